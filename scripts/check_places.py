@@ -1,0 +1,148 @@
+"""Validate curated places files: ``python scripts/check_places.py [FILE...]``.
+
+With no arguments, checks every file in ``tripdesigner_kernel/knowledge/data/places``.
+Prints one line per problem and exits 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tripdesigner_kernel.knowledge.hours import HoursError, open_intervals  # noqa: E402
+from tripdesigner_kernel.knowledge.taxonomy import (  # noqa: E402
+    BUDGET_LEVELS,
+    CATEGORIES,
+    DINING_CATEGORIES,
+    MEALS,
+    TAGS,
+)
+
+PLACES_DIR = ROOT / "tripdesigner_kernel" / "knowledge" / "data" / "places"
+MEAL_WINDOWS = {
+    "breakfast": (8 * 60, 9 * 60),
+    "lunch": (12 * 60, 14 * 60),
+    "dinner": (19 * 60, 21 * 60),
+}
+PLACE_KEYS = {"name", "category", "tags", "lat", "lon", "minutes", "hours", "price_level",
+              "price", "neighbourhood", "description", "meals"}  # fmt: skip
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _serves(hours: str, window: tuple[int, int]) -> bool:
+    """True when the place is open through ``window`` on at least five weekdays."""
+    days = 0
+    for weekday in range(7):
+        if any(o <= window[0] and c >= window[1] for o, c in open_intervals(hours, weekday)):
+            days += 1
+    return days >= 5
+
+
+def check_city(data: dict) -> list[str]:
+    """Return the problems of one city file, as readable lines."""
+    problems: list[str] = []
+    for key in ("city", "country", "currency", "timezone", "center", "stay_areas", "places"):
+        if key not in data:
+            problems.append(f"missing top-level key {key!r}")
+    if problems:
+        return problems
+    clat, clon = data["center"]["lat"], data["center"]["lon"]
+    names: set[str] = set()
+    counts: dict[str, int] = {}
+    meal_counts = {meal: 0 for meal in MEALS}
+    meal_places = 0
+    activities = 0
+    for place in data["places"]:
+        name = place.get("name", "?")
+        where = f"{name!r}"
+        extra = set(place) - PLACE_KEYS
+        missing = PLACE_KEYS - {"meals"} - set(place)
+        if extra:
+            problems.append(f"{where}: unknown keys {sorted(extra)}")
+        if missing:
+            problems.append(f"{where}: missing keys {sorted(missing)}")
+            continue
+        if name.casefold() in names:
+            problems.append(f"{where}: duplicate name")
+        names.add(name.casefold())
+        category = place["category"]
+        if category not in CATEGORIES:
+            problems.append(f"{where}: category {category!r} not in the taxonomy")
+        counts[category] = counts.get(category, 0) + 1
+        bad_tags = [t for t in place["tags"] if t not in TAGS]
+        if bad_tags or not 1 <= len(place["tags"]) <= 5:
+            problems.append(f"{where}: tags {bad_tags or place['tags']} (1-5 from TAGS)")
+        limit = 200 if category == "day_trip" else 30
+        distance = km_between(clat, clon, place["lat"], place["lon"])
+        if distance > limit:
+            problems.append(f"{where}: {distance:.0f} km from the centre (limit {limit})")
+        if not isinstance(place["minutes"], int) or not 15 <= place["minutes"] <= 600:
+            problems.append(f"{where}: minutes {place['minutes']!r} (15-600)")
+        if place["price_level"] not in (0, 1, 2, 3, 4) or place["price"] < 0:
+            problems.append(f"{where}: bad price")
+        try:
+            open_intervals(place["hours"], 0)
+        except HoursError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        meals = place.get("meals") or []
+        if category in DINING_CATEGORIES and not meals:
+            problems.append(f"{where}: a {category} needs 'meals'")
+        if category not in DINING_CATEGORIES:
+            activities += 1
+        if meals:
+            meal_places += 1
+        for meal in meals:
+            if meal not in MEALS:
+                problems.append(f"{where}: unknown meal {meal!r}")
+            elif not _serves(place["hours"], MEAL_WINDOWS[meal]):
+                problems.append(f"{where}: hours {place['hours']!r} do not cover {meal}")
+            else:
+                meal_counts[meal] += 1
+    wanted = {"day_trip": 2, "viewpoint": 2, "nightlife": 2, "market": 1, "museum": 3}
+    for category, least in wanted.items():
+        if counts.get(category, 0) < least:
+            problems.append(f"needs at least {least} {category} (has {counts.get(category, 0)})")
+    if activities < 26:
+        problems.append(f"needs at least 26 non-dining places (has {activities})")
+    if meal_places < 18 or meal_counts["lunch"] < 10 or meal_counts["dinner"] < 10:
+        problems.append(
+            f"needs 18 meal places, 10 lunch, 10 dinner (has {meal_places}, {meal_counts})"
+        )
+    if len(data["stay_areas"]) < 3:
+        problems.append("needs at least 3 stay areas")
+    for area in data["stay_areas"]:
+        if set(area.get("nightly", {})) != set(BUDGET_LEVELS):
+            problems.append(f"stay area {area.get('name')!r}: nightly needs {BUDGET_LEVELS}")
+        if km_between(clat, clon, area["lat"], area["lon"]) > 30:
+            problems.append(f"stay area {area.get('name')!r}: too far from the centre")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    files = [Path(a) for a in argv] or sorted(PLACES_DIR.glob("*.json"))
+    failed = False
+    for path in files:
+        problems = check_city(json.loads(path.read_text(encoding="utf-8")))
+        for problem in problems:
+            print(f"{path.name}: {problem}")
+        failed = failed or bool(problems)
+        if not problems:
+            print(f"{path.name}: ok")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,52 @@
+"""Shared fixtures: a fresh IPython shell per test, with history off and 'today' fixed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+TODAY = "2026-11-24"
+
+
+def make_shell() -> InteractiveShell:
+    """A new InteractiveShell (the singleton is reset), history off."""
+    InteractiveShell.clear_instance()
+    config = Config()
+    config.HistoryManager.enabled = False
+    return InteractiveShell.instance(config=config)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRIPDESIGNER_TODAY", TODAY)
+
+
+@pytest.fixture
+def shell() -> Iterator[InteractiveShell]:
+    """A fresh shell with the extension loaded."""
+    sh = make_shell()
+    sh.run_line_magic("load_ext", "tripdesigner_kernel")
+    yield sh
+    sh.run_line_magic("unload_ext", "tripdesigner_kernel")
+    InteractiveShell.clear_instance()
+
+
+@pytest.fixture
+def bare_shell() -> Iterator[InteractiveShell]:
+    """A fresh shell without the extension."""
+    sh = make_shell()
+    yield sh
+    if "tripdesigner_kernel" in sh.extension_manager.loaded:
+        sh.run_line_magic("unload_ext", "tripdesigner_kernel")
+    InteractiveShell.clear_instance()
+
+
+@pytest.fixture(autouse=True)
+def _forget_process_state() -> Iterator[None]:
+    yield
+    if hasattr(sys, "_tripdesigner_state"):
+        delattr(sys, "_tripdesigner_state")

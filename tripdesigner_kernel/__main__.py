@@ -1,0 +1,51 @@
+"""Command line: ``python -m tripdesigner_kernel chat [--today D] [--format F] MESSAGE...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tripdesigner_kernel",
+        description="Design a trip offline: each MESSAGE is one turn of a fresh session.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="run messages as turns of one new session")
+    chat.add_argument("--today", help="fix today's date (YYYY-MM-DD)")
+    chat.add_argument("--format", choices=["json", "md"], default="md")
+    chat.add_argument("messages", nargs="+", metavar="MESSAGE")
+    args = parser.parse_args(argv)
+
+    from tripdesigner_kernel.kernel import KernelState
+
+    state = KernelState()
+    if args.today:
+        state.settings.today = args.today
+    try:
+        state.today()
+        state.new_session()
+        reply = None
+        for message in args.messages:
+            reply = state.chat(message)
+    except (ValueError, LookupError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    assert reply is not None
+    if args.format == "json":
+        question = reply.question
+        print(json.dumps({
+            "reply": str(reply),
+            "question": {"text": question.text, "choices": question.choices} if question else None,
+            "itinerary": reply.itinerary,
+        }, ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        print(reply._repr_markdown_())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Designers: the brains that answer a message by changing the itinerary."""

@@ -1,0 +1,69 @@
+"""What a designer is: the request it gets, the result it gives, and the protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol, runtime_checkable
+
+Event = dict[str, Any]
+EventSink = Callable[[Event], None]
+
+
+def ignore_event(event: Event) -> None:
+    """The default event sink: nobody is listening."""
+
+
+@dataclass
+class DesignRequest:
+    """One user message and everything a designer may read to answer it (all copies)."""
+
+    text: str
+    history: list[dict[str, Any]]
+    itinerary: dict[str, Any] | None
+    profile: dict[str, Any]
+    today: date
+    emit: EventSink = ignore_event
+
+
+@dataclass
+class Question:
+    """A question for the person, with choices to pick from."""
+
+    text: str
+    choices: list[str]
+    multiple: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "choices": list(self.choices), "multiple": self.multiple}
+
+
+@dataclass
+class DesignResult:
+    """A designer's answer: the reply, the new itinerary and profile, tokens and cost."""
+
+    reply: str
+    itinerary: dict[str, Any] | None
+    profile: dict[str, Any] = field(default_factory=dict)
+    question: Question | None = None
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+@runtime_checkable
+class Designer(Protocol):
+    """The brain behind a session. Built by a factory ``(settings, api_key) -> Designer``."""
+
+    name: str
+
+    def respond(self, request: DesignRequest) -> DesignResult:
+        """Answer one message. Must not change ``request``'s data in place."""
+
+    def close(self) -> None:
+        """Release what the designer holds (HTTP clients, files)."""
+
+
+DesignerFactory = Callable[[Mapping[str, Any], "str | None"], Designer]

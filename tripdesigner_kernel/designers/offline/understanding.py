@@ -1,0 +1,368 @@
+"""Understanding a trip request with rules: where, when, how long, who, budget, interests."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tripdesigner_kernel.knowledge.cities import (
+    City,
+    city_index,
+    close_destination,
+    country_codes_by_name,
+    destinations_in_country,
+)
+from tripdesigner_kernel.knowledge.text import fold
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "couple of": 2,
+}  # fmt: skip
+_NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+MONTHS = {fold(name): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({fold(name): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS.pop("may", None)  # "may" is also a verb: only matched with a day or year
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+
+# Words people use -> the interest tags of our taxonomy.
+INTEREST_SYNONYMS = {
+    "temple": "temples", "temples": "temples", "shrine": "temples", "shrines": "temples",
+    "food": "food", "foodie": "food", "cuisine": "food", "eating": "food", "culinary": "food",
+    "food tour": "food", "street food": "street food", "museum": "museums", "museums": "museums",
+    "viewpoint": "viewpoints", "viewpoints": "viewpoints", "views": "viewpoints",
+    "art": "art", "galleries": "art", "wine": "wine", "wineries": "wine", "vineyards": "wine",
+    "history": "history", "historic": "history", "historical": "history", "ruins": "history",
+    "architecture": "architecture", "beach": "beaches", "beaches": "beaches",
+    "anime": "anime", "manga": "anime", "nature": "nature", "outdoors": "nature",
+    "hot springs": "hot springs", "hot spring": "hot springs", "onsen": "hot springs",
+    "thermal baths": "hot springs", "spa": "hot springs", "nightlife": "nightlife",
+    "bars": "nightlife", "clubs": "nightlife", "clubbing": "nightlife", "party": "nightlife",
+    "market": "markets", "markets": "markets", "bazaar": "markets", "bazaars": "markets",
+    "coffee": "coffee", "cafes": "coffee", "hiking": "hiking", "hikes": "hiking",
+    "trekking": "hiking", "beer": "beer", "breweries": "beer", "castle": "castles",
+    "castles": "castles", "park": "parks", "parks": "parks", "gardens": "gardens",
+    "shopping": "shopping", "churches": "churches", "cathedrals": "churches",
+    "live music": "live music", "jazz": "live music", "design": "design",
+    "science": "science", "photography": "photography", "seafood": "seafood",
+    "kids": "kids", "children": "kids", "romantic": "romantic", "cycling": "cycling",
+}  # fmt: skip
+
+BUDGET_WORDS = {
+    "backpacker": "budget", "cheap": "budget", "shoestring": "budget", "low budget": "budget",
+    "budget": "budget", "affordable": "budget", "moderate": "moderate", "mid range": "moderate",
+    "midrange": "moderate", "comfortable": "moderate", "luxury": "luxury", "luxurious": "luxury",
+    "5 star": "luxury", "five star": "luxury", "high end": "luxury", "splurge": "luxury",
+}  # fmt: skip
+PACE_WORDS = {
+    "relaxed": "relaxed", "slow": "relaxed", "chill": "relaxed", "easy going": "relaxed",
+    "leisurely": "relaxed", "packed": "packed", "busy": "packed", "intense": "packed",
+    "fast paced": "packed", "action packed": "packed",
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
+CURRENCY_WORDS = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+                  "gbp": "GBP", "pounds": "GBP", "jpy": "JPY", "yen": "JPY", "aud": "AUD",
+                  "cad": "CAD", "chf": "CHF", "mxn": "MXN", "krw": "KRW", "inr": "INR",
+                  "thb": "THB", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "zar": "ZAR"}  # fmt: skip
+
+# Capitalised words that are also names of small towns somewhere.
+NOT_PLACES = {
+    "i", "im", "we", "plan", "day", "days", "week", "weeks", "trip", "budget", "luxury",
+    "family", "friends", "museums", "food", "art", "wine", "history", "temples", "nature",
+    "please", "somewhere", "warm", "couple", "people", "adults", "kids", "solo", "nights",
+    "moderate", "relaxed", "total", "two", "three", "four", "five", "add", "make", "swap",
+    "remove", "love", "and", "in", "for", "the", "a", "with", "from", "to", "of", "on", "at",
+    "beaches", "beach", "street", "coffee", "nightlife", "markets", "hiking", "beer", "castles",
+    "anime", "architecture", "parks", "march", "may", "june", "july", "august", "april",
+    "january", "february", "september", "october", "november", "december", "weekend", "long",
+    "one", "hot", "springs", "viewpoints", "tour", "pace", "person", "backpacker", "next",
+    "month", "year", "this", "our", "my", "me", "us", "it", "is", "be", "what", "how",
+}  # fmt: skip
+
+
+# Country names that are also everyday words when written in lower case.
+LOWERCASE_NOT_COUNTRIES = {"turkey", "china", "chad", "jordan", "georgia", "guinea", "us", "oman"}
+
+
+@dataclass
+class CityStay:
+    """A city of the request, with its days when the person gave them."""
+
+    city: City
+    days: int | None = None
+
+
+@dataclass
+class TripRequest:
+    """What a message asked for; None where it said nothing."""
+
+    stays: list[CityStay] = field(default_factory=list)
+    country: str | None = None
+    days: int | None = None
+    start_date: date | None = None
+    month: int | None = None
+    year: int | None = None
+    travelers: int | None = None
+    budget_level: str | None = None
+    budget_amount: Decimal | None = None
+    budget_currency: str | None = None
+    interests: list[str] = field(default_factory=list)
+    pace: str | None = None
+    origin: City | None = None
+    weekend: bool = False
+    unknown_places: list[str] = field(default_factory=list)
+
+
+def _number(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBER_WORDS[text]
+
+
+def _find_phrases(folded: str, table: dict[str, str]) -> list[str]:
+    found = []
+    for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", folded) and value not in found:
+            found.append(value)
+    return found
+
+
+def _future_month(month: int, today: date, year: int | None) -> tuple[int, int]:
+    if year is not None:
+        return year, month
+    return (today.year, month) if month > today.month else (today.year + 1, month)
+
+
+def _parse_dates(text: str, folded: str, today: date, request: TripRequest) -> None:
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        request.start_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return
+    month_day = re.search(rf"\b{_MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b", folded)
+    day_month = re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? (\d{{4}}))?\b", folded
+    )
+    if month_day or day_month:
+        if month_day:
+            month, day, year = _month_number(month_day[1]), int(month_day[2]), month_day[3]
+        else:
+            assert day_month is not None
+            month, day, year = _month_number(day_month[2]), int(day_month[1]), day_month[3]
+        candidate = date(int(year) if year else today.year, month, day)
+        if not year and candidate <= today:
+            candidate = candidate.replace(year=today.year + 1)
+        request.start_date = candidate
+        return
+    if re.search(r"\bnext month\b", folded):
+        request.year, request.month = (
+            (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        )
+        return
+    month_year = re.search(rf"\b{_MONTH} (\d{{4}})\b", folded)
+    if month_year:
+        request.month, request.year = _month_number(month_year[1]), int(month_year[2])
+        return
+    for word in re.findall(r"[a-z]+", folded):
+        if word in MONTHS:
+            request.year, request.month = _future_month(MONTHS[word], today, None)
+            return
+    if re.search(r"\b(in|during|for) may\b", folded):
+        request.year, request.month = _future_month(5, today, None)
+
+
+def _month_number(word: str) -> int:
+    return 5 if word == "may" else MONTHS[word]
+
+
+def _parse_duration(folded: str, request: TripRequest) -> None:
+    nights = re.search(rf"\b{_NUM} nights?\b", folded)
+    days = re.search(rf"\b{_NUM}[ -]days?\b", folded)
+    weeks = re.search(rf"\b{_NUM} weeks?\b", folded)
+    if days:
+        request.days = _number(days[1])
+    elif nights:
+        request.days = _number(nights[1]) + 1
+    elif weeks:
+        request.days = 7 * _number(weeks[1])
+    elif re.search(r"\bfortnight\b", folded):
+        request.days = 14
+    elif re.search(r"\blong weekend\b", folded):
+        request.days, request.weekend = 3, True
+    elif re.search(r"\bweekend\b", folded):
+        request.days, request.weekend = 2, True
+    elif re.search(r"\b(a|one) day\b", folded):
+        request.days = 1
+    if re.search(r"\bweekend\b", folded):
+        request.weekend = True
+
+
+def _parse_party(folded: str, request: TripRequest) -> None:
+    if re.search(
+        r"\b(a couple|honeymoon|my (?:wife|husband|partner|girlfriend|boyfriend))\b", folded
+    ):
+        request.travelers = 2
+        return
+    patterns = [
+        rf"\bfamily of {_NUM}\b",
+        rf"\b{_NUM} (?:people|persons|adults|travell?ers|friends|of us|guests)\b",
+        rf"\bfor {_NUM}\b(?! (?:days?|nights?|weeks?))",
+        rf"\b{_NUM} person\b",
+    ]
+    for pattern in patterns:
+        match = re.search(pattern, folded)
+        if match and match[1] not in ("a", "an"):  # "for a week" is no party size
+            request.travelers = _number(match[1])
+            return
+    if re.search(r"\bcouple\b", folded):
+        request.travelers = 2
+    elif re.search(r"\b(solo|alone|by myself|on my own|1 person)\b", folded):
+        request.travelers = 1
+
+
+def _parse_budget(text: str, folded: str, request: TripRequest) -> None:
+    symbol = re.search(r"([$€£¥₩₹])\s?(\d[\d,. ]*\d|\d)(k?)\b", text)
+    code_after = re.search(r"\b(\d[\d,]*)(k?) ?([a-z]{3}|dollars|euros?|pounds|yen)\b", folded)
+    code_before = re.search(r"\b([a-z]{3}) ?(\d[\d,]*)(k?)\b", folded)
+    amount = currency = None
+    if symbol:
+        amount, currency = symbol[2], CURRENCY_SYMBOLS[symbol[1]]
+        thousands = symbol[3]
+    elif code_after and code_after[3] in CURRENCY_WORDS:
+        amount, thousands, currency = code_after[1], code_after[2], CURRENCY_WORDS[code_after[3]]
+    elif code_before and code_before[1] in CURRENCY_WORDS:
+        amount, thousands, currency = code_before[2], code_before[3], CURRENCY_WORDS[code_before[1]]
+    if amount is not None:
+        value = Decimal(re.sub(r"[,. ]", "", amount))
+        request.budget_amount = value * 1000 if thousands else value
+        request.budget_currency = currency
+    levels = _find_phrases(folded, BUDGET_WORDS)
+    if (
+        amount is not None
+        and levels == ["budget"]
+        and not re.search(r"\bbudget (trip|travel)", folded)
+    ):
+        levels = []  # "budget $6000": the noun, not the level
+    if levels:
+        request.budget_level = levels[0]
+
+
+def _parse_places(text: str, folded: str, request: TripRequest) -> None:
+    index = city_index()
+    words = re.findall(r"[\w'’.-]+", text)
+    taken: set[int] = set()
+    found: list[tuple[int, CityStay]] = []
+    origin_at = None
+    origin_match = re.search(
+        r"\b(?:flying|coming|travell?ing|departing|leaving|starting|driving) from ([\w .'-]+?)"
+        r"(?= to | for | in |,|\.|$)",
+        text,
+        re.IGNORECASE,
+    )
+    if origin_match:
+        origin_at = fold(origin_match[1])
+        request.origin = index.lookup(origin_match[1])
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            if taken.intersection(span):
+                continue
+            phrase = " ".join(words[start : start + size]).strip(".'’-")
+            key = fold(phrase)
+            if not key or key in NOT_PLACES or key.isdigit():
+                continue
+            if origin_at and key == origin_at:
+                taken.update(span)
+                continue
+            if key in country_codes_by_name() and (
+                phrase[:1].isupper() or key not in LOWERCASE_NOT_COUNTRIES
+            ):
+                iso = country_codes_by_name()[key]
+                request.country = iso
+                taken.update(span)
+                continue
+            capitalised = phrase[:1].isupper() or key in ("nyc", "la", "sf", "dc", "hcmc")
+            if not capitalised:
+                continue
+            city = index.lookup(phrase) if index.has_name(key) else None
+            if city is None and size == 1 and len(key) > 4:
+                near = close_destination(phrase)
+                city = index.lookup(near.name) if near else None
+            if city is None:
+                continue
+            if size == 1 and city.population < 50_000 and key not in ("ubud",):
+                request.unknown_places.append(phrase)
+                continue
+            taken.update(span)
+            if all(stay.city != city for _, stay in found):
+                days_after = re.search(
+                    rf"{re.escape(phrase)}\W+(?:for )?{_NUM}[ -]days?", text, re.IGNORECASE
+                )
+                days_before = re.search(
+                    rf"{_NUM}[ -]?(?:days? )?(?:in|at) {re.escape(phrase)}\b", text, re.IGNORECASE
+                )
+                stay_days = None
+                if days_before:
+                    stay_days = _number(days_before[1])
+                elif days_after and not re.match(
+                    r"\W*(?:in )?total", text[days_after.end() :], re.IGNORECASE
+                ):
+                    stay_days = _number(days_after[1])
+                found.append((start, CityStay(city, stay_days)))
+    request.stays = [stay for _, stay in sorted(found, key=lambda pair: pair[0])]
+    if not request.stays and request.country:
+        for destination in destinations_in_country(request.country)[:3]:
+            city = index.lookup(destination.name)
+            if city:
+                request.stays.append(CityStay(city))
+
+
+def understand(text: str, today: date) -> TripRequest:
+    """Read one message into a ``TripRequest``; dates are never before ``today``."""
+    folded = fold(text)
+    request = TripRequest()
+    _parse_dates(text, folded, today, request)
+    _parse_duration(folded, request)
+    _parse_party(folded, request)
+    _parse_budget(text, folded, request)
+    request.interests = _find_phrases(folded, INTEREST_SYNONYMS)
+    if "street food" in request.interests and "food" in request.interests:
+        request.interests.remove("food")
+    if re.search(r"\b(kids|children)\b", folded) and "kids" not in request.interests:
+        request.interests.append("kids")
+    paces = _find_phrases(folded, PACE_WORDS)
+    request.pace = paces[0] if paces else None
+    _parse_places(text, folded, request)
+    per_city = [s.days for s in request.stays if s.days]
+    if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
+        for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
+            stay.days = None
+    elif request.stays and all(s.days for s in request.stays):
+        request.days = sum(s.days or 0 for s in request.stays)
+    if (
+        request.travelers is None
+        and re.search(r"\b(i m|i am|i|me|my)\b", folded)
+        and not re.search(r"\b(we|us|our)\b", folded)
+    ):
+        request.travelers = 1
+    if request.start_date is not None and request.start_date <= today:
+        request.start_date = None  # a date in the past is not a plan; fall back to defaults
+    return request
+
+
+def start_date_for(request: TripRequest, today: date) -> date:
+    """The first day of the trip: the date given, else a sensible day of the month given."""
+    if request.start_date:
+        return request.start_date
+    if request.month:
+        year = request.year or _future_month(request.month, today, None)[0]
+        first = date(year, request.month, 1)
+        if request.weekend:  # weekends start on a Friday
+            first += timedelta(days=(4 - first.weekday()) % 7)
+        return max(first, today + timedelta(days=1))
+    # No date given: a month from now, so bookings are still possible.
+    return today + timedelta(days=30)

@@ -1,0 +1,210 @@
+"""``KernelState``: the one kernel-global object. Sessions live here, not in services.
+
+It hangs on the IPython shell (or, outside IPython, on the ``sys`` module) and
+never in a module global: a full reload re-runs a module and wipes its globals.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from tripdesigner_kernel.designers.base import Event, Question
+from tripdesigner_kernel.reload_guard import ReloadGuard
+from tripdesigner_kernel.sessions.manager import SessionManager
+from tripdesigner_kernel.sessions.storage import InMemorySessionStorage, SessionStorage
+from tripdesigner_kernel.settings import TripDesigner, resolve_today
+
+STATE_ATTRIBUTE = "_tripdesigner_state"
+MAX_MESSAGE_CHARS = 20_000
+
+
+class Secret:
+    """An API key in memory: never shown by ``repr`` or ``str``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("an API key cannot be pickled")
+
+
+class Reply(str):
+    """The designer's reply text, carrying the session, itinerary and any question."""
+
+    session_id: str
+    itinerary: dict[str, Any] | None
+    question: Question | None
+
+    def __new__(
+        cls, text: str, session_id: str, itinerary: dict[str, Any] | None, question: Question | None
+    ) -> Reply:
+        reply = super().__new__(cls, text)
+        reply.session_id = session_id
+        reply.itinerary = itinerary
+        reply.question = question
+        return reply
+
+    def _repr_markdown_(self) -> str:
+        if self.question is None:
+            return str(self)
+        choices = "\n".join(f"{n}. {c}" for n, c in enumerate(self.question.choices, 1))
+        return f"{self}\n\n{choices}"
+
+
+class KernelState:
+    """Sessions, their storage, the service cache and the settings of one kernel."""
+
+    def __init__(self, shell: Any = None) -> None:
+        self.shell = shell
+        self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
+        self.storage: SessionStorage = InMemorySessionStorage()
+        self.sessions = SessionManager(self.storage)
+        from tripdesigner_kernel.service import ServiceCache
+
+        self.services = ServiceCache()
+        self.guard = ReloadGuard(self._drop_services)
+        self.guard.record_new_modules()
+        self.current_session_id: str | None = None
+        self._api_key: Secret | None = None
+        self._turn_lock = threading.RLock()
+        self.listeners: list[Callable[[Event], None]] = []
+
+    # Settings -------------------------------------------------------------------
+
+    def set_api_key(self, key: str | None) -> None:
+        """Keep an API key in memory for this kernel only (None forgets it)."""
+        self._api_key = Secret(key) if key else None
+
+    def api_key(self) -> str | None:
+        """The key: the one set in this kernel, else the configured environment variable."""
+        if self._api_key is not None:
+            return self._api_key.reveal()
+        if self.settings.key_env:
+            return os.environ.get(self.settings.key_env) or None
+        return None
+
+    def use_designer(self, name: str, **options: Any) -> None:
+        """Switch designer; sessions stay. Fails clearly for an unknown name."""
+        from tripdesigner_kernel.designers.registry import registry
+
+        registry.factory(name)  # raises UnknownDesignerError with the names available
+        self.settings.designer = name
+        self.settings.designer_options = options
+
+    def today(self) -> Any:
+        return resolve_today(self.settings.today)
+
+    # Sessions -------------------------------------------------------------------
+
+    def new_session(self, title: str | None = None) -> str:
+        """Create a session and make it current; its id."""
+        session_id = self.sessions.create(title)
+        self.current_session_id = session_id
+        self._notify({"type": "session_created", "session_id": session_id})
+        return session_id
+
+    def use_session(self, session_id: str) -> None:
+        self.sessions.get(session_id)  # raises SessionNotFoundError with suggestions
+        self.current_session_id = session_id
+
+    def delete_session(self, session_id: str) -> None:
+        self.sessions.delete(session_id)
+        if self.current_session_id == session_id:
+            self.current_session_id = None
+        self._notify({"type": "session_deleted", "session_id": session_id})
+
+    # Services -------------------------------------------------------------------
+
+    def service(self) -> Any:
+        """The service for the current settings and key, built and cached on demand."""
+        # Looked up on each call, so a reloaded service module is used at once.
+        import tripdesigner_kernel.service as service_module
+        from tripdesigner_kernel.designers.registry import registry
+
+        name = self.settings.designer
+        options = dict(self.settings.designer_options)
+        key = self.api_key()
+        cache_key = service_module.service_key(name, options, key)
+
+        def build() -> Any:
+            designer = registry.factory(name)(options, key)
+            return service_module.TripDesignerService(designer, name)
+
+        self.guard.record_new_modules()
+        service, code_changed = self.services.get_or_build(
+            cache_key, build, self.guard.code_identity()
+        )
+        if code_changed:
+            self.guard.report(1, len(self.sessions))
+        return service
+
+    def _drop_services(self) -> tuple[int, int]:
+        return self.services.clear(), len(self.sessions)
+
+    # Chat -----------------------------------------------------------------------
+
+    def chat(
+        self, text: str, session_id: str | None = None, emit: Callable[[Event], None] | None = None
+    ) -> Reply:
+        """Send one message; the session is saved once, at the end, only if the turn succeeds."""
+        text = text.strip() if isinstance(text, str) else text
+        if not isinstance(text, str) or not text:
+            raise ValueError("The message is empty: write what trip you would like.")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise ValueError(
+                f"The message has {len(text):,} characters; the limit is {MAX_MESSAGE_CHARS:,}. "
+                "Shorten it or send it in parts."
+            )
+        with self._turn_lock:
+            self.guard.check()
+            session_id = session_id or self.current_session_id or self.new_session()
+            record = self.sessions.load_record(session_id)
+            service = self.service()
+
+            def forward(event: Event) -> None:
+                if emit is not None:
+                    emit(event)
+                self._notify({**event, "session_id": session_id})
+
+            result = service.turn(record, text, self.today(), forward)
+            self.sessions.save_record(result.record)
+            self.current_session_id = session_id
+        self._notify({"type": "turn_saved", "session_id": session_id})
+        return Reply(result.reply, session_id, result.itinerary, result.question)
+
+    def _notify(self, event: Event) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken view must not break a turn
+                continue
+
+    def __repr__(self) -> str:
+        return (
+            f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
+            f"services={len(self.services)} storage={self.storage.name}>"
+        )
+
+
+def state_for(shell: Any = None) -> KernelState:
+    """The state of ``shell`` (created on first use); outside IPython, the process's."""
+    holder: Any = shell if shell is not None else sys
+    state = getattr(holder, STATE_ATTRIBUTE, None)
+    if state is None:
+        state = KernelState(shell)
+        setattr(holder, STATE_ATTRIBUTE, state)
+    return state

@@ -1,0 +1,1 @@
+"""Offline knowledge: cities, countries, curated places."""

@@ -1,0 +1,170 @@
+"""World cities (GeoNames, >= 5,000 people), countries and our destination list.
+
+Loaded on first use, never at import: the extension must load fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from tripdesigner_kernel.knowledge.text import fold
+
+# What people type that GeoNames does not list as a name of the city.
+ALIASES = {
+    "nyc": "New York City", "new york": "New York City", "manhattan": "New York City",
+    "la": "Los Angeles", "sf": "San Francisco", "san fran": "San Francisco",
+    "dc": "Washington", "washington dc": "Washington", "washington d c": "Washington",
+    "rio": "Rio de Janeiro", "saigon": "Ho Chi Minh City", "hcmc": "Ho Chi Minh City",
+    "marrakech": "Marrakesh", "bombay": "Mumbai", "new delhi": "Delhi",
+    "cdmx": "Mexico City", "ciudad de mexico": "Mexico City", "kl": "Kuala Lumpur",
+    "cancún": "Cancun", "krakow": "Krakow", "kraków": "Krakow", "bali": "Ubud",
+    "hk": "Hong Kong", "vegas": "Las Vegas", "nola": "New Orleans",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class City:
+    """One city: where it is, its country and time zone."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    timezone: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}, {self.country}"
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A city we curate places for."""
+
+    name: str
+    country: str
+    tier: int
+
+
+def _data_text(name: str) -> str:
+    path = resources.files("tripdesigner_kernel.knowledge") / "data" / name
+    raw = path.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8")
+
+
+class CityIndex:
+    """Name lookup over the GeoNames extract; rows are parsed only when found."""
+
+    def __init__(self) -> None:
+        self._rows: list[str] = []
+        self._by_name: dict[str, list[int]] = {}
+        by_name = self._by_name
+        for line in _data_text("cities.tsv.gz").splitlines()[1:]:
+            keys, row = line.split("\t", 1)
+            index = len(self._rows)
+            self._rows.append(row)
+            for key in keys.split("|"):
+                found = by_name.get(key)
+                if found is None:
+                    by_name[key] = [index]
+                else:
+                    found.append(index)
+
+    def _city(self, index: int) -> City:
+        name, lat, lon, country, population, tz = self._rows[index].split("\t")
+        return City(name, country, float(lat), float(lon), int(population), tz)
+
+    def candidates(self, name: str) -> list[City]:
+        """Cities called ``name`` (accents and case ignored), best first.
+
+        Our destinations come first, then larger cities.
+        """
+        folded = fold(ALIASES.get(fold(name), name))
+        found = [self._city(i) for i in self._by_name.get(folded, ())]
+        preferred = destination_keys()
+        found.sort(key=lambda c: ((fold(c.name), c.country) not in preferred, -c.population))
+        return found
+
+    def lookup(self, name: str) -> City | None:
+        """The best city called ``name``, or None."""
+        found = self.candidates(name)
+        return found[0] if found else None
+
+    def has_name(self, folded: str) -> bool:
+        return folded in self._by_name or folded in ALIASES
+
+
+@cache
+def city_index() -> CityIndex:
+    """The shared city index, built on first use."""
+    return CityIndex()
+
+
+@cache
+def destinations() -> tuple[Destination, ...]:
+    """Our curated destination list, in file order."""
+    rows = []
+    for line in _data_text("destinations.tsv").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, country, tier = line.split("\t")
+        rows.append(Destination(name, country, int(tier)))
+    return tuple(rows)
+
+
+@cache
+def destination_keys() -> frozenset[tuple[str, str]]:
+    return frozenset((fold(d.name), d.country) for d in destinations())
+
+
+@cache
+def countries() -> dict[str, dict[str, str]]:
+    """Countries by ISO code: name, currency, capital, continent."""
+    table = {}
+    for line in _data_text("countries.tsv").splitlines():
+        if line.startswith("#"):
+            continue
+        iso, name, currency, capital, continent = line.split("\t")
+        table[iso] = {
+            "name": name,
+            "currency": currency,
+            "capital": capital,
+            "continent": continent,
+        }
+    return table
+
+
+@cache
+def country_codes_by_name() -> dict[str, str]:
+    """Folded country name -> ISO code, with common short names."""
+    names = {fold(info["name"]): iso for iso, info in countries().items()}
+    names.update({"usa": "US", "us": "US", "america": "US", "united states": "US",
+                  "uk": "GB", "england": "GB", "scotland": "GB", "britain": "GB",
+                  "great britain": "GB", "holland": "NL", "czechia": "CZ",
+                  "czech republic": "CZ", "turkey": "TR", "turkiye": "TR",
+                  "uae": "AE", "emirates": "AE", "korea": "KR", "south korea": "KR"})  # fmt: skip
+    return names
+
+
+def destinations_in_country(iso: str) -> list[Destination]:
+    """Our destinations in one country, first-tier first."""
+    return sorted((d for d in destinations() if d.country == iso), key=lambda d: d.tier)
+
+
+def close_destination(word: str) -> Destination | None:
+    """A destination whose name is a near-miss spelling of ``word`` ("Barcelonna")."""
+    by_name = {fold(d.name): d for d in destinations()}
+    match = difflib.get_close_matches(fold(word), list(by_name), n=1, cutoff=0.84)
+    return by_name[match[0]] if match else None
+
+
+def currency_of(iso: str) -> str:
+    """The currency code of a country (USD when unknown)."""
+    return countries().get(iso, {}).get("currency") or "USD"

@@ -1,0 +1,163 @@
+"""One chat turn (``TripDesignerService``) and the cache of services.
+
+The service holds a designer and nothing of any session: it gets a copy of a
+session record and returns the new one. That is why clearing the cache on a
+code reload can never lose a session.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tripdesigner_kernel.designers.base import (
+    Designer,
+    DesignRequest,
+    EventSink,
+    Question,
+    ignore_event,
+)
+from tripdesigner_kernel.sessions.records import new_message
+from tripdesigner_kernel.trip import model
+
+log = logging.getLogger(__name__)
+DEFAULT_TITLE = "Untitled trip"
+
+
+class TurnError(RuntimeError):
+    """A chat turn failed; the session was left exactly as it was."""
+
+
+@dataclass
+class TurnResult:
+    """What one turn produced: the new record (not yet saved) and what to show."""
+
+    record: dict[str, Any]
+    reply: str
+    question: Question | None
+    itinerary: dict[str, Any] | None
+
+
+def service_key(designer: str, settings: Mapping[str, Any], api_key: str | None) -> str:
+    """SHA-256 of the designer, its settings and the key: the key itself is never a dict key."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([designer, dict(settings)], sort_keys=True, default=str).encode())
+    digest.update(b"\0" + (api_key or "").encode())
+    return digest.hexdigest()
+
+
+class TripDesignerService:
+    """Runs chat turns with one designer."""
+
+    def __init__(self, designer: Designer, designer_name: str) -> None:
+        self.designer = designer
+        self.designer_name = designer_name
+
+    def turn(
+        self, record: Mapping[str, Any], text: str, today: date, emit: EventSink = ignore_event
+    ) -> TurnResult:
+        """Answer ``text`` in the session ``record``; returns the new record, unsaved."""
+        work = copy.deepcopy(dict(record))
+        request = DesignRequest(
+            text=text,
+            history=copy.deepcopy(work["messages"]),
+            itinerary=copy.deepcopy(work.get("itinerary")),
+            profile=copy.deepcopy(work.get("profile") or {}),
+            today=today,
+            emit=emit,
+        )
+        try:
+            result = self.designer.respond(request)
+            itinerary = result.itinerary
+            if itinerary is not None:  # a designer must hand back a valid itinerary
+                itinerary = model.Itinerary.from_json(itinerary).to_json()
+        except Exception as error:
+            log.debug("turn failed", exc_info=True)
+            raise TurnError(
+                f"The {self.designer_name} designer failed: {type(error).__name__}: {error}. "
+                "Your session is unchanged."
+            ) from error
+        question = result.question
+        work["messages"].append(new_message("user", text))
+        work["messages"].append(
+            new_message(
+                "assistant",
+                result.reply,
+                question=question.to_json() if question else None,
+                tool_calls=result.tool_calls,
+                tokens={"input": result.input_tokens, "output": result.output_tokens},
+            )
+        )
+        work["itinerary"] = itinerary
+        work["profile"] = result.profile
+        if itinerary is not None:
+            work["itinerary_id"] = itinerary["id"]
+            if work["title"] == DEFAULT_TITLE:
+                work["title"] = itinerary["title"]
+        metadata = work["metadata"]
+        metadata["total_tokens"] = (
+            metadata.get("total_tokens", 0) + result.input_tokens + result.output_tokens
+        )
+        metadata["cost_usd"] = metadata.get("cost_usd", 0.0) + result.cost_usd
+        emit({"type": "done", "itinerary_updated": itinerary != record.get("itinerary")})
+        return TurnResult(work, result.reply, question, itinerary)
+
+    def close(self) -> None:
+        """Release what the designer holds."""
+        self.designer.close()
+
+
+@dataclass
+class _Entry:
+    service: Any
+    code: dict[str, int]  # module name -> identity of its code when the service was built
+
+
+class ServiceCache:
+    """Services by ``service_key``; each remembers the code it was built from."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+
+    def get_or_build(
+        self, key: str, build: Callable[[], Any], code: dict[str, int]
+    ) -> tuple[Any, bool]:
+        """The cached service, or a new one; True as second item when the code changed."""
+        entry = self._entries.get(key)
+        stale = entry is not None and any(
+            code.get(name, ident) != ident for name, ident in entry.code.items()
+        )
+        if entry is None or stale:
+            if entry is not None:
+                _close(entry.service)
+            entry = self._entries[key] = _Entry(build(), dict(code))
+        return entry.service, stale
+
+    def clear(self) -> int:
+        """Close and drop every service; the number dropped."""
+        entries, self._entries = self._entries, {}
+        for entry in entries.values():
+            _close(entry.service)
+        return len(entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([entry.service for entry in self._entries.values()])
+
+    def __repr__(self) -> str:
+        return f"<ServiceCache: {len(self)} service(s)>"
+
+
+def _close(service: Any) -> None:
+    try:
+        service.close()
+    except Exception:  # an old service failing to close must not block the new code
+        log.warning("closing a cached service failed", exc_info=True)

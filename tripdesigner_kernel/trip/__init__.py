@@ -1,0 +1,1 @@
+"""Trips: the itinerary model, its tools, checks and exports."""

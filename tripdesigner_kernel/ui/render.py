@@ -1,0 +1,71 @@
+"""How replies, sessions and status look in a notebook: Markdown with a plain-text twin."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from tripdesigner_kernel.designers.base import Question
+
+
+def reply_bundle(text: str, question: Question | None) -> dict[str, str]:
+    """A display bundle for a reply: Markdown for Jupyter, plain text elsewhere."""
+    markdown = text
+    plain = text
+    if question is not None:
+        numbered = [f"{n}. {choice}" for n, choice in enumerate(question.choices, 1)]
+        markdown += "\n\n" + "\n".join(numbered) + "\n\n*Answer with `%tripchat N`.*"
+        plain += "\n" + "\n".join(numbered) + "\n(answer with %tripchat N)"
+    return {"text/markdown": markdown, "text/plain": plain}
+
+
+def table_bundle(headers: list[str], rows: list[list[Any]]) -> dict[str, str]:
+    """A small table as HTML with an aligned plain-text twin."""
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    plain_lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    plain_lines += [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells
+    ]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in cells
+    )
+    return {
+        "text/html": f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
+        "text/plain": "\n".join(plain_lines),
+    }
+
+
+def show(bundle: dict[str, str]) -> None:
+    """Display a bundle in the current cell."""
+    from IPython.display import display
+
+    display(bundle, raw=True)
+
+
+def itinerary_bundle(itinerary: dict[str, Any]) -> dict[str, str]:
+    """An itinerary (its JSON form) as a day-by-day Markdown table and plain text."""
+    title = itinerary.get("title", "Trip")
+    span = f"{itinerary.get('start_date')} to {itinerary.get('end_date')}"
+    head = f"{title}: {span}, {itinerary.get('travelers')} traveller(s)"
+    markdown = [
+        f"### {html.escape(title)}",
+        "",
+        f"{span}, {itinerary.get('travelers')} traveller(s)",
+        "",
+    ]
+    markdown += ["| day | time | item | kind | price |", "|---|---|---|---|---|"]
+    plain = [head]
+    for segment in itinerary.get("segments", []):
+        day, start_time = segment["start"][:10], segment["start"][11:16]
+        price = segment.get("price")
+        cost = f"{price['amount']} {price['currency']}" if price else ""
+        name = segment["name"].replace("|", "/")
+        markdown.append(f"| {day} | {start_time} | {name} | {segment['type']} | {cost} |")
+        plain.append(f"  {day} {start_time}  {segment['name']}  {cost}".rstrip())
+    total = itinerary.get("estimated_total")
+    if total:
+        markdown += ["", f"**Estimated total:** {total['amount']} {total['currency']}"]
+        plain.append(f"Estimated total: {total['amount']} {total['currency']}")
+    return {"text/markdown": "\n".join(markdown), "text/plain": "\n".join(plain)}
