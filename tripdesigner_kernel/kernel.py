@@ -14,6 +14,7 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import Event, Question
 from tripdesigner_kernel.reload_guard import ReloadGuard
+from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
 from tripdesigner_kernel.sessions.storage import InMemorySessionStorage, SessionStorage
 from tripdesigner_kernel.settings import TripDesigner, resolve_today
@@ -73,8 +74,6 @@ class KernelState:
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
         self.storage: SessionStorage = InMemorySessionStorage()
         self.sessions = SessionManager(self.storage)
-        from tripdesigner_kernel.service import ServiceCache
-
         self.services = ServiceCache()
         self.guard = ReloadGuard(self._drop_services)
         self.guard.record_new_modules()
