@@ -37,11 +37,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert reply is not None
     if args.format == "json":
         question = reply.question
-        print(json.dumps({
-            "reply": str(reply),
-            "question": {"text": question.text, "choices": question.choices} if question else None,
-            "itinerary": reply.itinerary,
-        }, ensure_ascii=False, indent=2))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "reply": str(reply),
+                    "question": {"text": question.text, "choices": question.choices}
+                    if question
+                    else None,
+                    "itinerary": reply.itinerary,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(reply._repr_markdown_())
     return 0

@@ -15,15 +15,32 @@ from tripdesigner_kernel.knowledge.text import fold
 
 # What people type that GeoNames does not list as a name of the city.
 ALIASES = {
-    "nyc": "New York City", "new york": "New York City", "manhattan": "New York City",
-    "la": "Los Angeles", "sf": "San Francisco", "san fran": "San Francisco",
-    "dc": "Washington", "washington dc": "Washington", "washington d c": "Washington",
-    "rio": "Rio de Janeiro", "saigon": "Ho Chi Minh City", "hcmc": "Ho Chi Minh City",
-    "marrakech": "Marrakesh", "bombay": "Mumbai", "new delhi": "Delhi",
-    "cdmx": "Mexico City", "ciudad de mexico": "Mexico City", "kl": "Kuala Lumpur",
-    "cancún": "Cancun", "krakow": "Krakow", "kraków": "Krakow", "bali": "Ubud",
-    "hk": "Hong Kong", "vegas": "Las Vegas", "nola": "New Orleans",
-}  # fmt: skip
+    "nyc": "New York City",
+    "new york": "New York City",
+    "manhattan": "New York City",
+    "la": "Los Angeles",
+    "sf": "San Francisco",
+    "san fran": "San Francisco",
+    "dc": "Washington",
+    "washington dc": "Washington",
+    "washington d c": "Washington",
+    "rio": "Rio de Janeiro",
+    "saigon": "Ho Chi Minh City",
+    "hcmc": "Ho Chi Minh City",
+    "marrakech": "Marrakesh",
+    "bombay": "Mumbai",
+    "new delhi": "Delhi",
+    "cdmx": "Mexico City",
+    "ciudad de mexico": "Mexico City",
+    "kl": "Kuala Lumpur",
+    "cancún": "Cancun",
+    "krakow": "Krakow",
+    "kraków": "Krakow",
+    "bali": "Ubud",
+    "hk": "Hong Kong",
+    "vegas": "Las Vegas",
+    "nola": "New Orleans",
+}
 
 
 @dataclass(frozen=True)
@@ -145,11 +162,28 @@ def countries() -> dict[str, dict[str, str]]:
 def country_codes_by_name() -> dict[str, str]:
     """Folded country name -> ISO code, with common short names."""
     names = {fold(info["name"]): iso for iso, info in countries().items()}
-    names.update({"usa": "US", "us": "US", "america": "US", "united states": "US",
-                  "uk": "GB", "england": "GB", "scotland": "GB", "britain": "GB",
-                  "great britain": "GB", "holland": "NL", "czechia": "CZ",
-                  "czech republic": "CZ", "turkey": "TR", "turkiye": "TR",
-                  "uae": "AE", "emirates": "AE", "korea": "KR", "south korea": "KR"})  # fmt: skip
+    names.update(
+        {
+            "usa": "US",
+            "us": "US",
+            "america": "US",
+            "united states": "US",
+            "uk": "GB",
+            "england": "GB",
+            "scotland": "GB",
+            "britain": "GB",
+            "great britain": "GB",
+            "holland": "NL",
+            "czechia": "CZ",
+            "czech republic": "CZ",
+            "turkey": "TR",
+            "turkiye": "TR",
+            "uae": "AE",
+            "emirates": "AE",
+            "korea": "KR",
+            "south korea": "KR",
+        }
+    )
     return names
 
 

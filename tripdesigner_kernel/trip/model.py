@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
 
 SCHEMA_ID = "tripdesigner.itinerary/1"
 
@@ -31,10 +31,14 @@ class Location(_Model):
     country: str | None = None
 
 
+# Exact in Python, a plain number in JSON.
+Amount = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+
+
 class Money(_Model):
     """An amount in one currency (ISO 4217)."""
 
-    amount: Decimal
+    amount: Amount
     currency: str = Field(min_length=3, max_length=3)
 
 
@@ -51,7 +55,7 @@ class Destination(_Model):
 
 class Budget(_Model):
     level: BudgetLevel = "moderate"
-    amount: Decimal | None = None
+    amount: Amount | None = None
     currency: str = "USD"
 
 

@@ -1,36 +1,53 @@
-"""The offline designer: rules over our own data, no key, no network."""
+"""The offline designer: rules over our own data, no key, no network.
+
+The conversation is kept as a trip profile (plain data in the session); every
+turn turns the profile into a plan with the deterministic planner, so the same
+conversation always gives the same plan.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tripdesigner_kernel.designers.base import DesignRequest, DesignResult, Question
+from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
+from tripdesigner_kernel.designers.offline.reply import describe_plan
 from tripdesigner_kernel.designers.offline.understanding import (
     TripRequest,
     start_date_for,
     understand,
 )
-from tripdesigner_kernel.knowledge.cities import City, city_index, currency_of, destinations
+from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
 from tripdesigner_kernel.knowledge.text import fold
 
 # Models are looked up on their module at call time, never imported by name: after a
 # reload of the model module, names bound here would mix old and new classes.
-from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip import checks, model, planner
 
 DEFAULT_DAYS_ONE_CITY = 4
 DEFAULT_DAYS_PER_CITY = 3
 DEFAULT_TRAVELERS = 2
-MAX_DAYS = 60
+MAX_DAYS = 30
+UNDO_DEPTH = 10
+LEVELS = ("budget", "moderate", "luxury")
+# Spend per person per day (USD, without flights) that fits each level.
+LEVEL_CEILING_USD = {"budget": 120, "moderate": 350}
+
+CAPABILITIES = (
+    "I can plan trips to any city (with curated places for about 80 of them), and change a "
+    "plan: *add a day*, *remove day 3*, *swap day 1 and day 2*, *make it cheaper*, "
+    "*more museums*, *less nightlife*, *replace <place>*, *for 4 people*, *from June 3*, "
+    "*add Porto for 2 days*, or *undo*."
+)
 
 
 class OfflineDesigner:
-    """Understands requests with rules and lays out the dated days of the trip."""
+    """Understands requests with rules and plans with the scheduler over curated places."""
 
     name = "offline"
 
@@ -39,20 +56,48 @@ class OfflineDesigner:
         self.settings = dict(settings or {})
 
     def respond(self, request: DesignRequest) -> DesignResult:
+        profile = dict(request.profile)
         asked = understand(request.text, request.today)
-        profile = _merge_profile(request.profile, asked, request.today)
-        if not profile.get("cities"):
+        edits = understand_edit(request.text) if profile.get("cities") else []
+        if any(e.action in ("add_days", "remove_day") for e in edits):
+            asked.days = None  # "add a day" names a change, not a trip length
+        if any(e.action == "undo" for e in edits):
+            return self._undo(profile, request)
+        new_profile = _merge_profile(profile, asked, request.today)
+        notes = _apply_edits(new_profile, edits, request.itinerary)
+        if not new_profile.get("cities"):
             question = _where_question(asked, request.text, request.today)
+            return DesignResult(question.text, request.itinerary, new_profile, question)
+        if profile.get("cities") and _same(profile, new_profile) and not notes:
             return DesignResult(
-                reply=question.text, itinerary=request.itinerary, profile=profile, question=question
+                f"I did not change the plan. {CAPABILITIES}", request.itinerary, profile
             )
-        itinerary = build_outline(profile, request.itinerary, request.today)
-        return DesignResult(
-            reply=describe(itinerary, profile), itinerary=itinerary.to_json(), profile=profile
-        )
+        if profile.get("cities"):
+            new_profile["undo"] = [*profile.get("undo", []), _without_undo(profile)][-UNDO_DEPTH:]
+        itinerary, extra = plan_from_profile(new_profile, request.itinerary, request.today)
+        reply = describe_plan(itinerary, new_profile, [*notes, *extra])
+        return DesignResult(reply, itinerary.to_json(), new_profile)
+
+    def _undo(self, profile: dict[str, Any], request: DesignRequest) -> DesignResult:
+        stack = list(profile.get("undo", []))
+        if not stack:
+            return DesignResult("There is nothing to undo.", request.itinerary, profile)
+        previous = dict(stack.pop())
+        previous["undo"] = stack
+        itinerary, extra = plan_from_profile(previous, request.itinerary, request.today)
+        reply = describe_plan(itinerary, previous, ["Undone: back to the plan before.", *extra])
+        return DesignResult(reply, itinerary.to_json(), previous)
 
     def close(self) -> None:
         """Nothing to release."""
+
+
+def _without_undo(profile: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in profile.items() if k != "undo"}
+
+
+def _same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return _without_undo(a) == _without_undo(b)
 
 
 def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> dict[str, Any]:
@@ -62,10 +107,13 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
         profile["cities"] = [
             {"name": s.city.name, "country": s.city.country, "days": s.days} for s in asked.stays
         ]
+        profile.pop("pinned", None)
+        profile.pop("exclude", None)
     if asked.days:
         profile["days"] = min(asked.days, MAX_DAYS)
         if not asked.stays and profile.get("cities"):  # "make it 4 days": a new total
             profile["cities"] = [{**c, "days": None} for c in profile["cities"]]
+            profile.pop("pinned", None)
     if asked.start_date or asked.month or "start_date" not in profile:
         profile["start_date"] = start_date_for(asked, today).isoformat()
     if asked.travelers:
@@ -84,6 +132,118 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
     if asked.origin:
         profile["origin"] = {"name": asked.origin.name, "country": asked.origin.country}
     return profile
+
+
+def _day_names(itinerary: Mapping[str, Any] | None) -> dict[int, list[str]]:
+    """Activity names of each day of a plan, by day number."""
+    days: dict[int, list[str]] = {}
+    for segment in (itinerary or {}).get("segments", []):
+        if segment["type"] == "activity" and "day" in segment.get("details", {}):
+            days.setdefault(segment["details"]["day"], []).append(segment["name"])
+    return days
+
+
+def _total_days(profile: Mapping[str, Any]) -> int:
+    return sum(_split_days(profile))
+
+
+def _apply_edits(
+    profile: dict[str, Any], edits: list[Edit], itinerary: Mapping[str, Any] | None
+) -> list[str]:
+    """Change the profile for each edit; returns notes for the reply."""
+    notes: list[str] = []
+    current = _day_names(itinerary)
+    total = _total_days(profile) if profile.get("cities") else 0
+    for edit in edits:
+        if edit.action == "add_days":
+            cities = profile["cities"]
+            days = _split_days(profile)
+            cities[-1] = {**cities[-1], "days": days[-1] + edit.days}
+            for i in range(len(cities) - 1):
+                cities[i] = {**cities[i], "days": days[i]}
+            profile["days"] = total + edit.days
+            profile["pinned"] = {str(d): names for d, names in current.items()}
+            notes.append(
+                f"Added {edit.days} day{'s' if edit.days > 1 else ''} in {cities[-1]['name']}."
+            )
+        elif edit.action == "remove_day":
+            number = total if edit.day == -1 else edit.day
+            if not 1 <= number <= total or total <= 1:
+                notes.append(f"There is no day {number} to remove (the trip has {total} days).")
+                continue
+            _shrink_city_of_day(profile, number)
+            profile["exclude"] = sorted({*profile.get("exclude", []), *current.get(number, [])})
+            pinned = {}
+            for day, names in current.items():
+                if day != number:
+                    pinned[str(day if day < number else day - 1)] = names
+            profile["pinned"] = pinned
+            profile["days"] = total - 1
+            notes.append(f"Removed day {number}; the days after it move one day earlier.")
+        elif edit.action == "swap_days":
+            a, b = edit.day, edit.other_day
+            if not (1 <= a <= total and 1 <= b <= total) or a == b:
+                notes.append(f"I can only swap two different days between 1 and {total}.")
+                continue
+            pinned = {str(d): names for d, names in current.items()}
+            pinned[str(a)], pinned[str(b)] = current.get(b, []), current.get(a, [])
+            profile["pinned"] = pinned
+            notes.append(f"Swapped day {a} and day {b} (times re-checked against opening hours).")
+        elif edit.action in ("cheaper", "pricier"):
+            level = profile.get("budget_level") or profile.get("chosen_level") or "moderate"
+            step = -1 if edit.action == "cheaper" else 1
+            index = max(0, min(len(LEVELS) - 1, LEVELS.index(level) + step))
+            if edit.action == "cheaper" and LEVELS[index] == level:
+                profile["frugal"] = True
+            profile["budget_level"] = LEVELS[index]
+            profile.pop("pinned", None)
+            notes.append(
+                f"Planned at the {LEVELS[index]} level"
+                + (", favouring free places." if profile.get("frugal") else ".")
+            )
+        elif edit.action == "more":
+            interests = [i for i in profile.get("interests", []) if i != edit.subject]
+            profile["interests"] = [edit.subject, *interests]
+            profile.pop("pinned", None)
+        elif edit.action == "less":
+            profile["interests"] = [i for i in profile.get("interests", []) if i != edit.subject]
+            profile["avoid"] = sorted({*profile.get("avoid", []), edit.subject})
+            profile.pop("pinned", None)
+            notes.append(f"Less {edit.subject}.")
+        elif edit.action == "replace":
+            names = [n for day in current.values() for n in day]
+            match = next((n for n in names if fold(edit.subject) in fold(n)), None)
+            if match is None:
+                notes.append(f"I found no {edit.subject!r} in the plan to replace.")
+                continue
+            profile["exclude"] = sorted({*profile.get("exclude", []), match})
+            profile["pinned"] = {str(d): [n for n in ns if n != match] for d, ns in current.items()}
+            notes.append(f"Replaced {match}.")
+        elif edit.action == "add_city":
+            city = city_index().lookup(edit.subject)
+            if city is None:
+                notes.append(f"I do not know a city called {edit.subject!r}.")
+                continue
+            days = _split_days(profile)
+            cities = [{**c, "days": d} for c, d in zip(profile["cities"], days, strict=True)]
+            cities.append({"name": city.name, "country": city.country, "days": edit.days or 2})
+            profile["cities"] = cities
+            profile["days"] = sum(c["days"] for c in cities)
+            profile["pinned"] = {str(d): names for d, names in current.items()}
+            notes.append(f"Added {city.name} for {edit.days or 2} days at the end.")
+    return notes
+
+
+def _shrink_city_of_day(profile: dict[str, Any], number: int) -> None:
+    days = _split_days(profile)
+    cities = [{**c, "days": d} for c, d in zip(profile["cities"], days, strict=True)]
+    seen = 0
+    for city in cities:
+        seen += city["days"]
+        if number <= seen:
+            city["days"] -= 1
+            break
+    profile["cities"] = [c for c in cities if c["days"] > 0] or cities[:1]
 
 
 def _warm_in(city: City, month: int) -> bool:
@@ -140,102 +300,104 @@ def _split_days(profile: Mapping[str, Any]) -> list[int]:
 def _itinerary_id(profile: Mapping[str, Any], previous: Mapping[str, Any] | None) -> str:
     if previous and previous.get("id"):
         return str(previous["id"])
-    seed = repr(sorted((k, repr(v)) for k, v in profile.items())).encode()
+    seed = repr(sorted((k, repr(v)) for k, v in _without_undo(profile).items())).encode()
     return "it-" + hashlib.sha256(seed).hexdigest()[:10]
 
 
-def build_outline(
-    profile: Mapping[str, Any], previous: Mapping[str, Any] | None, today: date
-) -> model.Itinerary:
-    """The dated day-by-day outline of the trip: one note a day, in each day's city."""
+def _level_for_amount(amount_usd: Decimal, travelers: int, days: int) -> str:
+    per_day = float(amount_usd) / max(1, travelers) / max(1, days)
+    for level, ceiling in LEVEL_CEILING_USD.items():
+        if per_day < ceiling:
+            return level
+    return "luxury"
+
+
+def plan_from_profile(
+    profile: dict[str, Any], previous: Mapping[str, Any] | None, today: date
+) -> tuple[model.Itinerary, list[str]]:
+    """Plan the trip the profile describes; within budget when one is given."""
+    from tripdesigner_kernel.knowledge.money import convert
+
     index = city_index()
-    cities = [index.lookup(c["name"]) for c in profile["cities"]]
-    found = [c for c in cities if c is not None]
-    days_per_city = _split_days(profile)
+    stays = []
+    for city_info, days in zip(profile["cities"], _split_days(profile), strict=True):
+        city = index.lookup(city_info["name"])
+        if city is not None and days > 0:
+            stays.append(planner.Stay(city, days))
     start = date.fromisoformat(profile["start_date"])
     if start <= today:
         start = today + timedelta(days=1)
-    total_days = sum(days_per_city)
-    first_country = found[0].country
-    currency = profile.get("budget_currency") or currency_of(first_country)
-    budget = model.Budget(
-        level=profile.get("budget_level") or "moderate",
-        amount=Decimal(profile["budget_amount"]) if profile.get("budget_amount") else None,
-        currency=currency,
-    )
-    segments: list[model.Segment] = []
-    day_number = 0
-    for city, days in zip(found, days_per_city, strict=False):
-        zone = ZoneInfo(city.timezone)
-        for _ in range(days):
-            day = start + timedelta(days=day_number)
-            day_number += 1
-            segments.append(
-                model.Segment(
-                    id=f"day{day_number}-note",
-                    type="note",
-                    name=f"Day {day_number}: {city.name}",
-                    start=datetime.combine(day, time(9, 0), zone),
-                    end=datetime.combine(day, time(21, 0), zone),
-                    location=model.Location(
-                        name=city.name,
-                        lat=city.lat,
-                        lon=city.lon,
-                        city=city.name,
-                        country=city.country,
-                    ),
+    travelers = int(profile.get("travelers") or DEFAULT_TRAVELERS)
+    origin = index.lookup(profile["origin"]["name"]) if profile.get("origin") else None
+    amount = Decimal(profile["budget_amount"]) if profile.get("budget_amount") else None
+    total_days = sum(s.days for s in stays)
+    first_currency = _currency_of(stays[0].city)
+    currency = profile.get("budget_currency") or first_currency
+    level: Any = profile.get("budget_level")
+    if level is None and amount is not None:
+        level = _level_for_amount(convert(amount, currency, "USD"), travelers, total_days)
+    level = level or "moderate"
+    avoid = set(profile.get("avoid", []))
+    interests = [i for i in profile.get("interests", []) if i not in avoid]
+    notes: list[str] = []
+    while True:
+        spec = planner.TripSpec(
+            stays=stays,
+            start=start,
+            travelers=travelers,
+            level=level,
+            interests=interests,
+            pace=profile.get("pace") or "moderate",
+            origin=origin,
+            exclude=frozenset(profile.get("exclude", [])),
+            currency=currency,
+            budget_amount=amount,
+            itinerary_id=_itinerary_id(profile, previous),
+            pinned={int(d): names for d, names in profile.get("pinned", {}).items()},
+            frugal=bool(profile.get("frugal")),
+        )
+        itinerary = planner.plan_trip(spec)
+        itinerary.estimated_total = checks.estimate_total(itinerary, currency)
+        over = amount is not None and itinerary.estimated_total.amount > amount
+        if not over or level == "budget":
+            break
+        cheaper = LEVELS[LEVELS.index(level) - 1]
+        notes.append(f"The {level} plan was over your budget, so I planned at the {cheaper} level.")
+        level = cheaper
+    profile["chosen_level"] = level
+    itinerary.violations = checks.check_itinerary(itinerary, today)
+    notes += holiday_notes(itinerary)
+    return itinerary, notes
+
+
+def _currency_of(city: City) -> str:
+    from tripdesigner_kernel.knowledge.places import places_for
+
+    return places_for(city).currency
+
+
+def holiday_notes(itinerary: model.Itinerary) -> list[str]:
+    """Public holidays on the trip's days, where places may close or be crowded."""
+    try:
+        import holidays as holiday_calendars
+    except ImportError:  # an optional nicety
+        return []
+    notes: list[str] = []
+    if itinerary.start_date is None or itinerary.end_date is None:
+        return notes
+    countries = {d.country for d in itinerary.destinations}
+    years = list(range(itinerary.start_date.year, itinerary.end_date.year + 1))
+    for country in sorted(countries):
+        try:
+            calendar = holiday_calendars.country_holidays(country, years=years)
+        except NotImplementedError:
+            continue
+        day = itinerary.start_date
+        while day <= itinerary.end_date:
+            if day in calendar:
+                notes.append(
+                    f"{day:%a %d %b} is a public holiday in {country} ({calendar[day]}): "
+                    "check opening hours."
                 )
-            )
-    origin = None
-    if profile.get("origin"):
-        home = index.lookup(profile["origin"]["name"])
-        if home:
-            origin = model.Location(
-                name=home.name, lat=home.lat, lon=home.lon, city=home.name, country=home.country
-            )
-    names = " & ".join(c.name for c in found)
-    return model.Itinerary(
-        id=_itinerary_id(profile, previous),
-        title=f"{total_days} day{'s' if total_days != 1 else ''} in {names}",
-        start_date=start,
-        end_date=start + timedelta(days=total_days - 1),
-        origin=origin,
-        destinations=[
-            model.Destination(
-                name=c.name,
-                country=c.country,
-                lat=c.lat,
-                lon=c.lon,
-                timezone=c.timezone,
-                coverage="generic",
-            )
-            for c in found
-        ],
-        travelers=int(profile.get("travelers") or DEFAULT_TRAVELERS),
-        budget=budget,
-        preferences=model.Preferences(
-            interests=list(profile.get("interests", [])), pace=profile.get("pace") or "moderate"
-        ),
-        segments=segments,
-    )
-
-
-def describe(itinerary: model.Itinerary, profile: Mapping[str, Any]) -> str:
-    """The reply: what was planned and what was assumed, in Markdown."""
-    assert itinerary.start_date is not None and itinerary.end_date is not None
-    span = f"{itinerary.start_date:%a %d %b %Y} to {itinerary.end_date:%a %d %b %Y}"
-    who = f"{itinerary.travelers} traveller{'s' if itinerary.travelers != 1 else ''}"
-    lines = [f"**{itinerary.title}**, {span}, for {who}."]
-    assumed = []
-    if not profile.get("travelers"):
-        assumed.append(f"{DEFAULT_TRAVELERS} travellers")
-    if not profile.get("days"):
-        assumed.append(f"{itinerary.days} days")
-    if assumed:
-        lines.append(f"I assumed {' and '.join(assumed)}; tell me if that is wrong.")
-    if itinerary.preferences.interests:
-        lines.append(f"Interests: {', '.join(itinerary.preferences.interests)}.")
-    lines.append("")
-    for segment in itinerary.segments:
-        lines.append(f"- {segment.start:%a %d %b}: {segment.name}")
-    return "\n".join(lines)
+            day += timedelta(days=1)
+    return notes

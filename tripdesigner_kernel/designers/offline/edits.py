@@ -1,0 +1,92 @@
+"""Follow-up edits to a plan: add or remove days, swap days, cheaper, more or less of X..."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tripdesigner_kernel.designers.offline.understanding import _NUM, _find_phrases, _number
+from tripdesigner_kernel.designers.offline.vocabulary import INTEREST_SYNONYMS
+from tripdesigner_kernel.knowledge.text import fold
+
+
+@dataclass
+class Edit:
+    """A follow-up change to the current plan."""
+
+    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city
+    action: str
+    days: int = 0
+    day: int = 0
+    other_day: int = 0
+    subject: str = ""
+
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_DAY_REF = (
+    r"(?:day (\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) day)"
+)
+
+
+def _day_number(match: re.Match[str], group: int) -> int:
+    return int(match[group]) if match[group] else _ORDINALS[match[group + 1]]
+
+
+def understand_edit(text: str) -> list[Edit]:
+    """Follow-up edits named in ``text`` (empty when it asks for none)."""
+    folded = fold(text)
+    edits: list[Edit] = []
+    if re.search(r"\b(undo|go back|revert)\b", folded):
+        return [Edit("undo")]
+    swap = re.search(rf"\b(?:swap|switch|exchange) {_DAY_REF} (?:and|with) {_DAY_REF}", folded)
+    if swap:
+        edits.append(Edit("swap_days", day=_day_number(swap, 1), other_day=_day_number(swap, 3)))
+    remove = re.search(rf"\b(?:remove|drop|delete|skip|cut) {_DAY_REF}", folded)
+    if remove:
+        edits.append(Edit("remove_day", day=_day_number(remove, 1)))
+    elif re.search(
+        r"\b(?:remove|drop|delete|cut) the last day\b|\bone day (?:less|shorter)\b", folded
+    ):
+        edits.append(Edit("remove_day", day=-1))
+    add = re.search(
+        rf"\badd (?:another |one more |an extra |a )?{_NUM}? ?(?:more |extra )?days?\b", folded
+    )
+    if add or re.search(r"\b(one more|an extra|another) day\b", folded):
+        count = _number(add[1]) if add and add[1] else 1
+        edits.append(Edit("add_days", days=count))
+    if re.search(
+        r"\b(cheaper|less expensive|save money|lower (?:the )?(?:cost|budget)|too expensive)\b",
+        folded,
+    ):
+        edits.append(Edit("cheaper"))
+    elif re.search(r"\b(fancier|more luxurious|upgrade|splurge more)\b", folded):
+        edits.append(Edit("pricier"))
+    for word in re.findall(r"\bmore ([a-z ]+?)(?:,|\.| and |$)", folded):
+        interests = _find_phrases(word, INTEREST_SYNONYMS)
+        edits += [Edit("more", subject=i) for i in interests]
+    for word in re.findall(r"\b(?:less|fewer|no more|no) ([a-z ]+?)(?:,|\.| and |$)", folded):
+        interests = _find_phrases(word, INTEREST_SYNONYMS)
+        edits += [Edit("less", subject=i) for i in interests]
+    replace = re.search(
+        r"\b(?:replace|swap out|instead of|skip|remove|drop) (?:the )?"
+        r"([\w' .-]+?)(?:$|,| with| for)",
+        text,
+        re.IGNORECASE,
+    )
+    if replace and not remove and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1])):
+        edits.append(Edit("replace", subject=replace[1].strip()))
+    add_city = re.search(r"\badd ([A-Z][\w .'-]+?)(?: for (\d+) days?)?(?:$|,|\.| to| at)", text)
+    if add_city and not add:
+        edits.append(Edit("add_city", subject=add_city[1].strip(), days=int(add_city[2] or 0)))
+    return edits

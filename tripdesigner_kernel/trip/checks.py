@@ -1,0 +1,224 @@
+"""Checks run after every turn: the rules a plan a person would follow must meet.
+
+Each rule returns violations with a code, a message and the segments concerned.
+Hotels are stays in the background: they take part in the night rule, not the
+overlap and travel-time rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tripdesigner_kernel.knowledge.geo import (
+    CITY_REACH_KM,
+    DAY_TRIP_REACH_KM,
+    km_between,
+    travel_minutes,
+)
+from tripdesigner_kernel.knowledge.hours import open_intervals
+from tripdesigner_kernel.trip import model
+
+TIMED = ("activity", "meal", "transfer", "flight")
+
+
+def _violation(code: str, message: str, *segments: model.Segment) -> model.Violation:
+    return model.Violation(code=code, message=message, segment_ids=[s.id for s in segments])
+
+
+def _local_date(segment: model.Segment) -> date:
+    return segment.start.date()
+
+
+def day_cities(itinerary: model.Itinerary) -> dict[date, model.Destination]:
+    """The city of each date: where its activities and meals are, else the last one known."""
+    by_name = {d.name: d for d in itinerary.destinations}
+    cities: dict[date, model.Destination] = {}
+    for segment in itinerary.segments:
+        if segment.type in ("activity", "meal") and segment.location and segment.location.city:
+            city = by_name.get(segment.location.city)
+            if city is not None:
+                cities.setdefault(_local_date(segment), city)
+    return cities
+
+
+def check_hotels(itinerary: model.Itinerary) -> list[model.Violation]:
+    if itinerary.start_date is None or itinerary.end_date is None:
+        return []
+    cities = day_cities(itinerary)
+    hotels = [s for s in itinerary.segments if s.type == "hotel"]
+    found = []
+    night = itinerary.start_date
+    while night < itinerary.end_date:
+        city = cities.get(night) or cities.get(night + timedelta(days=1))
+        covering = [
+            h
+            for h in hotels
+            if h.start.date() <= night < h.end.date()
+            and (city is None or h.location is None or h.location.city == city.name)
+        ]
+        if not covering:
+            where = f" in {city.name}" if city else ""
+            found.append(_violation("hotel_missing", f"No hotel for the night of {night}{where}."))
+        night += timedelta(days=1)
+    return found
+
+
+def check_timeline(itinerary: model.Itinerary) -> list[model.Violation]:
+    """No overlaps, and enough time to travel between consecutive items."""
+    found = []
+    timed = sorted((s for s in itinerary.segments if s.type in TIMED), key=lambda s: s.start)
+    for before, after in itertools.pairwise(timed):
+        if after.start < before.end:
+            found.append(
+                _violation("overlap", f"{before.name} and {after.name} overlap.", before, after)
+            )
+            continue
+        end_place = before.to or before.location
+        start_place = after.from_ or after.location
+        if end_place is None or start_place is None or before.start.date() != after.start.date():
+            continue
+        needed = travel_minutes(
+            km_between(end_place.lat, end_place.lon, start_place.lat, start_place.lon)
+        )
+        gap = (after.start - before.end).total_seconds() / 60
+        if gap < needed:
+            found.append(
+                _violation(
+                    "travel_time",
+                    f"Only {gap:.0f} min from {before.name} to {after.name}; getting there takes "
+                    f"about {needed} min.",
+                    before,
+                    after,
+                )
+            )
+    return found
+
+
+def check_days(itinerary: model.Itinerary) -> list[model.Violation]:
+    """Each full day (no long journey) has two activities, lunch and dinner."""
+    found: list[model.Violation] = []
+    by_day: dict[date, list[model.Segment]] = defaultdict(list)
+    for segment in itinerary.segments:
+        if segment.type != "hotel":
+            by_day[_local_date(segment)].append(segment)
+    if itinerary.start_date is None or itinerary.end_date is None:
+        return found
+    day = itinerary.start_date
+    while day <= itinerary.end_date:
+        items = by_day.get(day, [])
+        if not any(s.type in ("flight", "transfer") for s in items):
+            activities = sum(s.type == "activity" for s in items)
+            meals = {s.details.get("meal") for s in items if s.type == "meal"}
+            missing = []
+            if activities < 2:
+                missing.append(f"{2 - activities} more activit{'y' if activities == 1 else 'ies'}")
+            missing += [m for m in ("lunch", "dinner") if m not in meals]
+            if missing:
+                found.append(
+                    _violation("day_incomplete", f"{day} needs {', '.join(missing)}.", *items)
+                )
+        day += timedelta(days=1)
+    return found
+
+
+def check_repeats(itinerary: model.Itinerary) -> list[model.Violation]:
+    names = Counter(s.name for s in itinerary.segments if s.type in ("activity", "meal"))
+    return [
+        _violation(
+            "repeat",
+            f"{name} appears {count} times.",
+            *[s for s in itinerary.segments if s.name == name],
+        )
+        for name, count in names.items()
+        if count > 1
+    ]
+
+
+def check_places(itinerary: model.Itinerary) -> list[model.Violation]:
+    """Within reach of the day's city; open for the whole visit."""
+    found: list[model.Violation] = []
+    cities = day_cities(itinerary)
+    for segment in itinerary.segments:
+        if segment.type not in ("activity", "meal") or segment.location is None:
+            continue
+        city = cities.get(_local_date(segment))
+        if city is not None:
+            reach = DAY_TRIP_REACH_KM if segment.category == "day_trip" else CITY_REACH_KM
+            km = km_between(city.lat, city.lon, segment.location.lat, segment.location.lon)
+            if km > reach or (
+                segment.location.country and segment.location.country != city.country
+            ):
+                found.append(
+                    _violation(
+                        "out_of_reach", f"{segment.name} is {km:.0f} km from {city.name}.", segment
+                    )
+                )
+        hours = segment.details.get("hours")
+        if hours:
+            start = segment.start.hour * 60 + segment.start.minute
+            end = start + int((segment.end - segment.start).total_seconds() // 60)
+            intervals = open_intervals(hours, segment.start.weekday())
+            if not any(o <= start and end <= c for o, c in intervals):
+                found.append(
+                    _violation(
+                        "closed",
+                        f"{segment.name} is not open {segment.start:%a %H:%M}-{segment.end:%H:%M} "
+                        f"({hours}).",
+                        segment,
+                    )
+                )
+    return found
+
+
+def check_dates(itinerary: model.Itinerary, today: date) -> list[model.Violation]:
+    found = []
+    if itinerary.start_date is not None and itinerary.start_date <= today:
+        found.append(
+            _violation(
+                "past_date", f"The trip starts {itinerary.start_date}, not after today ({today})."
+            )
+        )
+    if itinerary.travelers < 1:
+        found.append(_violation("party", "A trip needs at least one traveller."))
+    return found
+
+
+def check_budget(itinerary: model.Itinerary) -> list[model.Violation]:
+    budget, total = itinerary.budget, itinerary.estimated_total
+    if budget.amount is None or total is None or total.currency != budget.currency:
+        return []
+    if total.amount > budget.amount:
+        over = total.amount - budget.amount
+        return [
+            _violation(
+                "over_budget", f"The estimate is {over:.0f} {budget.currency} over the budget."
+            )
+        ]
+    return []
+
+
+def check_itinerary(itinerary: model.Itinerary, today: date) -> list[model.Violation]:
+    """Every rule; an empty list means the plan is sound."""
+    return [
+        *check_dates(itinerary, today),
+        *check_hotels(itinerary),
+        *check_timeline(itinerary),
+        *check_days(itinerary),
+        *check_repeats(itinerary),
+        *check_places(itinerary),
+        *check_budget(itinerary),
+    ]
+
+
+def estimate_total(itinerary: model.Itinerary, currency: str) -> model.Money:
+    """The sum of every priced segment, converted to ``currency``."""
+    from tripdesigner_kernel.knowledge.money import convert
+
+    total = Decimal(0)
+    for segment in itinerary.segments:
+        if segment.price is not None:
+            total += convert(segment.price.amount, segment.price.currency, currency)
+    return model.Money(amount=total.quantize(Decimal("1")), currency=currency)
