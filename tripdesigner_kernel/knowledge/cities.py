@@ -76,46 +76,73 @@ def _data_text(name: str) -> str:
     return raw.decode("utf-8")
 
 
-class CityIndex:
-    """Name lookup over the GeoNames extract; rows are parsed only when found."""
+class _NameTable:
+    """Folded names to rows of one extract file; a row is parsed only when found."""
 
-    def __init__(self) -> None:
-        self._rows: list[str] = []
-        self._by_name: dict[str, list[int]] = {}
-        by_name = self._by_name
-        for line in _data_text("cities.tsv.gz").splitlines()[1:]:
+    def __init__(self, file_name: str) -> None:
+        self.rows: list[str] = []
+        self.by_name: dict[str, int | list[int]] = {}  # one int for the common unique name
+        by_name = self.by_name
+        for line in _data_text(file_name).splitlines()[1:]:
             keys, row = line.split("\t", 1)
-            index = len(self._rows)
-            self._rows.append(row)
+            index = len(self.rows)
+            self.rows.append(row)
             for key in keys.split("|"):
                 found = by_name.get(key)
                 if found is None:
-                    by_name[key] = [index]
+                    by_name[key] = index
+                elif isinstance(found, int):
+                    by_name[key] = [found, index]
                 else:
                     found.append(index)
 
-    def _city(self, index: int) -> City:
-        name, lat, lon, country, population, tz = self._rows[index].split("\t")
-        return City(name, country, float(lat), float(lon), int(population), tz)
+    def find(self, folded: str) -> list[City]:
+        found = self.by_name.get(folded)
+        if found is None:
+            return []
+        indexes = [found] if isinstance(found, int) else found
+        cities = []
+        for index in indexes:
+            name, lat, lon, country, population, tz = self.rows[index].split("\t")
+            cities.append(City(name, country, float(lat), float(lon), int(population), tz))
+        return cities
 
-    def candidates(self, name: str) -> list[City]:
+
+class CityIndex:
+    """Name lookup over the GeoNames extract: cities first, small towns on request."""
+
+    def __init__(self) -> None:
+        self._cities = _NameTable("cities.tsv.gz")
+        self._towns: _NameTable | None = None
+
+    def _tables(self, towns: bool) -> list[_NameTable]:
+        if not towns:
+            return [self._cities]
+        if self._towns is None:
+            self._towns = _NameTable("towns.tsv.gz")
+        return [self._cities, self._towns]
+
+    def candidates(self, name: str, towns: bool = False) -> list[City]:
         """Cities called ``name`` (accents and case ignored), best first.
 
-        Our destinations come first, then larger cities.
+        Our destinations come first, then larger cities. ``towns`` adds places of
+        5,000 to 15,000 people.
         """
         folded = fold(ALIASES.get(fold(name), name))
-        found = [self._city(i) for i in self._by_name.get(folded, ())]
+        found = [city for table in self._tables(towns) for city in table.find(folded)]
         preferred = destination_keys()
         found.sort(key=lambda c: ((fold(c.name), c.country) not in preferred, -c.population))
         return found
 
-    def lookup(self, name: str) -> City | None:
+    def lookup(self, name: str, towns: bool = False) -> City | None:
         """The best city called ``name``, or None."""
-        found = self.candidates(name)
+        found = self.candidates(name, towns)
         return found[0] if found else None
 
-    def has_name(self, folded: str) -> bool:
-        return folded in self._by_name or folded in ALIASES
+    def has_name(self, folded: str, towns: bool = False) -> bool:
+        if folded in ALIASES:
+            return True
+        return any(folded in table.by_name for table in self._tables(towns))
 
 
 @cache

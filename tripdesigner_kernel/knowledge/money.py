@@ -1,33 +1,25 @@
-"""Currency conversion offline: ECB reference rates (``currencyconverter``), plus a few pegs.
+"""Currency conversion offline: one day of ECB reference rates, plus a few dated fallbacks.
 
-The ECB publishes no rate for some of our destinations' currencies; for those we
-keep approximate rates per US dollar, dated, and say so in the plan.
+``data/rates.json`` is a snapshot made by ``scripts/build_rates.py``. The ECB
+publishes no rate for some of our destinations' currencies; for those we keep
+approximate rates per US dollar, dated, and plans say totals are estimates.
 """
 
 from __future__ import annotations
 
+import json
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Any
+from importlib import resources
 
 # Units per 1 USD, approximate, checked 2026-11. Used only where the ECB has no rate.
 FALLBACK_PER_USD = {
-    "AED": Decimal("3.6725"),
-    "ARS": Decimal("1450"),
-    "CLP": Decimal("940"),
-    "CUP": Decimal("24"),
-    "EGP": Decimal("48.5"),
-    "KES": Decimal("129"),
-    "MAD": Decimal("9.3"),
-    "PEN": Decimal("3.4"),
-    "TWD": Decimal("31.5"),
-    "VND": Decimal("26000"),
-    "QAR": Decimal("3.64"),
-    "SAR": Decimal("3.75"),
+    "AED": Decimal("3.6725"), "ARS": Decimal("1450"), "CLP": Decimal("940"),
+    "CUP": Decimal("24"), "EGP": Decimal("48.5"), "KES": Decimal("129"),
+    "MAD": Decimal("9.3"), "PEN": Decimal("3.4"), "TWD": Decimal("31.5"),
+    "VND": Decimal("26000"), "QAR": Decimal("3.64"), "SAR": Decimal("3.75"),
     "COP": Decimal("3900"),
-    "IDR": Decimal("16500"),
-    "ISK": Decimal("138"),
-}
+}  # fmt: skip
 
 
 class UnknownCurrencyError(ValueError):
@@ -35,36 +27,34 @@ class UnknownCurrencyError(ValueError):
 
 
 @cache
-def _converter() -> Any:
-    from currency_converter import CurrencyConverter
+def _per_eur() -> dict[str, Decimal]:
+    path = resources.files("tripdesigner_kernel.knowledge") / "data" / "rates.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rates = {code: Decimal(str(rate)) for code, rate in data["per_eur"].items()}
+    rates["EUR"] = Decimal(1)
+    usd = rates["USD"]
+    for code, per_usd in FALLBACK_PER_USD.items():
+        rates.setdefault(code, per_usd * usd)
+    return rates
 
-    # fallback_on_missing_rate: weekends and holidays take the nearest rate.
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
 
-
-def _usd_per_unit(currency: str) -> Decimal:
-    if currency == "USD":
-        return Decimal(1)
-    converter = _converter()
-    if currency in converter.currencies:
-        return Decimal(str(converter.convert(1, currency, "USD")))
-    if currency in FALLBACK_PER_USD:
-        return Decimal(1) / FALLBACK_PER_USD[currency]
-    raise UnknownCurrencyError(f"No exchange rate for {currency}.")
+def rates_date() -> str:
+    """The day of the ECB rates in use."""
+    path = resources.files("tripdesigner_kernel.knowledge") / "data" / "rates.json"
+    return str(json.loads(path.read_text(encoding="utf-8"))["date"])
 
 
 def convert(amount: Decimal, source: str, target: str) -> Decimal:
     """``amount`` of ``source`` in ``target``, rounded to whole cents."""
     if source == target:
         return amount
-    usd = amount * _usd_per_unit(source)
-    result = usd / _usd_per_unit(target)
+    rates = _per_eur()
+    for code in (source, target):
+        if code not in rates:
+            raise UnknownCurrencyError(f"No exchange rate for {code}.")
+    result = amount / rates[source] * rates[target]
     return result.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def known(currency: str) -> bool:
-    try:
-        _usd_per_unit(currency)
-    except UnknownCurrencyError:
-        return False
-    return True
+    return currency in _per_eur()

@@ -266,7 +266,13 @@ def _where_question(asked: TripRequest, text: str, today: date) -> Question:
         if city and destination.tier == 1 and (not warm_wanted or _warm_in(city, month)):
             choices.append(destination.name)
     month_name = date(2000, month, 1).strftime("%B")
-    if warm_wanted:
+    unknown = [w for w in asked.unknown_places if w.casefold() not in ("warm", "somewhere")]
+    if unknown and not warm_wanted:
+        text = (
+            f"I could not find {unknown[0]} among the places I know. "
+            f"Where would you like to go in {month_name}? A few ideas, or name a nearby city:"
+        )
+    elif warm_wanted:
         text = f"Where would you like to go? A few places that are warm in {month_name}:"
     else:
         text = f"Where would you like to go in {month_name}? A few ideas, or name any city:"

@@ -198,7 +198,11 @@ def _parse_budget(text: str, folded: str, request: TripRequest) -> None:
         request.budget_level = levels[0]
 
 
-def _parse_places(text: str, folded: str, request: TripRequest) -> None:
+def _parse_places(text: str, folded: str, request: TripRequest, towns: bool = False) -> None:
+    """Cities (and an origin, and a country) named in the message.
+
+    With ``towns``, small places count too: the second pass, when no city was found.
+    """
     index = city_index()
     words = re.findall(r"[\w'’.-]+", text)
     taken: set[int] = set()
@@ -235,14 +239,18 @@ def _parse_places(text: str, folded: str, request: TripRequest) -> None:
             capitalised = phrase[:1].isupper() or key in ("nyc", "la", "sf", "dc", "hcmc")
             if not capitalised:
                 continue
-            city = index.lookup(phrase) if index.has_name(key) else None
+            city = index.lookup(phrase, towns) if index.has_name(key, towns) else None
             if city is None and size == 1 and len(key) > 4:
                 near = close_destination(phrase)
                 city = index.lookup(near.name) if near else None
             if city is None:
+                if size == 1 and start > 0 and not towns and phrase not in request.unknown_places:
+                    request.unknown_places.append(phrase)
                 continue
-            if size == 1 and city.population < 50_000 and key not in ("ubud",):
-                request.unknown_places.append(phrase)
+            small_ok = towns and start > 0  # a capitalised first word is just a sentence start
+            if size == 1 and city.population < 50_000 and not small_ok and key not in ("ubud",):
+                if phrase not in request.unknown_places:
+                    request.unknown_places.append(phrase)
                 continue
             taken.update(span)
             if all(stay.city != city for _, stay in found):
@@ -284,6 +292,8 @@ def understand(text: str, today: date) -> TripRequest:
     paces = _find_phrases(folded, PACE_WORDS)
     request.pace = paces[0] if paces else None
     _parse_places(text, folded, request)
+    if not request.stays and not request.country and request.unknown_places:
+        _parse_places(text, folded, request, towns=True)
     per_city = [s.days for s in request.stays if s.days]
     if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
         for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
