@@ -16,7 +16,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="run messages as turns of one new session")
     chat.add_argument("--today", help="fix today's date (YYYY-MM-DD)")
-    chat.add_argument("--format", choices=["json", "md"], default="md")
+    chat.add_argument("--format", choices=["json", "md", "ics", "geojson"], default="md")
     chat.add_argument("messages", nargs="+", metavar="MESSAGE")
     args = parser.parse_args(argv)
 
@@ -50,8 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 indent=2,
             )
         )
-    else:
+    elif reply.itinerary is None or args.format == "md":
         print(reply._repr_markdown_())
+    else:
+        from tripdesigner_kernel.trip import exports, model
+
+        print(exports.export(model.Itinerary.from_json(reply.itinerary), args.format))
     return 0
 
 
