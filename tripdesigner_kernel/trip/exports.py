@@ -99,24 +99,32 @@ def to_geojson(itinerary: model.Itinerary) -> dict[str, Any]:
         if place is None:
             continue
         day = numbers.get(segment.start.date())
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            "properties": {
-                "day": day, "start": segment.start.isoformat(), "end": segment.end.isoformat(),
-                "kind": segment.type, "category": segment.category, "name": segment.name,
-                "id": segment.id,
-            },
-        })  # fmt: skip
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                "properties": {
+                    "day": day,
+                    "start": segment.start.isoformat(),
+                    "end": segment.end.isoformat(),
+                    "kind": segment.type,
+                    "category": segment.category,
+                    "name": segment.name,
+                    "id": segment.id,
+                },
+            }
+        )
         if segment.type in ("activity", "meal") and day is not None:
             routes[day].append([place.lon, place.lat])
     for day, points in sorted(routes.items()):
         if len(points) >= 2:
-            features.append({
-                "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": points},
-                "properties": {"day": day, "kind": "route", "name": f"Day {day} route"},
-            })  # fmt: skip
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "LineString", "coordinates": points},
+                    "properties": {"day": day, "kind": "route", "name": f"Day {day} route"},
+                }
+            )
     return {"type": "FeatureCollection", "name": itinerary.title, "features": features}
 
 
@@ -124,8 +132,10 @@ def to_markdown(itinerary: model.Itinerary) -> str:
     """A readable day-by-day document with the stays and totals."""
     lines = [f"# {itinerary.title}", ""]
     if itinerary.start_date and itinerary.end_date:
-        lines.append(f"{itinerary.start_date:%A %d %B %Y} to {itinerary.end_date:%A %d %B %Y}, "
-                     f"{itinerary.travelers} traveller(s), {itinerary.budget.level} level.")  # fmt: skip
+        lines.append(
+            f"{itinerary.start_date:%A %d %B %Y} to {itinerary.end_date:%A %d %B %Y}, "
+            f"{itinerary.travelers} traveller(s), {itinerary.budget.level} level."
+        )
     if itinerary.preferences.interests:
         lines.append(f"Interests: {', '.join(itinerary.preferences.interests)}.")
     numbers = _day_numbers(itinerary)
