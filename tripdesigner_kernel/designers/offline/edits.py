@@ -35,7 +35,8 @@ _ORDINALS = {
     "tenth": 10,
 }
 _DAY_REF = (
-    r"(?:day (\d{1,2})|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) day)"
+    r"(?:the )?(?:day (\d{1,2})"
+    r"|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) day)"
 )
 
 

@@ -1,0 +1,127 @@
+"""Reading requests with rules: many phrasings, relative to a fixed 'today'."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tripdesigner_kernel.designers.offline.edits import understand_edit
+from tripdesigner_kernel.designers.offline.understanding import start_date_for, understand
+
+TODAY = date(2026, 11, 24)
+
+
+def cities(text: str) -> list[str]:
+    return [s.city.name for s in understand(text, TODAY).stays]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 days in Kyoto", ["Kyoto"]),
+        ("Barcelonna for a long weekend", ["Barcelona"]),
+        ("NYC in March", ["New York City"]),
+        ("a week in lisboa", []),  # lower case and not a known alias: not guessed
+        ("A week in Lisboa", ["Lisbon"]),
+        ("Rome, Florence and Venice", ["Rome", "Florence", "Venice"]),
+        ("a fortnight in japan", ["Tokyo", "Kyoto", "Osaka"]),
+        ("Two weeks in Italy", ["Rome", "Florence", "Venice"]),
+        ("I'm flying from Boston to Reykjavik", ["Reykjavík"]),
+        ("Somewhere warm in February?", []),
+    ],
+)
+def test_places(text: str, expected: list[str]) -> None:
+    assert cities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "start"),
+    [
+        ("5 days in Paris in June", 5, date(2027, 6, 1)),
+        ("Paris for 3 nights from 2027-04-02", 4, date(2027, 4, 2)),
+        ("A week in Lisbon from May 10, 2027", 7, date(2027, 5, 10)),
+        ("Rome, 10 May", None, date(2027, 5, 10)),
+        ("a fortnight in Rome in March", 14, date(2027, 3, 1)),
+        ("A long weekend in Paris next month", 3, date(2026, 12, 4)),  # a Friday
+        ("a day in Venice on 2027-06-14", 1, date(2027, 6, 14)),
+        ("Rome in November 2027", None, date(2027, 11, 1)),
+        ("Rome in November", None, date(2027, 11, 1)),  # this November has begun
+        ("Rome on 2025-01-01", None, None),  # the past is not a plan
+    ],
+)
+def test_durations_and_dates(text: str, days: int | None, start: date | None) -> None:
+    request = understand(text, TODAY)
+    assert request.days == days
+    if start is None:
+        assert request.start_date is None and start_date_for(request, TODAY) > TODAY
+    else:
+        assert start_date_for(request, TODAY) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "travelers"),
+    [
+        ("Rome for 2", 2), ("Rome for two people", 2), ("a couple in Rome", 2),
+        ("family of 4 with two kids in London", 4), ("3 friends in Cancun", 3),
+        ("travelling solo to Rome", 1), ("I'm going to Rome", 1), ("Rome for a week", None),
+    ],
+)  # fmt: skip
+def test_party_size(text: str, travelers: int | None) -> None:
+    assert understand(text, TODAY).travelers == travelers
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "amount", "currency"),
+    [
+        ("Rome, budget $6000", None, Decimal(6000), "USD"),
+        ("Rome, 900 EUR", None, Decimal(900), "EUR"),
+        ("Rome for €1,200", None, Decimal(1200), "EUR"),
+        ("Rome, £2k", None, Decimal(2000), "GBP"),
+        ("backpacker budget in Hanoi", "budget", None, None),
+        ("Luxury trip to Dubai", "luxury", None, None),
+        ("moderate budget in Kyoto", "moderate", None, None),
+    ],
+)
+def test_budget(text: str, level: str | None, amount: Decimal | None, currency: str | None) -> None:
+    request = understand(text, TODAY)
+    assert (request.budget_level, request.budget_amount, request.budget_currency) == (
+        level,
+        amount,
+        currency,
+    )
+
+
+def test_interests_pace_and_origin() -> None:
+    request = understand(
+        "Relaxed pace, temples, food and onsen, flying from Boston to Kyoto", TODAY
+    )
+    assert request.interests == ["temples", "food", "hot springs"] or set(request.interests) == {
+        "temples", "food", "hot springs",
+    }  # fmt: skip
+    assert request.pace == "relaxed"
+    assert request.origin is not None and request.origin.name == "Boston"
+    assert [s.city.name for s in request.stays] == ["Kyoto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "field", "value"),
+    [
+        ("add a day", "add_days", "days", 1),
+        ("add 2 more days", "add_days", "days", 2),
+        ("remove day 3", "remove_day", "day", 3),
+        ("drop the last day", "remove_day", "day", -1),
+        ("swap day 1 and day 2", "swap_days", "other_day", 2),
+        ("swap the first day with the third day", "swap_days", "other_day", 3),
+        ("make it cheaper", "cheaper", "action", "cheaper"),
+        ("more museums", "more", "subject", "museums"),
+        ("less nightlife", "less", "subject", "nightlife"),
+        ("replace the Louvre", "replace", "subject", "Louvre"),
+        ("undo", "undo", "action", "undo"),
+        ("add Porto for 2 days", "add_city", "subject", "Porto"),
+    ],
+)
+def test_follow_up_edits(text: str, action: str, field: str, value: object) -> None:
+    edits = understand_edit(text)
+    assert edits and edits[0].action == action and getattr(edits[0], field) == value
