@@ -21,8 +21,11 @@ def make_shell() -> InteractiveShell:
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+def fixed_today(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Fixed 'today'; the default SQLite file in a temporary home, never the user's."""
     monkeypatch.setenv("TRIPDESIGNER_TODAY", TODAY)
+    monkeypatch.setenv("TRIPDESIGNER_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.delenv("TRIPDESIGNER_STORAGE", raising=False)
 
 
 @pytest.fixture

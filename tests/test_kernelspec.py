@@ -7,7 +7,8 @@ import pytest
 jupyter_client = pytest.importorskip("jupyter_client")
 
 
-def test_kernelspec_is_installed_and_preloads_the_extension() -> None:
+def test_kernelspec_is_installed_and_preloads_the_extension(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("TRIPDESIGNER_HOME", str(tmp_path))
     from jupyter_client.kernelspec import KernelSpecManager
 
     spec = KernelSpecManager().get_kernel_spec("tripdesigner")
@@ -29,6 +30,8 @@ def test_kernelspec_is_installed_and_preloads_the_extension() -> None:
         )
         assert reply["content"]["status"] == "ok"
         assert "offline" in "".join(outputs)
+        assert "sqlite" in "".join(outputs)  # the kernel keeps sessions across restarts
+        assert (tmp_path / "sessions.sqlite3").exists()
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -154,10 +156,15 @@ _words = st.sampled_from(
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(words=st.lists(st.one_of(_words, st.text(max_size=12)), max_size=6))
-def test_fuzzed_magic_lines_never_show_a_traceback(shell, capsys, words) -> None:
+def test_fuzzed_magic_lines_never_show_a_traceback(
+    shell, capsys, words, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # exports and session files land here
     # Characters that end a line make IPython split the cell: not one magic line any more.
     line = " ".join(" ".join(" ".join(words).splitlines()).split("\r"))
     if line.strip() == "key" or line.strip().startswith("key "):

@@ -52,6 +52,7 @@ def load_ipython_extension(shell: Any) -> None:
     if state.guard.post_execute not in callbacks["post_execute"]:
         shell.events.register("post_execute", state.guard.post_execute)
     state.guard.record_new_modules()
+    state.read_environment()
 
 
 def unload_ipython_extension(shell: Any) -> None:

@@ -81,6 +81,10 @@ class KernelState:
         self._api_key: Secret | None = None
         self._turn_lock = threading.RLock()
         self.listeners: list[Callable[[Event], None]] = []
+        self.settings.observe(self._storage_setting_changed, names="storage")
+        self._environment_read = False
+        self._storage_target: tuple[str, Any] = ("memory", None)
+        self._syncing_setting = False
 
     # Settings -------------------------------------------------------------------
 
@@ -107,6 +111,84 @@ class KernelState:
     def today(self) -> Any:
         return resolve_today(self.settings.today)
 
+    # Storage --------------------------------------------------------------------
+
+    def read_environment(self) -> None:
+        """Apply $TRIPDESIGNER_STORAGE once, when the extension loads.
+
+        A store that cannot be opened is reported and the kernel carries on in memory.
+        """
+        from tripdesigner_kernel.sessions.locations import STORAGE_ENV
+
+        if self._environment_read:
+            return
+        self._environment_read = True
+        spec = os.environ.get(STORAGE_ENV, "").strip()
+        if spec and spec != self.settings.storage:
+            self.settings.storage = spec  # the observer opens it
+
+    def _storage_setting_changed(self, change: dict[str, Any]) -> None:
+        if self._syncing_setting:
+            return
+        try:
+            print(f"[tripdesigner] {self.use_storage(change['new'])}")
+        except ValueError as error:
+            print(f"[tripdesigner] {error} Sessions stay in {self.storage.name}.", file=sys.stderr)
+            self._syncing_setting = True
+            try:
+                self.settings.storage = change["old"]
+            finally:
+                self._syncing_setting = False
+
+    def use_storage(self, spec: str, copy: bool = False) -> str:
+        """Switch where sessions live (``memory``, ``sqlite``, ``sqlite:///PATH``); a summary.
+
+        With ``copy``, the current sessions are copied into the new store. A store that
+        cannot be opened raises ValueError and nothing changes.
+        """
+        from tripdesigner_kernel.sessions.locations import parse_storage
+
+        kind, path = parse_storage(spec)
+        if (kind, path) == self._storage_target:
+            return f"Sessions already live in {kind}: {len(self.sessions)} session(s)."
+        if kind == "memory":
+            new_storage: SessionStorage = InMemorySessionStorage()
+        else:
+            from tripdesigner_kernel.sessions.sqlite_storage import (
+                SQLiteSessionStorage,
+                StorageError,
+            )
+
+            try:
+                new_storage = SQLiteSessionStorage(path)  # type: ignore[arg-type]
+            except StorageError as error:
+                raise ValueError(str(error)) from None
+        copied = 0
+        if copy:
+            for summary in self.storage.list():
+                record = self.storage.load(summary["id"])
+                if record is not None and new_storage.load(record["id"]) is None:
+                    record = {k: v for k, v in record.items() if not k.startswith("_")}
+                    new_storage.save(record)
+                    copied += 1
+        old, self.storage = self.storage, new_storage
+        self.sessions = SessionManager(new_storage)
+        self._storage_target = (kind, path)
+        self._syncing_setting = True  # keep %config in step without re-opening the store
+        try:
+            self.settings.storage = spec
+        finally:
+            self._syncing_setting = False
+        if self.current_session_id and not self.sessions.exists(self.current_session_id):
+            self.current_session_id = None
+        if old is not new_storage:
+            old.close()
+        where = f" at {path}" if path else ""
+        self._notify({"type": "storage_changed"})
+        return f"Sessions now live in {kind}{where}: {len(self.sessions)} session(s)" + (
+            f", {copied} copied." if copy else "."
+        )
+
     # Sessions -------------------------------------------------------------------
 
     def new_session(self, title: str | None = None) -> str:
@@ -125,6 +207,51 @@ class KernelState:
         if self.current_session_id == session_id:
             self.current_session_id = None
         self._notify({"type": "session_deleted", "session_id": session_id})
+
+    def export_session(self, session_id: str, path: str | os.PathLike[str]) -> str:
+        """Write a session file; returns the path written."""
+        from tripdesigner_kernel.sessions.exchange import dump_session
+
+        text = dump_session(self.sessions.load_record(session_id))
+        _write_text(path, text)
+        return str(path)
+
+    def import_session(self, path: str | os.PathLike[str]) -> str:
+        """Read a session file into the store (a new id if its id is taken); the id."""
+        from tripdesigner_kernel.sessions.exchange import load_session
+
+        record = load_session(_read_text(path), set(self.sessions.ids()))
+        self.storage.save(record)
+        self._notify({"type": "session_created", "session_id": record["id"]})
+        return str(record["id"])
+
+    def fork_session(self, session_id: str | None = None) -> str:
+        """Copy a session (the current one by default) under a new id, made current."""
+        from tripdesigner_kernel.sessions.exchange import fork_record
+
+        source = session_id or self.current_session_id
+        if source is None:
+            raise ValueError("No current session to fork. Send a message first.")
+        fork = fork_record(self.sessions.load_record(source), set(self.sessions.ids()))
+        self.storage.save(fork)
+        self.current_session_id = fork["id"]
+        self._notify({"type": "session_created", "session_id": fork["id"]})
+        return str(fork["id"])
+
+    def export_itinerary(
+        self, fmt: str, path: str | os.PathLike[str], session_id: str | None = None
+    ) -> str:
+        """Write a session's itinerary as ics, geojson, md or json; returns the path."""
+        from tripdesigner_kernel.trip import exports, model
+
+        source = session_id or self.current_session_id
+        if source is None:
+            raise ValueError("No current session. Send a message first.")
+        itinerary = self.sessions.get(source).itinerary
+        if not itinerary:
+            raise ValueError(f"Session {source} has no itinerary yet.")
+        _write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt))
+        return str(path)
 
     # Services -------------------------------------------------------------------
 
@@ -197,6 +324,31 @@ class KernelState:
             f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
             f"services={len(self.services)} storage={self.storage.name}>"
         )
+
+
+def _write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write a file whole, or fail with a readable message and leave no partial file."""
+    from pathlib import Path
+
+    target = Path(path).expanduser()
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ValueError(f"Cannot write {target}: {error.strerror or error}.") from None
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
+    from pathlib import Path
+
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(
+            f"Cannot read {path}: {getattr(error, 'strerror', None) or error}."
+        ) from None
 
 
 def state_for(shell: Any = None) -> KernelState:

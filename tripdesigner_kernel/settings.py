@@ -23,6 +23,10 @@ class TripDesigner(Configurable):
     today = Unicode(
         "", help="Fix 'today' as YYYY-MM-DD (for reproducible notebooks); empty: the real date."
     ).tag(config=True)
+    storage = Unicode(
+        "memory",
+        help="Where sessions live: 'memory', 'sqlite' (the default file) or 'sqlite:///PATH'.",
+    ).tag(config=True)
     key_env = Unicode(
         "", help="Name of an environment variable that holds the API key (never the key itself)."
     ).tag(config=True)

@@ -45,7 +45,9 @@ class InMemorySessionStorage:
         self._lock = threading.Lock()  # widget callbacks may run off the main thread
 
     def save(self, record: dict[str, Any]) -> None:
-        text = json.dumps(record, ensure_ascii=False)  # also proves it is JSON-compatible
+        # Private keys ("_...") are a storage's bookkeeping, not session data.
+        public = {k: v for k, v in record.items() if not k.startswith("_")}
+        text = json.dumps(public, ensure_ascii=False)  # also proves it is JSON-compatible
         with self._lock:
             self._texts[record["id"]] = text
             self._summaries[record["id"]] = summary_of(record)
