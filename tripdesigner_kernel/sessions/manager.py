@@ -68,10 +68,10 @@ class SessionManager:
         self.storage.save(record)
 
     def append_message(self, session_id: str, role: str, content: str, **extra: Any) -> None:
-        """Append one message and save."""
-        record = self.load_record(session_id)
-        record["messages"].append(new_message(role, content, **extra))
-        self.save_record(record)
+        """Append one message and save it, without rewriting the session."""
+        message = new_message(role, content, **extra)
+        if not self.storage.append_message(session_id, message, utc_now()):
+            raise SessionNotFoundError(self._not_found_message(session_id))
 
     def rename(self, session_id: str, title: str) -> None:
         record = self.load_record(session_id)

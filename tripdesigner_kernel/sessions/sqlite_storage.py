@@ -171,6 +171,23 @@ class SQLiteSessionStorage:
         record[LOADED_COUNT] = len(messages)
         record.pop(REWRITE, None)
 
+    def append_message(self, session_id: str, message: dict[str, Any], active_at: str) -> bool:
+        """One INSERT and one UPDATE in one transaction: the hot path of a chat."""
+        with self._lock, self._transaction() as db:
+            updated = db.execute(
+                "UPDATE sessions SET message_count = message_count + 1, last_active_at = ?"
+                " WHERE id = ?",
+                (active_at, session_id),
+            ).rowcount
+            if not updated:
+                return False
+            db.execute(
+                "INSERT INTO messages (session_id, seq, body) SELECT ?, COALESCE(MAX(seq) + 1, 0), ?"
+                " FROM messages WHERE session_id = ?",
+                (session_id, json.dumps(message, ensure_ascii=False), session_id),
+            )
+        return True
+
     def load(self, session_id: str) -> dict[str, Any] | None:
         with self._lock:
             row = self._db.execute(

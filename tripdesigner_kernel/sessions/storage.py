@@ -24,6 +24,9 @@ class SessionStorage(Protocol):
     def list(self, itinerary_id: str | None = None) -> list[dict[str, Any]]:
         """Summaries (see ``records.summary_of``), most recently active first."""
 
+    def append_message(self, session_id: str, message: dict[str, Any], active_at: str) -> bool:
+        """Append one message without rewriting the record; False when there is no session."""
+
     def delete(self, session_id: str) -> bool:
         """Remove one record; True when it existed."""
 
@@ -42,7 +45,7 @@ class InMemorySessionStorage:
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
         self._summaries: dict[str, dict[str, Any]] = {}
-        self._lock = threading.Lock()  # widget callbacks may run off the main thread
+        self._lock = threading.RLock()  # widget callbacks may run off the main thread
 
     def save(self, record: dict[str, Any]) -> None:
         # Private keys ("_...") are a storage's bookkeeping, not session data.
@@ -63,6 +66,17 @@ class InMemorySessionStorage:
             rows = [row for row in rows if row["itinerary_id"] == itinerary_id]
         rows.sort(key=lambda row: row["last_active_at"], reverse=True)
         return rows
+
+    def append_message(self, session_id: str, message: dict[str, Any], active_at: str) -> bool:
+        with self._lock:
+            record = self.load(session_id)
+            if record is None:
+                return False
+            record["messages"].append(message)
+            record["last_active_at"] = active_at
+            record["metadata"]["message_count"] = len(record["messages"])
+            self.save(record)
+        return True
 
     def delete(self, session_id: str) -> bool:
         with self._lock:

@@ -1,0 +1,103 @@
+"""Figures for the SQLite session store, side by side with bare sqlite3, in one run.
+
+Run: ``python benchmarks/bench_storage.py``. Prints figures; asserts nothing.
+Files go to a temporary directory on the same disk as the system's temp files.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tripdesigner_kernel.sessions.manager import SessionManager
+from tripdesigner_kernel.sessions.records import new_message, new_record
+from tripdesigner_kernel.sessions.sqlite_storage import SQLiteSessionStorage
+
+APPENDS = 300
+MESSAGE = new_message("user", "Plan 4 days in Kyoto in April for 2, temples and food " * 3)
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1e3
+
+
+def bare_appends(path: Path, wal: bool) -> float:
+    db = sqlite3.connect(path, isolation_level=None)
+    if wal:
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("CREATE TABLE messages (session_id TEXT, seq INTEGER, body TEXT)")
+    payload = json.dumps(MESSAGE)
+    times = []
+    for seq in range(APPENDS):
+        started = time.perf_counter()
+        db.execute("BEGIN")
+        db.execute("INSERT INTO messages VALUES (?, ?, ?)", ("s", seq, payload))
+        db.execute("COMMIT")
+        times.append(time.perf_counter() - started)
+    db.close()
+    return median_ms(times)
+
+
+def our_appends(path: Path) -> float:
+    manager = SessionManager(SQLiteSessionStorage(path))
+    session_id = manager.create("bench")
+    times = []
+    for _ in range(APPENDS):
+        started = time.perf_counter()
+        manager.append_message(session_id, MESSAGE["role"], MESSAGE["content"])
+        times.append(time.perf_counter() - started)
+    return median_ms(times)
+
+
+def list_and_load(path: Path) -> tuple[float, float]:
+    storage = SQLiteSessionStorage(path)
+    db = storage._db
+    db.execute("BEGIN")
+    for n in range(10_000):  # fill directly: 10,000 sessions
+        record = new_record(f"s{n:05d}", f"Trip {n}")
+        body = {k: v for k, v in record.items() if k != "messages"}
+        db.execute(
+            "INSERT INTO sessions (id, title, itinerary_id, created_at, last_active_at,"
+            " message_count, body) VALUES (?, ?, NULL, ?, ?, 0, ?)",
+            (record["id"], record["title"], record["created_at"], f"2026-11-{n % 28 + 1:02d}",
+             json.dumps(body)),
+        )  # fmt: skip
+    payload = json.dumps(MESSAGE)
+    db.executemany(
+        "INSERT INTO messages VALUES ('s00000', ?, ?)", [(i, payload) for i in range(1000)]
+    )
+    db.execute("COMMIT")
+    lists, loads = [], []
+    for _ in range(15):
+        started = time.perf_counter()
+        rows = storage.list()
+        lists.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        record = storage.load("s00000")
+        loads.append(time.perf_counter() - started)
+    assert len(rows) == 10_000 and record is not None and len(record["messages"]) == 1000
+    return median_ms(lists), median_ms(loads)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ours = our_appends(folder / "ours.sqlite3")
+        bare_wal = bare_appends(folder / "bare-wal.sqlite3", wal=True)
+        bare_default = bare_appends(folder / "bare.sqlite3", wal=False)
+        print(f"append one message + commit, ours:          {ours:7.3f} ms (median of {APPENDS})")
+        print(f"bare sqlite3 insert + commit, WAL:           {bare_wal:7.3f} ms")
+        print(f"bare sqlite3 insert + commit, default mode:  {bare_default:7.3f} ms")
+        print(f"ours / bare (WAL):     {ours / bare_wal:5.2f}x   (target <= 2x)")
+        print(f"ours / bare (default): {ours / bare_default:5.2f}x")
+        listing, loading = list_and_load(folder / "big.sqlite3")
+        print(f"list 10,000 sessions:          {listing:6.1f} ms   (target <= 50 ms)")
+        print(f"load a 1,000-message session:  {loading:6.1f} ms   (target <= 10 ms)")
+
+
+if __name__ == "__main__":
+    main()
