@@ -182,8 +182,8 @@ class SQLiteSessionStorage:
             if not updated:
                 return False
             db.execute(
-                "INSERT INTO messages (session_id, seq, body) SELECT ?, COALESCE(MAX(seq) + 1, 0), ?"
-                " FROM messages WHERE session_id = ?",
+                "INSERT INTO messages (session_id, seq, body)"
+                " SELECT ?, COALESCE(MAX(seq) + 1, 0), ? FROM messages WHERE session_id = ?",
                 (session_id, json.dumps(message, ensure_ascii=False), session_id),
             )
         return True
