@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from tripdesigner_kernel.designers.base import Event, Question
+from tripdesigner_kernel.designers.base import DesignerError, Event, Question
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
@@ -267,7 +267,10 @@ class KernelState:
         cache_key = service_module.service_key(name, options, key)
 
         def build() -> Any:
-            designer = registry.factory(name)(options, key)
+            try:
+                designer = registry.factory(name)(options, key)
+            except DesignerError as error:  # e.g. no key yet: the person can act on it
+                raise service_module.TurnError(str(error)) from None
             return service_module.TripDesignerService(designer, name)
 
         self.guard.record_new_modules()

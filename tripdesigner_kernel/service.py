@@ -18,12 +18,13 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import (
     Designer,
+    DesignerError,
     DesignRequest,
     EventSink,
     Question,
     ignore_event,
 )
-from tripdesigner_kernel.sessions.records import new_message
+from tripdesigner_kernel.sessions.records import new_message, utc_now
 from tripdesigner_kernel.trip import model
 
 log = logging.getLogger(__name__)
@@ -71,12 +72,15 @@ class TripDesignerService:
             profile=copy.deepcopy(work.get("profile") or {}),
             today=today,
             emit=emit,
+            metadata=copy.deepcopy(work.get("metadata") or {}),
         )
         try:
             result = self.designer.respond(request)
             itinerary = result.itinerary
             if itinerary is not None:  # a designer must hand back a valid itinerary
                 itinerary = model.Itinerary.from_json(itinerary).to_json()
+        except DesignerError as error:
+            raise TurnError(f"{error} Your session is unchanged.") from error
         except Exception as error:
             log.debug("turn failed", exc_info=True)
             raise TurnError(
@@ -84,6 +88,10 @@ class TripDesignerService:
                 "Your session is unchanged."
             ) from error
         question = result.question
+        if result.history is not None:  # compacted: the store must rewrite the messages
+            work["messages"] = copy.deepcopy(result.history)
+            work["_rewrite_messages"] = True
+            work["metadata"]["last_compaction_at"] = utc_now()
         work["messages"].append(new_message("user", text))
         work["messages"].append(
             new_message(
@@ -92,6 +100,8 @@ class TripDesignerService:
                 question=question.to_json() if question else None,
                 tool_calls=result.tool_calls,
                 tokens={"input": result.input_tokens, "output": result.output_tokens},
+                cost_usd=result.cost_usd,
+                model_calls=result.model_calls,
             )
         )
         work["itinerary"] = itinerary

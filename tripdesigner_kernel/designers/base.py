@@ -11,6 +11,10 @@ Event = dict[str, Any]
 EventSink = Callable[[Event], None]
 
 
+class DesignerError(RuntimeError):
+    """A turn failed for a reason the person can act on; the message says what to do."""
+
+
 def ignore_event(event: Event) -> None:
     """The default event sink: nobody is listening."""
 
@@ -25,6 +29,7 @@ class DesignRequest:
     profile: dict[str, Any]
     today: date
     emit: EventSink = ignore_event
+    metadata: dict[str, Any] = field(default_factory=dict)  # tokens and cost so far
 
 
 @dataclass
@@ -51,6 +56,8 @@ class DesignResult:
     input_tokens: int = 0
     output_tokens: int = 0
     cost_usd: float = 0.0
+    model_calls: int = 0
+    history: list[dict[str, Any]] | None = None  # a compacted history replacing the old one
 
 
 @runtime_checkable

@@ -12,7 +12,10 @@ log = logging.getLogger(__name__)
 
 # Built-ins, used only when the package's metadata is missing (a source checkout
 # that was never installed); installed, they come through the entry points.
-_FALLBACK = {"offline": "tripdesigner_kernel.designers.offline:OfflineDesigner"}
+_FALLBACK = {
+    "offline": "tripdesigner_kernel.designers.offline:OfflineDesigner",
+    "openai": "tripdesigner_kernel.designers.llm:OpenAIDesigner",
+}
 
 
 class UnknownDesignerError(LookupError):

@@ -92,14 +92,22 @@ class TripChatMagics(Subcommands, Magics):
         if output is not None and not output.isidentifier():
             raise UsageError(f"-o needs a valid Python variable name, not {output!r}.")
         message = self._answer_choice(message.strip(), options.get("session"))
+        live = render.LiveReply() if getattr(self.shell, "kernel", None) is not None else None
         try:
-            reply = state.chat(message, session_id=options.get("session"))
+            reply = state.chat(message, session_id=options.get("session"), emit=live)
         except USER_ERRORS as error:
             raise UsageError(str(error)) from None
         except RuntimeError as error:  # a failed turn: the session is unchanged
             print(f"[tripdesigner] {error}", file=sys.stderr)
             return None
-        render.show(render.reply_bundle(str(reply), reply.question))
+        except KeyboardInterrupt:
+            print("[tripdesigner] Cancelled; your session is unchanged.", file=sys.stderr)
+            return None
+        bundle = render.reply_bundle(str(reply), reply.question)
+        if live is not None:
+            live.finish(bundle)
+        else:
+            render.show(bundle)
         if output is not None:
             from tripdesigner_kernel.trip.model import Itinerary
 

@@ -69,3 +69,51 @@ def itinerary_bundle(itinerary: dict[str, Any]) -> dict[str, str]:
         markdown += ["", f"**Estimated total:** {total['amount']} {total['currency']}"]
         plain.append(f"Estimated total: {total['amount']} {total['currency']}")
     return {"text/markdown": "\n".join(markdown), "text/plain": "\n".join(plain)}
+
+
+class LiveReply:
+    """One display, updated in place as a reply streams in (Jupyter kernels only)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.activity: list[str] = []
+        self.handle: Any = None
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "text":
+            self.text += event["delta"]
+        elif kind == "tool_call":
+            self.activity.append(f"- calling `{event['name']}`")
+        elif kind == "tool_result":
+            mark = "done" if event.get("ok") else "failed"
+            self.activity.append(f"  - {mark}: {str(event.get('message', ''))[:120]}")
+        else:
+            return
+        self._show({"text/markdown": self._markdown(), "text/plain": self.text})
+
+    def _markdown(self) -> str:
+        folded = ""
+        if self.activity:
+            folded = "\n".join(
+                ["<details><summary>tools</summary>", "", *self.activity, "</details>", ""]
+            )
+        return folded + self.text
+
+    def _show(self, bundle: dict[str, str]) -> None:
+        from IPython.display import display
+
+        if self.handle is None:
+            self.handle = display(bundle, raw=True, display_id=True)
+        else:
+            self.handle.update(bundle, raw=True)
+
+    def finish(self, bundle: dict[str, str]) -> None:
+        """Replace the live text with the final reply (tool activity stays folded above)."""
+        if self.activity:
+            bundle = {**bundle, "text/markdown": self._markdown_with(bundle["text/markdown"])}
+        self._show(bundle)
+
+    def _markdown_with(self, final: str) -> str:
+        self.text = final
+        return self._markdown()

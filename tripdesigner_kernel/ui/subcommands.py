@@ -203,11 +203,46 @@ class Subcommands:
             )
             return
         name, options = words[0], _designer_options(words[1:])
+        key_env = options.pop("key_env", None)
+        if key_env is not None:
+            self.cmd_key(f"--env {key_env}")
+        preset = options.get("preset")
+        if preset is not None:
+            from tripdesigner_kernel.designers.llm.client import PRESETS
+
+            if preset not in PRESETS:
+                raise UsageError(f"Unknown preset {preset!r}: use {', '.join(PRESETS)}.")
         try:
             self.state.use_designer(name, **options)
         except LookupError as error:
             raise UsageError(str(error)) from None
         print(f"Designer set to {name}. Sessions are kept.")
+
+    def _cassette(self, command: str, rest: str) -> None:
+        parser = _parser(command)
+        parser.add_argument("path", help="the cassette file, or 'off'")
+        path = _parse(parser, rest).path
+        state = self.state
+        options = dict(state.settings.designer_options)
+        if state.settings.designer != "openai" and path != "off":
+            options = {}
+        options.pop("record", None)
+        options.pop("replay", None)
+        if path != "off":
+            options[command] = path
+        state.use_designer("openai" if path != "off" else state.settings.designer, **options)
+        if path == "off":
+            print(f"Stopped {command}ing.")
+        elif command == "record":
+            print(f"Recording the model's exchanges to {path} (no key or header is written).")
+        else:
+            print(f"Replaying {path}: offline, no key needed; a changed request fails loudly.")
+
+    def cmd_record(self, rest: str) -> None:
+        self._cassette("record", rest)
+
+    def cmd_replay(self, rest: str) -> None:
+        self._cassette("replay", rest)
 
     def cmd_watch(self, rest: str) -> None:
         parser = _parser("watch")
@@ -320,6 +355,8 @@ SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
     "import-session": Subcommands.cmd_import_session,
     "fork": Subcommands.cmd_fork,
     "export": Subcommands.cmd_export,
+    "record": Subcommands.cmd_record,
+    "replay": Subcommands.cmd_replay,
     "help": Subcommands.cmd_help,
 }
 
@@ -341,7 +378,11 @@ HELP = """%tripchat: design a trip by chatting.
   delete ID                    delete a session
   status                       designer, sessions, cached services, storage
   key [--env VAR | --clear]    set the API key (prompted, never saved), or read it from $VAR
-  designer [NAME [--opt V]]    list designers, or switch (sessions are kept)
+  designer [NAME [--opt V]]    list designers, or switch (sessions are kept), e.g.
+                               designer openai --model gpt-4o-mini --key-env OPENAI_API_KEY
+                               designer openai --preset ollama --model llama3.1
+                               options: --base-url --preset --timeout --max-retries
+                               --cost-limit-usd --price-input --price-output --max-steps
   watch MODULE                 treat MODULE as service code (edits clear cached services)
   storage [memory | sqlite [PATH]] [--copy]
                                where sessions live (SQLite survives kernel restarts)
@@ -349,4 +390,6 @@ HELP = """%tripchat: design a trip by chatting.
   export-session ID PATH       write a session file (never holds a key)
   import-session PATH          read a session file
   fork [ID]                    copy a session to try an alternative
+  record PATH | off            record the model's exchanges to a cassette (no key inside)
+  replay PATH | off            replay a cassette: offline, no key, fails if requests change
   help                         this text"""
