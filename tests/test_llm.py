@@ -236,8 +236,9 @@ def test_record_and_replay_magics(shell, capsys, tmp_path: Path, monkeypatch) ->
     monkeypatch.setenv("MY_TEST_KEY", SECRET)
     cassette = tmp_path / "c.json"
     with FakeOpenAI([Answer(text="Recorded answer.")]) as server:
+        url = server.base_url
         shell.run_cell(
-            f"%tripchat designer openai --base-url {server.base_url} --model m --key-env MY_TEST_KEY"
+            f"%tripchat designer openai --base-url {url} --model m --key-env MY_TEST_KEY"
         )
         shell.run_cell(f"%tripchat record {cassette}")
         shell.run_cell("%tripchat Hello there")
