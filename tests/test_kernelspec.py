@@ -35,3 +35,29 @@ def test_kernelspec_is_installed_and_preloads_the_extension(tmp_path, monkeypatc
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def test_model_replies_stream_into_one_display_in_a_real_kernel(tmp_path, monkeypatch) -> None:
+    from fake_openai import Answer, FakeOpenAI
+    from jupyter_client.manager import start_new_kernel
+
+    monkeypatch.setenv("TRIPDESIGNER_HOME", str(tmp_path))
+    monkeypatch.setenv("STREAM_TEST_KEY", "sk-stream-test-key-000000")
+    with FakeOpenAI([Answer(text="Kyoto in spring: temples at dawn, tofu at noon.")]) as server:
+        manager, client = start_new_kernel(kernel_name="tripdesigner")
+        try:
+            kinds: list[str] = []
+            client.execute_interactive(
+                f"%tripchat designer openai --base-url {server.base_url} --key-env STREAM_TEST_KEY",
+                timeout=60, store_history=False,
+            )  # fmt: skip
+            reply = client.execute_interactive(
+                "%tripchat Kyoto in spring", timeout=60, store_history=False,
+                output_hook=lambda message: kinds.append(message["msg_type"]),
+            )  # fmt: skip
+            assert reply["content"]["status"] == "ok"
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+    assert kinds.count("display_data") == 1  # one display...
+    assert kinds.count("update_display_data") >= 3  # ...updated as the text streams in

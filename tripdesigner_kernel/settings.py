@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from traitlets import Dict, Unicode
+from traitlets import Bool, Dict, Unicode
 from traitlets.config import Configurable
 
 TODAY_ENV = "TRIPDESIGNER_TODAY"
@@ -26,6 +26,11 @@ class TripDesigner(Configurable):
     storage = Unicode(
         "memory",
         help="Where sessions live: 'memory', 'sqlite' (the default file) or 'sqlite:///PATH'.",
+    ).tag(config=True)
+    stream_replies = Bool(
+        True,
+        help="Stream model replies into one display updated in place (off for nbval, which "
+        "does not follow display updates).",
     ).tag(config=True)
     key_env = Unicode(
         "", help="Name of an environment variable that holds the API key (never the key itself)."

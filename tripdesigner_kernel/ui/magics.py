@@ -92,7 +92,8 @@ class TripChatMagics(Subcommands, Magics):
         if output is not None and not output.isidentifier():
             raise UsageError(f"-o needs a valid Python variable name, not {output!r}.")
         message = self._answer_choice(message.strip(), options.get("session"))
-        live = render.LiveReply() if getattr(self.shell, "kernel", None) is not None else None
+        in_kernel = getattr(self.shell, "kernel", None) is not None
+        live = render.LiveReply() if in_kernel and state.settings.stream_replies else None
         try:
             reply = state.chat(message, session_id=options.get("session"), emit=live)
         except USER_ERRORS as error:
