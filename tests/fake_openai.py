@@ -9,8 +9,8 @@ tests can check what the client sent.
 from __future__ import annotations
 
 import json
+import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,6 +70,16 @@ def chunks(answer: Answer, model: str) -> Iterator[dict[str, Any]]:
     }
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up (a timeout, a broken stream) is expected here, not an error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):  # BrokenPipeError, ConnectionResetError
+            return
+        super().handle_error(request, client_address)
+
+
 class FakeOpenAI:
     """Start with ``with FakeOpenAI([...]) as server:``; ``server.base_url`` for the client."""
 
@@ -94,8 +104,8 @@ class FakeOpenAI:
                     self._send_json(500, {"error": {"message": "no scripted answer left"}})
                     return
                 answer = owner.answers.pop(0)
-                if answer.hang:
-                    time.sleep(answer.hang)
+                if answer.hang and owner.stopping.wait(answer.hang):
+                    return  # the test is over: answer nobody
                 if answer.status != 200:
                     self._send_json(
                         answer.status,
@@ -131,7 +141,8 @@ class FakeOpenAI:
                 self.end_headers()
                 self.wfile.write(payload)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.stopping = threading.Event()
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -141,5 +152,6 @@ class FakeOpenAI:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
