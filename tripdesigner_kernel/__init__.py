@@ -14,7 +14,21 @@ if TYPE_CHECKING:
     from tripdesigner_kernel.kernel import KernelState
 
 __version__ = "0.1.0"
-__all__ = ["kernel_state", "load_ipython_extension", "unload_ipython_extension"]
+__all__ = [
+    "ChatWidget",
+    "check_for_reload",
+    "kernel_state",
+    "load_ipython_extension",
+    "unload_ipython_extension",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ChatWidget":  # imported on use: ipywidgets is not needed to load the extension
+        from tripdesigner_kernel.ui.widget import ChatWidget
+
+        return ChatWidget
+    raise AttributeError(name)
 
 
 def _shell() -> Any:
@@ -81,11 +95,11 @@ def unload_ipython_extension(shell: Any) -> None:
         shell.configurables.remove(state.settings)
 
 
-def check_for_reload() -> None:
+def check_for_reload(state: KernelState | None = None) -> None:
     """For widget and comm callbacks (no ``pre_run_cell`` fires for them):
     run the reload guard, then IPython autoreload's own check."""
     shell = _shell()
-    state = kernel_state()
+    state = state or kernel_state()
     state.guard.check()
     if shell is None:
         return
@@ -94,3 +108,18 @@ def check_for_reload() -> None:
         # autoreload reports its own errors; a click must still work.
         with contextlib.suppress(Exception):
             autoreload.pre_run_cell(None)
+
+
+def note_new_modules(state: KernelState | None = None) -> None:
+    """After a widget or comm callback: what ``post_execute`` does after a cell.
+
+    Modules first imported during the callback get their times noted, by the guard and by
+    autoreload, or the first edit to them would go unnoticed.
+    """
+    state = state or kernel_state()
+    state.guard.record_new_modules()
+    shell = _shell()
+    autoreload = shell.magics_manager.registry.get("AutoreloadMagics") if shell else None
+    if autoreload is not None:
+        with contextlib.suppress(Exception):
+            autoreload.post_execute_hook()

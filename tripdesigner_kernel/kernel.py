@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -80,7 +81,7 @@ class KernelState:
         self.current_session_id: str | None = None
         self._api_key: Secret | None = None
         self._turn_lock = threading.RLock()
-        self.listeners: list[Callable[[Event], None]] = []
+        self.listeners: list[Any] = []  # callables, or weakref.WeakMethod of one
         self.settings.observe(self._storage_setting_changed, names="storage")
         self._environment_read = False
         self._storage_target: tuple[str, Any] = ("memory", None)
@@ -317,8 +318,13 @@ class KernelState:
 
     def _notify(self, event: Event) -> None:
         for listener in list(self.listeners):
+            # Widgets register weakly: a closed or forgotten widget drops out by itself.
+            target = listener() if isinstance(listener, weakref.WeakMethod) else listener
+            if target is None:
+                self.listeners.remove(listener)
+                continue
             try:
-                listener(event)
+                target(event)
             except Exception:  # a broken view must not break a turn
                 continue
 

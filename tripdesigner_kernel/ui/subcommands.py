@@ -312,6 +312,19 @@ class Subcommands:
         except USER_ERRORS as error:
             raise UsageError(str(error)) from None
 
+    def cmd_widget(self, rest: str) -> None:
+        parser = _parser("widget")
+        parser.add_argument("id", nargs="?")
+        args = _parse(parser, rest)
+        from IPython.display import display
+
+        from tripdesigner_kernel.ui.widget import ChatWidget
+
+        try:
+            display(ChatWidget(args.id, self.state))
+        except LookupError as error:
+            raise UsageError(str(error)) from None
+
     def cmd_help(self, rest: str) -> None:
         print(HELP)
 
@@ -356,6 +369,7 @@ SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
     "fork": Subcommands.cmd_fork,
     "export": Subcommands.cmd_export,
     "record": Subcommands.cmd_record,
+    "widget": Subcommands.cmd_widget,
     "replay": Subcommands.cmd_replay,
     "help": Subcommands.cmd_help,
 }
@@ -392,4 +406,5 @@ HELP = """%tripchat: design a trip by chatting.
   fork [ID]                    copy a session to try an alternative
   record PATH | off            record the model's exchanges to a cassette (no key inside)
   replay PATH | off            replay a cassette: offline, no key, fails if requests change
+  widget [ID]                  the chat widget (transcript, plan by day, route maps)
   help                         this text"""

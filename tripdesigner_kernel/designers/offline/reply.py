@@ -47,7 +47,7 @@ def describe_plan(itinerary: model.Itinerary, profile: Mapping[str, Any], notes:
         )
         by_day.setdefault(key, []).append(f"{segment.start:%H:%M} {label}")
     for number, (day, items) in enumerate(by_day.items(), 1):
-        lines.append(f"**Day {number}, {day}**: " + "; ".join(items))
+        lines.append(f"- **Day {number}, {day}**: " + "; ".join(items))
     hotels = [s for s in itinerary.segments if s.type == "hotel"]
     if hotels:
         lines.append("")
