@@ -24,10 +24,11 @@ from tripdesigner_kernel.knowledge.taxonomy import (  # noqa: E402
 )
 
 PLACES_DIR = ROOT / "tripdesigner_kernel" / "knowledge" / "data" / "places"
+# A meal starts inside its window and lasts this long (as the scheduler plans it).
 MEAL_WINDOWS = {
-    "breakfast": (8 * 60, 9 * 60),
-    "lunch": (12 * 60, 14 * 60),
-    "dinner": (19 * 60, 21 * 60),
+    "breakfast": (7 * 60, 10 * 60, 45),
+    "lunch": (12 * 60, 14 * 60, 60),
+    "dinner": (18 * 60 + 30, 20 * 60 + 30, 90),
 }
 PLACE_KEYS = {"name", "category", "tags", "lat", "lon", "minutes", "hours", "price_level",
               "price", "neighbourhood", "description", "meals"}  # fmt: skip
@@ -41,11 +42,14 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def _serves(hours: str, window: tuple[int, int]) -> bool:
-    """True when the place is open through ``window`` on at least five weekdays."""
+def _serves(hours: str, window: tuple[int, int, int]) -> bool:
+    """True when a meal fits the place's hours, on at least five days of the week."""
+    first, last, length = window
     days = 0
     for weekday in range(7):
-        if any(o <= window[0] and c >= window[1] for o, c in open_intervals(hours, weekday)):
+        intervals = open_intervals(hours, weekday)
+        starts = range(first, last + 1, 15)
+        if any(o <= t and t + length <= c for t in starts for o, c in intervals):
             days += 1
     return days >= 5
 

@@ -1,0 +1,150 @@
+"""Every case of the shared bench: the plan meets its expectations and every rule.
+
+The rules are checked here on their own terms (not only through the plan's own
+checks), from the itinerary's JSON as the CLI prints it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tripdesigner_kernel.kernel import KernelState
+from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
+from tripdesigner_kernel.knowledge.text import fold
+
+CASES = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "bench_requests.jsonl").open()
+]
+
+
+def run_turns(case: dict[str, Any]) -> tuple[list[Any], KernelState]:
+    state = KernelState()
+    state.settings.today = case["today"]
+    state.new_session()
+    replies = [state.chat(turn) for turn in case["turns"]]
+    return replies, state
+
+
+def _dt(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def assert_rules(itinerary: dict[str, Any]) -> None:
+    segments = itinerary["segments"]
+    start, end = (
+        date.fromisoformat(itinerary["start_date"]),
+        date.fromisoformat(itinerary["end_date"]),
+    )
+    # A hotel covers every night, in the city of that night.
+    day_city: dict[date, str] = {}
+    for s in segments:
+        if s["type"] in ("activity", "meal"):
+            day_city.setdefault(_dt(s["start"]).date(), s["location"]["city"])
+    hotels = [s for s in segments if s["type"] == "hotel"]
+    night = start
+    while night < end:
+        city = day_city.get(night) or day_city.get(night + timedelta(days=1))
+        assert any(
+            _dt(h["start"]).date() <= night < _dt(h["end"]).date() and h["location"]["city"] == city
+            for h in hotels
+        ), f"no hotel in {city} for the night of {night}"
+        night += timedelta(days=1)
+    # No overlaps; enough time to travel.
+    timed = sorted((s for s in segments if s["type"] != "hotel"), key=lambda s: _dt(s["start"]))
+    for a, b in itertools.pairwise(timed):
+        assert _dt(a["end"]) <= _dt(b["start"]), f"{a['name']} overlaps {b['name']}"
+        here, there = a.get("to") or a["location"], b.get("from") or b["location"]
+        if _dt(a["start"]).date() == _dt(b["start"]).date():
+            gap = (_dt(b["start"]) - _dt(a["end"])).total_seconds() / 60
+            assert gap >= travel_minutes(
+                km_between(here["lat"], here["lon"], there["lat"], there["lon"])
+            )
+    # Full days: two activities, lunch and dinner.
+    by_day: dict[date, list[dict[str, Any]]] = defaultdict(list)
+    for s in timed:
+        by_day[_dt(s["start"]).date()].append(s)
+    day = start
+    while day <= end:
+        items = by_day[day]
+        if not any(s["type"] in ("flight", "transfer") for s in items):
+            assert sum(s["type"] == "activity" for s in items) >= 2, (
+                f"{day}: fewer than 2 activities"
+            )
+            meals = {s["name"] for s in items if s["type"] == "meal"}
+            assert len(meals) >= 2, f"{day}: lunch and dinner"
+        day += timedelta(days=1)
+    # No attraction or restaurant twice.
+    names = Counter(s["name"] for s in segments if s["type"] in ("activity", "meal"))
+    assert not [n for n, c in names.items() if c > 1], names.most_common(3)
+    assert itinerary["violations"] == []
+
+
+def activity_match_share(itinerary: dict[str, Any], interests: list[str]) -> float:
+    from tripdesigner_kernel.designers.offline.understanding import INTEREST_SYNONYMS
+
+    wanted = [INTEREST_SYNONYMS.get(fold(i), fold(i)) for i in interests]
+    activities = [s for s in itinerary["segments"] if s["type"] == "activity"]
+    hits = sum(matches_interest(s["category"], s["tags"], wanted) for s in activities)
+    return hits / max(1, len(activities))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_bench_case(case: dict[str, Any]) -> None:
+    replies, _ = run_turns(case)
+    expect = case["expect"]
+    final = replies[-1]
+    if expect.get("asks"):
+        assert final.question is not None and len(final.question.choices) >= 2
+        assert final.itinerary is None
+        return
+    itinerary = final.itinerary
+    assert itinerary is not None, str(final)
+    today = date.fromisoformat(case["today"])
+    start, end = (
+        date.fromisoformat(itinerary["start_date"]),
+        date.fromisoformat(itinerary["end_date"]),
+    )
+    assert start > today
+    names = [fold(d["name"]) for d in itinerary["destinations"]]
+    for city in expect.get("destinations", []):
+        assert fold(city) in names, (city, names)
+    if "days" in expect:
+        assert (end - start).days + 1 == expect["days"]
+    if "start_date" in expect:
+        assert start.isoformat() == expect["start_date"]
+    if "start_month" in expect:
+        assert start.month == expect["start_month"]
+    if "travelers" in expect:
+        assert itinerary["travelers"] == expect["travelers"]
+    if "budget_max" in expect:
+        total = itinerary["estimated_total"]
+        assert total["currency"] == expect["budget_max"]["currency"]
+        assert Decimal(total["amount"]) <= expect["budget_max"]["amount"]
+    if "budget_level" in expect:
+        assert itinerary["budget"]["level"] == expect["budget_level"]
+    if "interests" in expect:
+        assert activity_match_share(itinerary, expect["interests"]) >= 0.25
+    if "origin" in expect:
+        first = min(
+            (s for s in itinerary["segments"] if s["type"] != "hotel"), key=lambda s: s["start"]
+        )
+        assert first["type"] in ("flight", "transfer") and fold(first["from"]["city"]) == fold(
+            expect["origin"]
+        )
+    if "coverage" in expect:
+        assert {d["coverage"] for d in itinerary["destinations"]} == {expect["coverage"]}
+    if "cheaper_than_turn" in expect:
+        before = replies[expect["cheaper_than_turn"] - 1].itinerary["estimated_total"]
+        after = itinerary["estimated_total"]
+        assert before["currency"] == after["currency"]
+        assert Decimal(after["amount"]) < Decimal(before["amount"])
+    assert_rules(itinerary)
