@@ -19,7 +19,7 @@ from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.knowledge.text import slug
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.legs import Leg, estimate_leg
-from tripdesigner_kernel.trip.scheduler import DayPlan, fits_hours, schedule_day
+from tripdesigner_kernel.trip.scheduler import DayPlan, meal_start, schedule_day
 
 VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
 DAY_START = {"relaxed": 9 * 60 + 30, "moderate": 9 * 60, "packed": 8 * 60 + 30}
@@ -91,8 +91,10 @@ class _CityPlanner:
                 score -= 2.0 * place.price_level
             ranked.append((score, place))
         ranked.sort(key=lambda pair: -pair[0])
-        self.ranked = [place for _, place in ranked]
-        self.score = {place.name: score for score, place in ranked}
+        self.ranked = _interleave([place for _, place in ranked], interests)
+        # Rank by position: earlier in the interleaved list is better.
+        count = max(1, len(self.ranked))
+        self.score = {p.name: 13.0 * (count - i) / count for i, p in enumerate(self.ranked)}
 
     # Meals -------------------------------------------------------------------------
 
@@ -103,13 +105,12 @@ class _CityPlanner:
         levels = MEAL_LEVELS[self.spec.level]
         target = MEAL_LEVEL_TARGET[self.spec.level]
         best, best_cost = None, math.inf
-        length = 60 if meal == "lunch" else 90
         for place in self.places.eateries(meal):
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
                 continue
             if place.price_level not in levels and place.price_level != 0:
                 continue
-            if not fits_hours(place, weekday, at, at + length):
+            if meal_start(place, weekday, at, meal) is None:
                 continue
             cost = (
                 km_between(lat, lon, place.lat, place.lon) + abs(place.price_level - target) * 0.7
@@ -221,6 +222,24 @@ class _CityPlanner:
             self.places.stay_areas,
             key=lambda a: (round(km_between(lat, lon, a.lat, a.lon), 1), a.price(self.spec.level)),
         )
+
+
+def _interleave(ranked: list[Place], interests: list[str]) -> list[Place]:
+    """Take turns between the interests, so "architecture and beaches" gets both."""
+    if len(interests) < 2:
+        return ranked
+    groups = [[p for p in ranked if matches_interest(p.category, p.tags, [i])] for i in interests]
+    merged: list[Place] = []
+    seen: set[str] = set()
+    while any(groups):
+        for group in groups:
+            while group and group[0].name in seen:
+                group.pop(0)
+            if group:
+                place = group.pop(0)
+                seen.add(place.name)
+                merged.append(place)
+    return merged + [p for p in ranked if p.name not in seen]
 
 
 def _stamp(day: date, minutes: int, zone: ZoneInfo) -> datetime:

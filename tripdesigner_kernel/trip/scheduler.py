@@ -37,13 +37,23 @@ def fits_hours(place: Place, weekday: int, start: int, end: int) -> bool:
     return any(o <= start and end <= c for o, c in open_intervals(place.hours, weekday))
 
 
-def earliest_start(place: Place, weekday: int, arrive: int, minutes: int) -> int | None:
-    """The first time at or after ``arrive`` (waiting at most MAX_WAIT) to visit for ``minutes``."""
+def earliest_start(
+    place: Place, weekday: int, arrive: int, minutes: int, max_wait: int = MAX_WAIT
+) -> int | None:
+    """The first time at or after ``arrive`` (waiting at most ``max_wait``) to stay ``minutes``."""
     for opens, closes in open_intervals(place.hours, weekday):
         start = max(arrive, opens)
-        if start - arrive <= MAX_WAIT and start + minutes <= closes:
+        if start - arrive <= max_wait and start + minutes <= closes:
             return start
     return None
+
+
+def meal_start(place: Place, weekday: int, at: int, meal: str) -> int | None:
+    """When ``meal`` can start at ``place``: at ``at`` or later, but inside the meal's window."""
+    window = LUNCH_WINDOW if meal == "lunch" else DINNER_WINDOW
+    arrive = max(at, window[0])
+    start = earliest_start(place, weekday, arrive, MEAL_MINUTES[meal], window[1] - arrive)
+    return start if start is not None and start <= window[1] else None
 
 
 @dataclass
@@ -84,7 +94,10 @@ def _walk(
             place, minutes, window = item, item.minutes, (0, day_end)
         travel = travel_minutes(km_between(lat, lon, place.lat, place.lon))
         arrive = max(now + travel, window[0])
-        start = earliest_start(place, weekday, arrive, minutes)
+        if isinstance(item, str):
+            start = meal_start(place, weekday, arrive, item)
+        else:
+            start = earliest_start(place, weekday, arrive, minutes)
         if start is None or start > window[1] or start + minutes > day_end:
             return None
         idle = start - now - travel
