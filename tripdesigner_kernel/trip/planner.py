@@ -76,6 +76,8 @@ class _CityPlanner:
         self.spec, self.places, self.used = spec, places, used
         # Places pinned to some day are kept for that day, never taken by another.
         self.reserved = {name for names in spec.pinned.values() for name in names}
+        self._meal_memo: dict[tuple[object, ...], Place | None] = {}
+        self._eatery_memo: dict[tuple[str, int], tuple[Place, ...]] = {}
         interests = spec.interests
         ranked = []
         count = len(places.activities)
@@ -101,11 +103,31 @@ class _CityPlanner:
     def pick_meal(
         self, meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
     ) -> Place | None:
-        """The nearest fitting place for ``meal`` at ``at`` minutes, not yet used."""
+        """The nearest fitting place for ``meal`` at ``at`` minutes, not yet used.
+
+        Memoised: the scheduler asks the same question for many orders of a day.
+        """
+        key = (meal, round(lat, 4), round(lon, 4), weekday, at, frozenset(avoid), len(self.used))
+        if key not in self._meal_memo:
+            self._meal_memo[key] = self._pick_meal(meal, lat, lon, weekday, at, avoid)
+        return self._meal_memo[key]
+
+    def _open_eateries(self, meal: str, weekday: int) -> tuple[Place, ...]:
+        """Places serving ``meal`` that can fit it in its window that weekday."""
+        key = (meal, weekday)
+        if key not in self._eatery_memo:
+            self._eatery_memo[key] = tuple(
+                p for p in self.places.eateries(meal) if meal_start(p, weekday, 0, meal) is not None
+            )
+        return self._eatery_memo[key]
+
+    def _pick_meal(
+        self, meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
+    ) -> Place | None:
         levels = MEAL_LEVELS[self.spec.level]
         target = MEAL_LEVEL_TARGET[self.spec.level]
         best, best_cost = None, math.inf
-        for place in self.places.eateries(meal):
+        for place in self._open_eateries(meal, weekday):
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
                 continue
             if place.price_level not in levels and place.price_level != 0:
