@@ -318,9 +318,22 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
     )
 
 
+@cache
+def _destination_slugs() -> dict[tuple[str, str], str]:
+    """GeoNames (name, country) -> our file's slug: GeoNames says Sevilla, we say Seville."""
+    from tripdesigner_kernel.knowledge.cities import city_index, destinations
+
+    table = {}
+    for destination in destinations():
+        city = city_index().lookup(destination.name)
+        if city is not None:
+            table[(city.name, city.country)] = slug(destination.name)
+    return table
+
+
 def places_for(city: City) -> CityPlaces:
     """Curated places when we have them, else the generic set."""
-    city_slug = slug(city.name)
+    city_slug = _destination_slugs().get((city.name, city.country), slug(city.name))
     if city_slug in curated_slugs():
         curated = _curated(city_slug)
         if curated.country == city.country:
