@@ -55,3 +55,10 @@ def test_the_checker_finds_mistakes() -> None:
     problems = "\n".join(check_city(broken))
     for expected in ("not in the taxonomy", "bad", "km from the centre", "duplicate name"):
         assert expected in problems
+
+
+def test_every_first_tier_destination_is_curated() -> None:
+    missing = [
+        d.name for d in destinations() if d.tier == 1 and slug(d.name) not in curated_slugs()
+    ]
+    assert missing == []
