@@ -49,6 +49,22 @@ def summarize(itinerary: model.Itinerary) -> str:
     return "\n".join(lines)
 
 
+def tool_calls_message(text: str | None, calls: list[dict[str, Any]]) -> dict[str, Any]:
+    """The assistant message that asks for ``calls``, in the chat-completions format."""
+    return {
+        "role": "assistant",
+        "content": text,
+        "tool_calls": [
+            {
+                "id": c["id"],
+                "type": "function",
+                "function": {"name": c["name"], "arguments": c["arguments"]},
+            }
+            for c in calls
+        ],
+    }
+
+
 def history_messages(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Stored messages in the chat-completions format, tool exchanges included."""
     messages: list[dict[str, Any]] = []
@@ -59,20 +75,7 @@ def history_messages(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for call in stored["tool_calls"]:
                 steps.setdefault(call.get("step", 0), []).append(call)
             for calls in steps.values():
-                messages.append(
-                    {
-                        "role": "assistant",
-                        "content": None,
-                        "tool_calls": [
-                            {
-                                "id": c["id"],
-                                "type": "function",
-                                "function": {"name": c["name"], "arguments": c["arguments"]},
-                            }
-                            for c in calls
-                        ],
-                    }
-                )
+                messages.append(tool_calls_message(None, calls))
                 for c in calls:
                     messages.append(
                         {"role": "tool", "tool_call_id": c["id"], "content": c["result"]}

@@ -24,6 +24,7 @@ from tripdesigner_kernel.designers.llm.conversation import (
     estimate_tokens,
     history_messages,
     system_prompt,
+    tool_calls_message,
     truncate,
 )
 from tripdesigner_kernel.trip import checks, model
@@ -136,20 +137,7 @@ class OpenAIDesigner:
             if not calls:
                 result.reply = text
                 break
-            messages.append(
-                {
-                    "role": "assistant",
-                    "content": text or None,
-                    "tool_calls": [
-                        {
-                            "id": c["id"],
-                            "type": "function",
-                            "function": {"name": c["name"], "arguments": c["arguments"]},
-                        }
-                        for c in calls
-                    ],
-                }
-            )
+            messages.append(tool_calls_message(text or None, calls))
             for call in calls:
                 if call["name"] == "ask_user":
                     return self._ask(call, step, text, context, request, result)
