@@ -9,6 +9,7 @@ import pytest
 
 from tripdesigner_kernel.designers.offline.edits import understand_edit
 from tripdesigner_kernel.designers.offline.understanding import start_date_for, understand
+from tripdesigner_kernel.knowledge.cities import destinations
 
 TODAY = date(2026, 11, 24)
 
@@ -34,6 +35,17 @@ def cities(text: str) -> list[str]:
 )
 def test_places(text: str, expected: list[str]) -> None:
     assert cities(text) == expected
+
+
+def test_every_destination_by_its_bare_name_is_ours() -> None:
+    # Queenstown, NZ has 10,000 people; the bigger Queenstown is in South Africa.
+    wrong = []
+    for destination in destinations():
+        stays = understand(f"3 days in {destination.name}", TODAY).stays
+        found = [s.city.country for s in stays]
+        if found != [destination.country]:
+            wrong.append((destination.name, destination.country, found))
+    assert wrong == []
 
 
 @pytest.mark.parametrize(

@@ -129,8 +129,11 @@ class CityIndex:
         5,000 to 15,000 people.
         """
         folded = fold(ALIASES.get(fold(name), name))
-        found = [city for table in self._tables(towns) for city in table.find(folded)]
         preferred = destination_keys()
+        # A few destinations are small towns (Queenstown, NZ: 10,000 people); without
+        # the towns table a bare name would find a bigger namesake elsewhere.
+        towns = towns or any(key_name == folded for key_name, _ in preferred)
+        found = [city for table in self._tables(towns) for city in table.find(folded)]
         found.sort(key=lambda c: ((fold(c.name), c.country) not in preferred, -c.population))
         return found
 
