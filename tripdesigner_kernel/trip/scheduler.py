@@ -77,7 +77,8 @@ def _walk(
     """Lay out ``sequence`` (places and "lunch"/"dinner" markers) from ``start_at``."""
     now, (lat, lon) = start_at, start_pos
     stops: list[Stop] = []
-    chosen: set[str] = set()
+    # A market that serves lunch must not be both the morning's visit and lunch.
+    chosen = {item.name for item in sequence if isinstance(item, Place)}
     cost = 0
     for index, item in enumerate(sequence):
         if isinstance(item, str):  # a meal: pick a place near here, open in its window
