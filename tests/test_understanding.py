@@ -132,6 +132,8 @@ def test_interests_pace_and_origin() -> None:
         ("replace the Louvre", "replace", "subject", "Louvre"),
         ("undo", "undo", "action", "undo"),
         ("add Porto for 2 days", "add_city", "subject", "Porto"),
+        ("Add Sintra for 1 day", "add_city", "days", 1),
+        ("Can you add Kuala Lumpur for 3 nights?", "add_city", "subject", "Kuala Lumpur"),
     ],
 )
 def test_follow_up_edits(text: str, action: str, field: str, value: object) -> None:

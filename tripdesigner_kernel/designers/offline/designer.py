@@ -61,6 +61,8 @@ class OfflineDesigner:
         edits = understand_edit(request.text) if profile.get("cities") else []
         if any(e.action in ("add_days", "remove_day") for e in edits):
             asked.days = None  # "add a day" names a change, not a trip length
+        if any(e.action == "add_city" for e in edits):
+            asked.stays, asked.days = [], None  # "add Porto for 2 days" extends the trip
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         new_profile = _merge_profile(profile, asked, request.today)

@@ -87,7 +87,10 @@ def understand_edit(text: str) -> list[Edit]:
     )
     if replace and not remove and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1])):
         edits.append(Edit("replace", subject=replace[1].strip()))
-    add_city = re.search(r"\badd ([A-Z][\w .'-]+?)(?: for (\d+) days?)?(?:$|,|\.| to| at)", text)
+    add_city = re.search(
+        r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",
+        text,
+    )
     if add_city and not add:
         edits.append(Edit("add_city", subject=add_city[1].strip(), days=int(add_city[2] or 0)))
     return edits
