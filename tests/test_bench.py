@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tripdesigner_kernel.kernel import KernelState
+from tripdesigner_kernel.knowledge.cities import destinations
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
 from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.knowledge.text import fold
@@ -148,3 +149,37 @@ def test_bench_case(case: dict[str, Any]) -> None:
         assert before["currency"] == after["currency"]
         assert Decimal(after["amount"]) < Decimal(before["amount"])
     assert_rules(itinerary)
+
+
+# Three kinds of traveller, each in every destination: the data must serve them all.
+STYLES = [
+    "Plan 5 days in {city} in May for 2",
+    "4 days in {city} in October, food and museums, on a budget",
+    "3 days in {city} in March, luxury, nightlife and viewpoints",
+]
+
+
+@pytest.mark.parametrize("city", [d.name for d in destinations()])
+def test_every_destination_gets_a_curated_plan_that_breaks_no_rule(city: str) -> None:
+    for style in STYLES:
+        replies, _ = run_turns({"today": "2026-11-24", "turns": [style.format(city=city)]})
+        itinerary = replies[-1].itinerary
+        assert itinerary is not None, str(replies[-1])
+        assert [d["coverage"] for d in itinerary["destinations"]] == ["curated"]
+        assert itinerary["violations"] == [], style
+        assert_rules(itinerary)
+
+
+@pytest.mark.parametrize("message", ["add Porto for 2 days", "Can you add Porto for 2 days?"])
+def test_adding_a_city_extends_the_trip_and_keeps_the_first(message: str) -> None:
+    replies, _ = run_turns({"today": "2026-11-24", "turns": ["5 days in Lisbon in May", message]})
+    first, second = replies[0].itinerary, replies[1].itinerary
+    assert [d["name"] for d in second["destinations"]] == ["Lisbon", "Porto"]
+    assert (second["start_date"], second["end_date"]) == ("2027-05-01", "2027-05-07")
+    assert second["violations"] == []
+    assert_rules(second)
+
+    def lisbon_visits(itinerary: dict[str, Any]) -> list[str]:
+        return [s["name"] for s in itinerary["segments"] if s["type"] == "activity"][:8]
+
+    assert lisbon_visits(second) == lisbon_visits(first)  # the Lisbon days are kept
