@@ -183,3 +183,18 @@ def test_adding_a_city_extends_the_trip_and_keeps_the_first(message: str) -> Non
         return [s["name"] for s in itinerary["segments"] if s["type"] == "activity"][:8]
 
     assert lisbon_visits(second) == lisbon_visits(first)  # the Lisbon days are kept
+
+
+@pytest.mark.parametrize("level", ["budget", "moderate", "luxury"])
+def test_a_week_anywhere_fills_every_day(level: str) -> None:
+    # A week in one city once ran out of restaurants at the trip's level by day 5.
+    failures = {}
+    for destination in destinations():
+        message = f"Plan 7 days in {destination.name} in May for 2, {level}"
+        replies, _ = run_turns({"today": "2026-11-24", "turns": [message]})
+        itinerary = replies[-1].itinerary
+        if itinerary["violations"]:
+            failures[destination.name] = [v["message"] for v in itinerary["violations"]]
+        else:
+            assert_rules(itinerary)
+    assert failures == {}

@@ -19,7 +19,7 @@ from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.knowledge.text import slug
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.legs import Leg, estimate_leg
-from tripdesigner_kernel.trip.scheduler import DayPlan, meal_start, schedule_day
+from tripdesigner_kernel.trip.scheduler import MEAL_MINUTES, DayPlan, meal_start, schedule_day
 
 VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
 DAY_START = {"relaxed": 9 * 60 + 30, "moderate": 9 * 60, "packed": 8 * 60 + 30}
@@ -28,6 +28,7 @@ MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 SEARCH_ATTEMPTS = 12
+LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 
 
 @dataclass
@@ -124,13 +125,31 @@ class _CityPlanner:
     def _pick_meal(
         self, meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
     ) -> Place | None:
+        # A long stay can use up the places at the trip's level: then any level, and
+        # past the curated list, an honest "local restaurant" rather than a day lost.
         levels = MEAL_LEVELS[self.spec.level]
+        return (
+            self._nearest_eatery(meal, lat, lon, weekday, at, avoid, levels)
+            or self._nearest_eatery(meal, lat, lon, weekday, at, avoid, None)
+            or self._local_eatery(meal, lat, lon, avoid)
+        )
+
+    def _nearest_eatery(
+        self,
+        meal: str,
+        lat: float,
+        lon: float,
+        weekday: int,
+        at: int,
+        avoid: set[str],
+        levels: set[int] | None,
+    ) -> Place | None:
         target = MEAL_LEVEL_TARGET[self.spec.level]
         best, best_cost = None, math.inf
         for place in self._open_eateries(meal, weekday):
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
                 continue
-            if place.price_level not in levels and place.price_level != 0:
+            if levels is not None and place.price_level not in levels and place.price_level != 0:
                 continue
             if meal_start(place, weekday, at, meal) is None:
                 continue
@@ -141,9 +160,38 @@ class _CityPlanner:
                 best, best_cost = place, cost
         return best
 
-    def pick_evening(self, lat: float, lon: float) -> Place | None:
+    def _local_eatery(self, meal: str, lat: float, lon: float, avoid: set[str]) -> Place:
+        """A well-reviewed local place of the person's choosing, where the route passes."""
+        near = min(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
+        number = 1
+        while f"Local restaurant #{number} in {self.places.city}" in self.used | avoid:
+            number += 1
+        return Place(
+            f"Local restaurant #{number} in {self.places.city}",
+            "restaurant",
+            ("local cuisine", "food"),
+            round(lat, 5),
+            round(lon, 5),
+            MEAL_MINUTES[meal],
+            LOCAL_EATERY_HOURS,
+            round(MEAL_LEVEL_TARGET[self.spec.level]),
+            self._typical_meal_price(meal),
+            near.neighbourhood,
+            f"Your pick: a well-reviewed local restaurant near {near.name}.",
+            (meal,),
+        )
+
+    def _typical_meal_price(self, meal: str) -> float:
+        """The median price of ``meal`` at the trip's level in this city."""
+        levels = MEAL_LEVELS[self.spec.level]
+        prices = sorted(p.price for p in self.places.eateries(meal) if p.price_level in levels)
+        prices = prices or sorted(p.price for p in self.places.eateries(meal))
+        return prices[len(prices) // 2] if prices else 0.0
+
+    def pick_evening(self, lat: float, lon: float, filler: bool = False) -> Place | None:
+        """A bar or show after dinner: when asked for, or to fill a day short of visits."""
         wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
-        if not wanted and self.spec.pace != "packed":
+        if not wanted and self.spec.pace != "packed" and not filler:
             return None
         options = [
             p
@@ -189,10 +237,12 @@ class _CityPlanner:
         meals: Sequence[str],
         day_end: int | None = None,
         pinned: Sequence[str] = (),
+        short: bool = False,
     ) -> DayPlan | None:
         """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
 
         ``pinned`` places (kept from the plan being edited) come first when they still fit.
+        ``short``: fewer visits than asked fit, so an evening out makes up the day.
         """
         weekday = day.weekday()
         by_name = {p.name: p for p in self.ranked}
@@ -216,7 +266,8 @@ class _CityPlanner:
         for chosen in itertools.islice(options, SEARCH_ATTEMPTS):
             evening = None
             if "dinner" in meals:
-                evening = self.pick_evening(chosen[-1].lat, chosen[-1].lon) if chosen else None
+                last = chosen[-1] if chosen else None
+                evening = self.pick_evening(last.lat, last.lon, short) if last else None
             plan = schedule_day(
                 chosen, weekday, start_at, start_pos, self.pick_meal, meals, evening, day_end
             )
@@ -227,8 +278,13 @@ class _CityPlanner:
             if plan is not None:
                 return self._take(plan)
         if visits > 0:  # a day where nothing fits: fewer visits rather than none
-            return self.plan_day(day, start_at, start_pos, visits - 1, meals, day_end)
+            return self.plan_day(day, start_at, start_pos, visits - 1, meals, day_end, short=True)
         return None
+
+    def visits_per_day(self, days: int) -> int:
+        """The pace's visits a day, fewer on a long stay so the places last (at least two)."""
+        wanted = VISITS_PER_DAY.get(self.spec.pace, 3)
+        return max(2, min(wanted, len(self.ranked) // max(1, days)))
 
     def _take(self, plan: DayPlan) -> DayPlan:
         for stop in plan.stops:
@@ -355,7 +411,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         for offset in range(stay.days):
             day = first_day + timedelta(days=offset)
             day_number += 1
-            visits = VISITS_PER_DAY.get(spec.pace, 3)
+            visits = planner.visits_per_day(stay.days)
             start_at = DAY_START.get(spec.pace, 9 * 60)
             meals: tuple[str, ...] = ("lunch", "dinner")
             day_end = None
