@@ -198,3 +198,19 @@ def test_a_week_anywhere_fills_every_day(level: str) -> None:
         else:
             assert_rules(itinerary)
     assert failures == {}
+
+
+def test_a_stay_too_long_for_our_places_says_how_to_split_it() -> None:
+    turns = ["Plan 14 days in Hong Kong in May"]
+    replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
+    short = [v for v in replies[-1].itinerary["violations"] if v["code"] == "day_incomplete"]
+    assert short, "Hong Kong's places once filled 14 days: pick a longer stay for this test"
+    advice = f"*make it {14 - len(short)} days*, then *add Taipei for {len(short)} days*"
+    assert advice in replies[-1]
+    turns += [f"make it {14 - len(short)} days", f"add Taipei for {len(short)} days"]
+    replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
+    itinerary = replies[-1].itinerary
+    assert [d["name"] for d in itinerary["destinations"]] == ["Hong Kong", "Taipei"]
+    assert (itinerary["start_date"], itinerary["end_date"]) == ("2027-05-01", "2027-05-14")
+    assert itinerary["violations"] == []
+    assert_rules(itinerary)

@@ -8,6 +8,7 @@ conversation always gives the same plan.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -375,7 +376,48 @@ def plan_from_profile(
     profile["chosen_level"] = level
     itinerary.violations = checks.check_itinerary(itinerary, today)
     notes += holiday_notes(itinerary)
+    notes += open_days_notes(itinerary, stays)
     return itinerary, notes
+
+
+def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:
+    """When a long stay runs out of places: say so, and how to split it."""
+    short = sum(1 for v in itinerary.violations if v.code == "day_incomplete")
+    if not short or not stays:
+        return []
+    longest = max(stays, key=lambda s: s.days)
+    note = (
+        f"Our places for {longest.city.name} run short on a {longest.days}-day stay: "
+        f"{short} day{'s are' if short > 1 else ' is'} not full."
+    )
+    nearby = nearest_destination(longest.city, {s.city.name for s in stays})
+    if nearby is not None:
+        note += (
+            f" To fill {'them' if short > 1 else 'it'}, split the trip: say "
+            f"*make it {_total_days_of(stays) - short} days*, then "
+            f"*add {nearby} for {short} day{'s' if short > 1 else ''}*."
+        )
+    return [note]
+
+
+def _total_days_of(stays: list[planner.Stay]) -> int:
+    return sum(s.days for s in stays)
+
+
+def nearest_destination(city: City, taken: set[str]) -> str | None:
+    """The closest of our destinations to ``city`` that the trip does not visit yet."""
+    from tripdesigner_kernel.knowledge.geo import km_between
+
+    index = city_index()
+    best, best_km = None, math.inf
+    for destination in destinations():
+        other = index.lookup(destination.name)
+        if other is None or other.name in taken or destination.name in taken:
+            continue
+        km = km_between(city.lat, city.lon, other.lat, other.lon)
+        if km < best_km:
+            best, best_km = destination.name, km
+    return best
 
 
 def _currency_of(city: City) -> str:
