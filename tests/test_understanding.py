@@ -30,6 +30,8 @@ def cities(text: str) -> list[str]:
         ("a fortnight in japan", ["Tokyo", "Kyoto", "Osaka"]),
         ("Two weeks in Italy", ["Rome", "Florence", "Venice"]),
         ("I'm flying from Boston to Reykjavik", ["Reykjavík"]),
+        ("5 days in Queenstown, New Zealand", ["Queenstown"]),
+        ("Ubud for a week", ["Ubud"]),
         ("Somewhere warm in February?", []),
     ],
 )

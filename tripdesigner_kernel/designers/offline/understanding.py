@@ -23,6 +23,7 @@ from tripdesigner_kernel.knowledge.cities import (
     city_index,
     close_destination,
     country_codes_by_name,
+    destination_keys,
     destinations_in_country,
 )
 from tripdesigner_kernel.knowledge.text import fold
@@ -247,8 +248,13 @@ def _parse_places(text: str, folded: str, request: TripRequest, towns: bool = Fa
                 if size == 1 and start > 0 and not towns and phrase not in request.unknown_places:
                     request.unknown_places.append(phrase)
                 continue
-            small_ok = towns and start > 0  # a capitalised first word is just a sentence start
-            if size == 1 and city.population < 50_000 and not small_ok and key not in ("ubud",):
+            # A capitalised first word is just a sentence start; our own destinations
+            # (Ubud, Queenstown) count whatever their size.
+            small_ok = (towns and start > 0) or (
+                fold(city.name),
+                city.country,
+            ) in destination_keys()
+            if size == 1 and city.population < 50_000 and not small_ok:
                 if phrase not in request.unknown_places:
                     request.unknown_places.append(phrase)
                 continue
