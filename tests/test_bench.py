@@ -71,12 +71,15 @@ def assert_rules(itinerary: dict[str, Any]) -> None:
             )
     # Full days: two activities, lunch and dinner.
     by_day: dict[date, list[dict[str, Any]]] = defaultdict(list)
+    journey_days = set()
     for s in timed:
         by_day[_dt(s["start"]).date()].append(s)
+        if s["type"] in ("flight", "transfer"):  # the days it leaves and lands, local time
+            journey_days |= {_dt(s["start"]).date(), _dt(s["end"]).date()}
     day = start
     while day <= end:
         items = by_day[day]
-        if not any(s["type"] in ("flight", "transfer") for s in items):
+        if day not in journey_days:
             assert sum(s["type"] == "activity" for s in items) >= 2, (
                 f"{day}: fewer than 2 activities"
             )
@@ -212,5 +215,15 @@ def test_a_stay_too_long_for_our_places_says_how_to_split_it() -> None:
     itinerary = replies[-1].itinerary
     assert [d["name"] for d in itinerary["destinations"]] == ["Hong Kong", "Taipei"]
     assert (itinerary["start_date"], itinerary["end_date"]) == ("2027-05-01", "2027-05-14")
+    assert itinerary["violations"] == []
+    assert_rules(itinerary)
+
+
+def test_the_day_an_overnight_flight_lands_is_not_a_full_day() -> None:
+    turns = ["Plan 3 days in Munich in May, flying from Toronto"]
+    replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
+    itinerary = replies[-1].itinerary
+    flight = itinerary["segments"][0]
+    assert flight["type"] == "flight" and flight["start"][:10] < flight["end"][:10]
     assert itinerary["violations"] == []
     assert_rules(itinerary)

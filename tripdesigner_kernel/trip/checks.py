@@ -98,18 +98,22 @@ def check_timeline(itinerary: model.Itinerary) -> list[model.Violation]:
 
 
 def check_days(itinerary: model.Itinerary) -> list[model.Violation]:
-    """Each full day (no long journey) has two activities, lunch and dinner."""
+    """Each full day (no journey starts or ends on it) has two activities, lunch and dinner."""
     found: list[model.Violation] = []
     by_day: dict[date, list[model.Segment]] = defaultdict(list)
+    journey_days: set[date] = set()
     for segment in itinerary.segments:
         if segment.type != "hotel":
             by_day[_local_date(segment)].append(segment)
+        if segment.type in ("flight", "transfer"):
+            # An overnight flight lands the next day, local time: that day is not full.
+            journey_days |= {_local_date(segment), segment.end.date()}
     if itinerary.start_date is None or itinerary.end_date is None:
         return found
     day = itinerary.start_date
     while day <= itinerary.end_date:
         items = by_day.get(day, [])
-        if not any(s.type in ("flight", "transfer") for s in items):
+        if day not in journey_days:
             activities = sum(s.type == "activity" for s in items)
             meals = {s.details.get("meal") for s in items if s.type == "meal"}
             missing = []

@@ -35,6 +35,7 @@ DEFAULT_DAYS_PER_CITY = 3
 DEFAULT_TRAVELERS = 2
 MAX_DAYS = 30
 UNDO_DEPTH = 10
+LONG_STAY_DAYS = 7  # from here on, a stay can run out of our places
 LEVELS = ("budget", "moderate", "luxury")
 # Spend per person per day (USD, without flights) that fits each level.
 LEVEL_CEILING_USD = {"budget": 120, "moderate": 350}
@@ -383,9 +384,9 @@ def plan_from_profile(
 def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:
     """When a long stay runs out of places: say so, and how to split it."""
     short = sum(1 for v in itinerary.violations if v.code == "day_incomplete")
-    if not short or not stays:
-        return []
-    longest = max(stays, key=lambda s: s.days)
+    longest = max(stays, key=lambda s: s.days, default=None)
+    if not short or longest is None or longest.days < LONG_STAY_DAYS:
+        return []  # on a short stay, closed days or a late arrival are the likelier cause
     note = (
         f"Our places for {longest.city.name} run short on a {longest.days}-day stay: "
         f"{short} day{'s are' if short > 1 else ' is'} not full."
