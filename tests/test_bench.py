@@ -227,3 +227,18 @@ def test_the_day_an_overnight_flight_lands_is_not_a_full_day() -> None:
     assert flight["type"] == "flight" and flight["start"][:10] < flight["end"][:10]
     assert itinerary["violations"] == []
     assert_rules(itinerary)
+
+
+def test_vegetarians_get_vegetarian_places_and_an_honest_note() -> None:
+    def vegetarian_meals(message: str) -> tuple[int, Any]:
+        replies, _ = run_turns({"today": "2026-11-24", "turns": [message]})
+        itinerary = replies[-1].itinerary
+        assert_rules(itinerary)
+        meals = [s for s in itinerary["segments"] if s["type"] == "meal"]
+        return sum("vegetarian" in s["tags"] for s in meals), replies[-1]
+
+    plain, _ = vegetarian_meals("Plan 4 days in Delhi in March")
+    asked, reply = vegetarian_meals("Plan 4 days in Delhi in March, we're vegetarian")
+    assert asked > plain
+    assert reply.itinerary["preferences"]["dietary"] == ["vegetarian"]
+    assert f"{asked} of 8 meals are at places known for vegetarian dishes" in reply

@@ -62,6 +62,10 @@ def test_every_destination_by_its_bare_name_is_ours() -> None:
         ("a day in Venice on 2027-06-14", 1, date(2027, 6, 14)),
         ("Rome in November 2027", None, date(2027, 11, 1)),
         ("Rome in November", None, date(2027, 11, 1)),  # this November has begun
+        ("10 days in Japan in spring", 10, date(2027, 4, 1)),
+        ("Sydney in the summer", None, date(2027, 1, 1)),  # the southern summer
+        ("Paris this winter", None, date(2027, 1, 1)),
+        ("Niagara Falls for 3 days", 3, None),  # not the season
         ("Rome on 2025-01-01", None, None),  # the past is not a plan
     ],
 )
@@ -141,3 +145,17 @@ def test_interests_pace_and_origin() -> None:
 def test_follow_up_edits(text: str, action: str, field: str, value: object) -> None:
     edits = understand_edit(text)
     assert edits and edits[0].action == action and getattr(edits[0], field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("3 days in Paris, we're vegetarian", ["vegetarian"]),
+        ("Rome, we don't eat meat and one of us is coeliac", ["vegetarian", "gluten-free"]),
+        ("A vegan, vegetarian-friendly week in Berlin", ["vegan"]),
+        ("Halal food in Istanbul", ["halal"]),
+        ("4 days in Kyoto", []),
+    ],
+)
+def test_dietary_needs(text: str, needs: list[str]) -> None:
+    assert understand(text, TODAY).dietary == needs

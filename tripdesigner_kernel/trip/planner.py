@@ -29,6 +29,7 @@ EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 SEARCH_ATTEMPTS = 12
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
+VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
 
 
 @dataclass
@@ -57,6 +58,7 @@ class TripSpec:
     itinerary_id: str = "trip"
     pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
     frugal: bool = False  # prefer free and cheap places
+    dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
 
 
 def _money(amount: float, currency: str) -> model.Money:
@@ -75,6 +77,7 @@ class _CityPlanner:
 
     def __init__(self, spec: TripSpec, places: CityPlaces, used: set[str]) -> None:
         self.spec, self.places, self.used = spec, places, used
+        self.meat_free = bool({"vegetarian", "vegan"} & set(spec.dietary))
         # Places pinned to some day are kept for that day, never taken by another.
         self.reserved = {name for names in spec.pinned.values() for name in names}
         self._meal_memo: dict[tuple[object, ...], Place | None] = {}
@@ -156,6 +159,8 @@ class _CityPlanner:
             cost = (
                 km_between(lat, lon, place.lat, place.lon) + abs(place.price_level - target) * 0.7
             )
+            if self.meat_free and "vegetarian" in place.tags:
+                cost -= VEGETARIAN_PREFERENCE_KM
             if cost < best_cost:
                 best, best_cost = place, cost
         return best
@@ -549,7 +554,9 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             amount=spec.budget_amount,
             currency=spec.currency or (places_for(spec.stays[0].city).currency),
         ),
-        preferences=model.Preferences(interests=list(spec.interests), pace=spec.pace),
+        preferences=model.Preferences(
+            interests=list(spec.interests), pace=spec.pace, dietary=list(spec.dietary)
+        ),
         segments=segments,
     )
     return itinerary

@@ -131,6 +131,8 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
         profile["interests"] = list(
             dict.fromkeys([*profile.get("interests", []), *asked.interests])
         )
+    if asked.dietary:
+        profile["dietary"] = list(dict.fromkeys([*profile.get("dietary", []), *asked.dietary]))
     if asked.pace:
         profile["pace"] = asked.pace
     if asked.origin:
@@ -365,6 +367,7 @@ def plan_from_profile(
             itinerary_id=_itinerary_id(profile, previous),
             pinned={int(d): names for d, names in profile.get("pinned", {}).items()},
             frugal=bool(profile.get("frugal")),
+            dietary=list(profile.get("dietary", [])),
         )
         itinerary = planner.plan_trip(spec)
         itinerary.estimated_total = checks.estimate_total(itinerary, currency)
@@ -378,7 +381,33 @@ def plan_from_profile(
     itinerary.violations = checks.check_itinerary(itinerary, today)
     notes += holiday_notes(itinerary)
     notes += open_days_notes(itinerary, stays)
+    notes += dietary_notes(itinerary)
     return itinerary, notes
+
+
+def dietary_notes(itinerary: model.Itinerary) -> list[str]:
+    """What the plan did for dietary needs, and what the person must still check."""
+    needs = itinerary.preferences.dietary
+    if not needs:
+        return []
+    meals = [s for s in itinerary.segments if s.type == "meal"]
+    notes = []
+    if {"vegetarian", "vegan"} & set(needs):
+        known = sum("vegetarian" in s.tags for s in meals)
+        notes.append(
+            f"{known} of {len(meals)} meals {'is' if known == 1 else 'are'} at places known "
+            "for vegetarian dishes; "
+            "for the others, check the menu."
+            if known
+            else "Our places data marks no vegetarian places here: check each menu."
+        )
+    other = [n for n in needs if n not in ("vegetarian", "vegan")]
+    if other:
+        notes.append(
+            f"Our places data does not say which restaurants are {' or '.join(other)}: "
+            "ask each one before you go."
+        )
+    return notes
 
 
 def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:

@@ -12,11 +12,13 @@ from tripdesigner_kernel.designers.offline.vocabulary import (
     BUDGET_WORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DIETARY_WORDS,
     INTEREST_SYNONYMS,
     LOWERCASE_NOT_COUNTRIES,
     NOT_PLACES,
     NUMBER_WORDS,
     PACE_WORDS,
+    SEASON_MONTHS,
 )
 from tripdesigner_kernel.knowledge.cities import (
     City,
@@ -61,6 +63,7 @@ class TripRequest:
     budget_amount: Decimal | None = None
     budget_currency: str | None = None
     interests: list[str] = field(default_factory=list)
+    dietary: list[str] = field(default_factory=list)
     pace: str | None = None
     origin: City | None = None
     weekend: bool = False
@@ -295,11 +298,16 @@ def understand(text: str, today: date) -> TripRequest:
         request.interests.remove("food")
     if re.search(r"\b(kids|children)\b", folded) and "kids" not in request.interests:
         request.interests.append("kids")
+    request.dietary = _find_phrases(folded, DIETARY_WORDS)
+    if "vegan" in request.dietary and "vegetarian" in request.dietary:
+        request.dietary.remove("vegetarian")
     paces = _find_phrases(folded, PACE_WORDS)
     request.pace = paces[0] if paces else None
     _parse_places(text, folded, request)
     if not request.stays and not request.country and request.unknown_places:
         _parse_places(text, folded, request, towns=True)
+    if request.month is None and request.start_date is None:
+        _parse_season(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]
     if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
         for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
@@ -315,6 +323,21 @@ def understand(text: str, today: date) -> TripRequest:
     if request.start_date is not None and request.start_date <= today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request
+
+
+def _parse_season(folded: str, request: TripRequest, today: date) -> None:
+    """ "In spring": the season's middle month, where the trip goes (south of the equator
+    the seasons turn round)."""
+    match = re.search(
+        r"\b(?:in|this|next|during|over|for)(?: the)? (spring|summer|autumn|fall|winter)\b",
+        folded,
+    )
+    if not match:
+        return
+    month = SEASON_MONTHS[match[1]]
+    if request.stays and request.stays[0].city.lat < 0:
+        month = (month + 5) % 12 + 1
+    request.year, request.month = _future_month(month, today, None)
 
 
 def start_date_for(request: TripRequest, today: date) -> date:

@@ -41,6 +41,19 @@ BUDGET_WORDS = {
 }
 
 
+# Dietary needs, as a person says them -> the need. Text is folded (no accents, lower case).
+DIETARY_WORDS = {
+    "vegetarian": "vegetarian", "vegetarians": "vegetarian", "veggie": "vegetarian",
+    "no meat": "vegetarian", "don t eat meat": "vegetarian", "do not eat meat": "vegetarian",
+    "vegan": "vegan", "vegans": "vegan", "plant based": "vegan",
+    "halal": "halal", "kosher": "kosher",
+    "gluten free": "gluten-free", "coeliac": "gluten-free",
+    "celiac": "gluten-free",
+}  # fmt: skip
+
+# The middle month of each season, in the northern hemisphere.
+SEASON_MONTHS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+
 PACE_WORDS = {
     "relaxed": "relaxed", "slow": "relaxed", "chill": "relaxed", "easy going": "relaxed",
     "leisurely": "relaxed", "packed": "packed", "busy": "packed", "intense": "packed",
