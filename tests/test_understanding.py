@@ -33,6 +33,8 @@ def cities(text: str) -> list[str]:
         ("5 days in Queenstown, New Zealand", ["Queenstown"]),
         ("Ubud for a week", ["Ubud"]),
         ("Somewhere warm in February?", []),
+        ("Can you plan a trip to Mexico City?", ["Mexico City"]),  # Can: also Caen
+        ("Okay, do 3 days in Lisbon", ["Lisbon"]),
     ],
 )
 def test_places(text: str, expected: list[str]) -> None:
@@ -66,6 +68,13 @@ def test_every_destination_by_its_bare_name_is_ours() -> None:
         ("Sydney in the summer", None, date(2027, 1, 1)),  # the southern summer
         ("Paris this winter", None, date(2027, 1, 1)),
         ("Niagara Falls for 3 days", 3, None),  # not the season
+        ("Mexico City from Dec 27 to Jan 2", 7, date(2026, 12, 27)),
+        ("Paris from March 3 to March 9", 7, date(2027, 3, 3)),
+        ("Paris from 3 to 9 March", 7, date(2027, 3, 3)),
+        ("Paris, 2027-03-03 to 2027-03-09", 7, date(2027, 3, 3)),
+        ("Rome May 10-15, 2027", 6, date(2027, 5, 10)),
+        ("Lisbon June 5th \u2013 June 8th", 4, date(2027, 6, 5)),
+        ("Rome from February 27 to February 30", None, date(2027, 2, 27)),  # no such day
         ("Rome on 2025-01-01", None, None),  # the past is not a plan
     ],
 )

@@ -89,7 +89,65 @@ def _future_month(month: int, today: date, year: int | None) -> tuple[int, int]:
     return (today.year, month) if month > today.month else (today.year + 1, month)
 
 
+_TO = r"\s*(?:to|until|till|through|thru|-)\s*"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,? (\d{4}))?"
+# (pattern, where each part is: (start month, start day, end month, end day, year))
+_RANGES = [
+    (  # 2027-03-03 to 2027-03-09
+        re.compile(r"\b(\d{4})-(\d{2})-(\d{2})" + _TO + r"(\d{4})-(\d{2})-(\d{2})\b"),
+        "iso",
+    ),
+    (  # march 3 to march 9, dec 27 - jan 2, may 10-15, 2027
+        re.compile(rf"\b{_MONTH}\.? {_DAY}{_YEAR}{_TO}(?:{_MONTH}\.? )?{_DAY}\b{_YEAR}"),
+        "month_day",
+    ),
+    (  # 27 december to 2 january, 3 to 9 march, 3-9 march 2027
+        re.compile(rf"\b{_DAY}(?: (?:of )?{_MONTH})?{_TO}{_DAY} (?:of )?{_MONTH}\b{_YEAR}"),
+        "day_month",
+    ),
+]
+
+
+def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
+    """ "From Dec 27 to Jan 2": the first day and the number of days. True when found."""
+    low = re.sub(r"[\u2013\u2014]", "-", text.lower())
+    for pattern, kind in _RANGES:
+        match = pattern.search(low)
+        if not match:
+            continue
+        g = match.groups()
+        if kind == "iso":
+            first, last, year = (int(g[1]), int(g[2])), (int(g[4]), int(g[5])), int(g[0])
+            end_year: int | None = int(g[3])
+        elif kind == "month_day":
+            first = (_month_number(g[0]), int(g[1]))
+            last = (_month_number(g[3]) if g[3] else first[0], int(g[4]))
+            year, end_year = int(g[2] or g[5] or 0), None
+        else:
+            last = (_month_number(g[3]), int(g[2]))
+            first = (_month_number(g[1]) if g[1] else last[0], int(g[0]))
+            year, end_year = int(g[4] or 0), None
+        try:
+            start = date(year or today.year, *first)
+            if not year and start <= today:
+                start = start.replace(year=today.year + 1)
+            end = date(end_year or start.year, *last)
+        except ValueError:
+            return False  # "February 30": not a date; the rest of the message still counts
+        if end < start and end_year is None:
+            end = end.replace(year=end.year + 1)
+        if end < start:
+            return False
+        request.start_date = start
+        request.days = (end - start).days + 1
+        return True
+    return False
+
+
 def _parse_dates(text: str, folded: str, today: date, request: TripRequest) -> None:
+    if _parse_date_range(text, today, request):
+        return
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
         request.start_date = date(int(iso[1]), int(iso[2]), int(iso[3]))

@@ -82,6 +82,11 @@ NOT_PLACES = {
     "january", "february", "september", "october", "november", "december", "weekend", "long",
     "one", "hot", "springs", "viewpoints", "tour", "pace", "person", "backpacker", "next",
     "month", "year", "this", "our", "my", "me", "us", "it", "is", "be", "what", "how",
+    # Words that open a request ("Can you plan...": Can is also Caen's other name).
+    "can", "could", "would", "will", "hi", "hello", "hey", "where", "when", "help", "need",
+    "want", "let", "lets", "show", "give", "find", "book", "visit", "going", "heading",
+    "thinking", "looking", "maybe", "you", "also", "then", "now", "there", "honeymoon",
+    "do", "ok", "okay", "yes", "no", "more", "tell", "surprise",
 }
 
 
