@@ -242,3 +242,22 @@ def test_vegetarians_get_vegetarian_places_and_an_honest_note() -> None:
     assert asked > plain
     assert reply.itinerary["preferences"]["dietary"] == ["vegetarian"]
     assert f"{asked} of 8 meals are at places known for vegetarian dishes" in reply
+
+
+def test_follow_ups_in_everyday_words() -> None:
+    def after(message: str) -> dict[str, Any]:
+        replies, _ = run_turns(
+            {"today": "2026-11-24", "turns": ["4 days in Paris in April", message]}
+        )
+        assert_rules(replies[-1].itinerary)
+        return replies[-1].itinerary
+
+    def museums(itinerary: dict[str, Any]) -> int:
+        return sum(s.get("category") == "museum" for s in itinerary["segments"])
+
+    before = after("thanks")
+    assert museums(before) >= 3
+    disliked = after("I don't like museums")
+    assert museums(disliked) == 0
+    assert disliked["travelers"] == before["travelers"] == 2  # "I" is not a party of one here
+    assert after("move it to May")["start_date"] == "2027-05-01"

@@ -144,6 +144,8 @@ def test_interests_pace_and_origin() -> None:
         ("make it cheaper", "cheaper", "action", "cheaper"),
         ("more museums", "more", "subject", "museums"),
         ("less nightlife", "less", "subject", "nightlife"),
+        ("I don't like museums", "less", "subject", "museums"),
+        ("swap days 1 and 3", "swap_days", "other_day", 3),
         ("replace the Louvre", "replace", "subject", "Louvre"),
         ("undo", "undo", "action", "undo"),
         ("add Porto for 2 days", "add_city", "subject", "Porto"),

@@ -29,6 +29,7 @@ EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 SEARCH_ATTEMPTS = 12
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
+AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
 
 
@@ -59,6 +60,7 @@ class TripSpec:
     pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
     frugal: bool = False  # prefer free and cheap places
     dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
+    avoid: list[str] = field(default_factory=list)  # interests the person wants less of
 
 
 def _money(amount: float, currency: str) -> model.Money:
@@ -91,6 +93,8 @@ class _CityPlanner:
             score = 3.0 * (count - index) / count  # curators list the best-known first
             if matches_interest(place.category, place.tags, interests):
                 score += 10.0
+            if spec.avoid and matches_interest(place.category, place.tags, spec.avoid):
+                score -= AVOIDED_PENALTY
             if spec.level == "budget" and place.price_level >= 3:
                 score -= 3.0
             if spec.frugal:

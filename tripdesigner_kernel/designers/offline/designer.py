@@ -120,7 +120,8 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
             profile.pop("pinned", None)
     if asked.start_date or asked.month or "start_date" not in profile:
         profile["start_date"] = start_date_for(asked, today).isoformat()
-    if asked.travelers:
+    # "I don't like museums" about a plan for two is not a trip for one.
+    if asked.travelers and not (asked.travelers_guessed and old.get("cities")):
         profile["travelers"] = asked.travelers
     if asked.budget_level:
         profile["budget_level"] = asked.budget_level
@@ -368,6 +369,7 @@ def plan_from_profile(
             pinned={int(d): names for d, names in profile.get("pinned", {}).items()},
             frugal=bool(profile.get("frugal")),
             dietary=list(profile.get("dietary", [])),
+            avoid=sorted(avoid),
         )
         itinerary = planner.plan_trip(spec)
         itinerary.estimated_total = checks.estimate_total(itinerary, currency)

@@ -51,8 +51,13 @@ def understand_edit(text: str) -> list[Edit]:
     if re.search(r"\b(undo|go back|revert)\b", folded):
         return [Edit("undo")]
     swap = re.search(rf"\b(?:swap|switch|exchange) {_DAY_REF} (?:and|with) {_DAY_REF}", folded)
+    swap_days = re.search(
+        r"\b(?:swap|switch|exchange) days (\d{1,2}) (?:and|with) (\d{1,2})\b", folded
+    )
     if swap:
         edits.append(Edit("swap_days", day=_day_number(swap, 1), other_day=_day_number(swap, 3)))
+    elif swap_days:  # "swap days 1 and 3"
+        edits.append(Edit("swap_days", day=int(swap_days[1]), other_day=int(swap_days[2])))
     remove = re.search(rf"\b(?:remove|drop|delete|skip|cut) {_DAY_REF}", folded)
     if remove:
         edits.append(Edit("remove_day", day=_day_number(remove, 1)))
@@ -76,7 +81,12 @@ def understand_edit(text: str) -> list[Edit]:
     for word in re.findall(r"\bmore ([a-z ]+?)(?:,|\.| and |$)", folded):
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("more", subject=i) for i in interests]
-    for word in re.findall(r"\b(?:less|fewer|no more|no) ([a-z ]+?)(?:,|\.| and |$)", folded):
+    for word in re.findall(
+        r"\b(?:less|fewer|no more|no|without|hate|dislike|not into|not interested in"
+        r"|not a fan of|(?:don t|do not|didn t) (?:like|want|care for|enjoy)) ([a-z ]+?)"
+        r"(?:,|\.| and |$)",
+        folded,
+    ):
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("less", subject=i) for i in interests]
     replace = re.search(

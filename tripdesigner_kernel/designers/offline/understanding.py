@@ -59,6 +59,7 @@ class TripRequest:
     month: int | None = None
     year: int | None = None
     travelers: int | None = None
+    travelers_guessed: bool = False  # from "I"/"my" alone, not said outright
     budget_level: str | None = None
     budget_amount: Decimal | None = None
     budget_currency: str | None = None
@@ -180,7 +181,7 @@ def _parse_dates(text: str, folded: str, today: date, request: TripRequest) -> N
         if word in MONTHS:
             request.year, request.month = _future_month(MONTHS[word], today, None)
             return
-    if re.search(r"\b(in|during|for) may\b", folded):
+    if re.search(r"\b(in|during|for|to|into|until|till|early|mid|late|this|next) may\b", folded):
         request.year, request.month = _future_month(5, today, None)
 
 
@@ -377,7 +378,7 @@ def understand(text: str, today: date) -> TripRequest:
         and re.search(r"\b(i m|i am|i|me|my)\b", folded)
         and not re.search(r"\b(we|us|our)\b", folded)
     ):
-        request.travelers = 1
+        request.travelers, request.travelers_guessed = 1, True
     if request.start_date is not None and request.start_date <= today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request
