@@ -261,3 +261,9 @@ def test_follow_ups_in_everyday_words() -> None:
     assert museums(disliked) == 0
     assert disliked["travelers"] == before["travelers"] == 2  # "I" is not a party of one here
     assert after("move it to May")["start_date"] == "2027-05-01"
+
+
+def test_thanks_changes_nothing_and_says_what_can_change() -> None:
+    replies, _ = run_turns({"today": "2026-11-24", "turns": ["4 days in Paris", "Thanks!"]})
+    assert replies[1].startswith("Glad it helps! I can plan trips")
+    assert replies[1].itinerary == replies[0].itinerary

@@ -73,9 +73,10 @@ class OfflineDesigner:
             question = _where_question(asked, request.text, request.today)
             return DesignResult(question.text, request.itinerary, new_profile, question)
         if profile.get("cities") and _same(profile, new_profile) and not notes:
-            return DesignResult(
-                f"I did not change the plan. {CAPABILITIES}", request.itinerary, profile
-            )
+            thanked = re.match(r"\s*(thanks|thank you|cheers|great|perfect|lovely|looks good)\b",
+                               fold(request.text))  # fmt: skip
+            opening = "Glad it helps!" if thanked else "I did not change the plan."
+            return DesignResult(f"{opening} {CAPABILITIES}", request.itinerary, profile)
         if profile.get("cities"):
             new_profile["undo"] = [*profile.get("undo", []), _without_undo(profile)][-UNDO_DEPTH:]
         itinerary, extra = plan_from_profile(new_profile, request.itinerary, request.today)
