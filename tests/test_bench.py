@@ -267,3 +267,16 @@ def test_thanks_changes_nothing_and_says_what_can_change() -> None:
     replies, _ = run_turns({"today": "2026-11-24", "turns": ["4 days in Paris", "Thanks!"]})
     assert replies[1].startswith("Glad it helps! I can plan trips")
     assert replies[1].itinerary == replies[0].itinerary
+
+
+@pytest.mark.parametrize("city", ["Helsinki", "Edinburgh", "Krakow", "Tokyo"])
+def test_a_full_day_does_not_start_at_lunch(city: str) -> None:
+    # These cities each had a day whose first visit waited until after lunch.
+    replies, _ = run_turns({"today": "2026-11-24", "turns": [f"Plan 4 days in {city} in May"]})
+    by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for segment in replies[-1].itinerary["segments"]:
+        if segment["type"] in ("activity", "meal"):
+            by_day[segment["start"][:10]].append(segment)
+    for day, items in by_day.items():
+        first = min(items, key=lambda s: s["start"])
+        assert first["type"] == "activity", (day, first["name"])

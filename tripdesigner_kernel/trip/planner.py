@@ -28,6 +28,7 @@ MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 SEARCH_ATTEMPTS = 12
+NOON = 12 * 60
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
@@ -272,6 +273,7 @@ class _CityPlanner:
             if plan is not None:
                 return self._take(plan)
         options = itertools.combinations(pool[: visits + 4], visits)
+        lazy: DayPlan | None = None
         for chosen in itertools.islice(options, SEARCH_ATTEMPTS):
             evening = None
             if "dinner" in meals:
@@ -284,8 +286,12 @@ class _CityPlanner:
                 plan = schedule_day(
                     chosen, weekday, start_at, start_pos, self.pick_meal, meals, None, day_end
                 )
-            if plan is not None:
+            if plan is not None and (plan.stops[0].kind == "activity" or start_at >= NOON):
                 return self._take(plan)
+            # A day that starts with lunch loses its morning: keep looking, keep this one.
+            lazy = lazy or plan
+        if lazy is not None:
+            return self._take(lazy)
         if visits > 0:  # a day where nothing fits: fewer visits rather than none
             return self.plan_day(day, start_at, start_pos, visits - 1, meals, day_end, short=True)
         return None
