@@ -204,19 +204,28 @@ def test_a_week_anywhere_fills_every_day(level: str) -> None:
 
 
 def test_a_stay_too_long_for_our_places_says_how_to_split_it() -> None:
-    turns = ["Plan 14 days in Hong Kong in May"]
+    turns = ["Plan 14 days in Lisbon in May"]
     replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
     short = [v for v in replies[-1].itinerary["violations"] if v["code"] == "day_incomplete"]
-    assert short, "Hong Kong's places once filled 14 days: pick a longer stay for this test"
-    advice = f"*make it {14 - len(short)} days*, then *add Taipei for {len(short)} days*"
+    assert short, "Lisbon's places once filled 14 days: pick a longer stay for this test"
+    advice = f"*make it {14 - len(short)} days*, then *add Porto for {len(short)} days*"
     assert advice in replies[-1]
-    turns += [f"make it {14 - len(short)} days", f"add Taipei for {len(short)} days"]
+    turns += [f"make it {14 - len(short)} days", f"add Porto for {len(short)} days"]
     replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
     itinerary = replies[-1].itinerary
-    assert [d["name"] for d in itinerary["destinations"]] == ["Hong Kong", "Taipei"]
+    assert [d["name"] for d in itinerary["destinations"]] == ["Lisbon", "Porto"]
     assert (itinerary["start_date"], itinerary["end_date"]) == ("2027-05-01", "2027-05-14")
     assert itinerary["violations"] == []
     assert_rules(itinerary)
+
+
+def test_a_last_city_reached_too_late_for_anything_is_planned_without_error() -> None:
+    # Honolulu to San Francisco lands in the evening: that day has no visit and no meal.
+    turns = ["Plan 13 days in Honolulu in May", "add San Francisco for 1 day"]
+    replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
+    itinerary = replies[-1].itinerary
+    assert [d["name"] for d in itinerary["destinations"]] == ["Honolulu", "San Francisco"]
+    assert itinerary["segments"][-1]["type"] == "flight"
 
 
 def test_the_day_an_overnight_flight_lands_is_not_a_full_day() -> None:

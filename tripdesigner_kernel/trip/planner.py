@@ -286,7 +286,9 @@ class _CityPlanner:
                 plan = schedule_day(
                     chosen, weekday, start_at, start_pos, self.pick_meal, meals, None, day_end
                 )
-            if plan is not None and (plan.stops[0].kind == "activity" or start_at >= NOON):
+            if plan is not None and (
+                not plan.stops or plan.stops[0].kind == "activity" or start_at >= NOON
+            ):
                 return self._take(plan)
             # A day that starts with lunch loses its morning: keep looking, keep this one.
             lazy = lazy or plan
