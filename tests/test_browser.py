@@ -51,8 +51,13 @@ def lab(tmp_path: Path) -> Iterator[str]:
         "nbformat": 4, "nbformat_minor": 5,
     }  # fmt: skip
     (tmp_path / "trip.ipynb").write_text(json.dumps(notebook))
+    # No "get news?" prompt over the widget in the screenshot.
+    notification = tmp_path / "lab-settings" / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True)
+    (notification / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     env = {**os.environ, "TRIPDESIGNER_HOME": str(tmp_path / "home"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg")}  # fmt: skip
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "lab-settings")}  # fmt: skip
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
