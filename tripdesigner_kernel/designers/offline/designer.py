@@ -24,6 +24,7 @@ from tripdesigner_kernel.designers.offline.understanding import (
     understand,
 )
 from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.text import fold
 
 # Models are looked up on their module at call time, never imported by name: after a
@@ -36,6 +37,7 @@ DEFAULT_TRAVELERS = 2
 MAX_DAYS = 30
 UNDO_DEPTH = 10
 LONG_STAY_DAYS = 7  # from here on, a stay can run out of our places
+THANKS = re.compile(r"\s*(thanks|thank you|cheers|great|perfect|lovely|looks good)\b")
 LEVELS = ("budget", "moderate", "luxury")
 # Spend per person per day (USD, without flights) that fits each level.
 LEVEL_CEILING_USD = {"budget": 120, "moderate": 350}
@@ -73,8 +75,7 @@ class OfflineDesigner:
             question = _where_question(asked, request.text, request.today)
             return DesignResult(question.text, request.itinerary, new_profile, question)
         if profile.get("cities") and _same(profile, new_profile) and not notes:
-            thanked = re.match(r"\s*(thanks|thank you|cheers|great|perfect|lovely|looks good)\b",
-                               fold(request.text))  # fmt: skip
+            thanked = THANKS.match(fold(request.text))
             opening = "Glad it helps!" if thanked else "I did not change the plan."
             return DesignResult(f"{opening} {CAPABILITIES}", request.itinerary, profile)
         if profile.get("cities"):
@@ -439,8 +440,6 @@ def _total_days_of(stays: list[planner.Stay]) -> int:
 
 def nearest_destination(city: City, taken: set[str]) -> str | None:
     """The closest of our destinations to ``city`` that the trip does not visit yet."""
-    from tripdesigner_kernel.knowledge.geo import km_between
-
     index = city_index()
     best, best_km = None, math.inf
     for destination in destinations():
