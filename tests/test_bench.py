@@ -289,3 +289,20 @@ def test_a_full_day_does_not_start_at_lunch(city: str) -> None:
     for day, items in by_day.items():
         first = min(items, key=lambda s: s["start"])
         assert first["type"] == "activity", (day, first["name"])
+
+
+def test_nothing_is_planned_in_a_city_before_the_long_flight_there_lands() -> None:
+    # Toronto to Dubrovnik lands the next morning; Dubrovnik's first day was once
+    # planned while the plane was still over the Atlantic.
+    replies, _ = run_turns({"today": "2026-11-24", "turns": ["A week in Toronto and Dubrovnik"]})
+    itinerary = replies[-1].itinerary
+    flight = next(s for s in itinerary["segments"] if s["type"] == "flight")
+    landed = _dt(flight["end"])
+    assert landed.date() > _dt(flight["start"]).date()
+    in_dubrovnik = [
+        s for s in itinerary["segments"]
+        if s["type"] in ("activity", "meal") and s["location"]["city"] == "Dubrovnik"
+    ]  # fmt: skip
+    assert in_dubrovnik and min(_dt(s["start"]) for s in in_dubrovnik) > landed
+    assert itinerary["violations"] == []
+    assert_rules(itinerary)

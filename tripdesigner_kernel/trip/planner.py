@@ -367,6 +367,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         )
         first_day = spec.start + timedelta(days=day_number)
         arrival: int | None = None
+        landing_offset = 0  # days after first_day that the way in lands (a long flight: 1)
         # The way in: from the previous city, or from home on the first day.
         leg: Leg | None = None
         if previous is not None:
@@ -397,6 +398,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
                 start = _stamp(first_day, depart, from_zone)
                 end = start + timedelta(minutes=leg.minutes)
             arrival = end.astimezone(zone).hour * 60 + end.astimezone(zone).minute
+            landing_offset = max(0, (end.astimezone(zone).date() - first_day).days)
             origin_name = previous[0].city if previous else spec.origin.name  # type: ignore[union-attr]
             segments.append(
                 model.Segment(
@@ -432,8 +434,10 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             start_at = DAY_START.get(spec.pace, 9 * 60)
             meals: tuple[str, ...] = ("lunch", "dinner")
             day_end = None
-            if offset == 0 and arrival is not None:
-                start_at = arrival + 45  # to the hotel, bags down
+            if offset < landing_offset:
+                continue  # still in the air
+            if offset == landing_offset and arrival is not None:
+                start_at = max(arrival + 45, start_at)  # to the hotel, bags down
                 visits = 2 if arrival <= 12 * 60 else 1 if arrival <= 16 * 60 else 0
                 meals = ("lunch", "dinner") if start_at <= 13 * 60 else ("dinner",)
                 if arrival > 19 * 60:
