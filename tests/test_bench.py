@@ -306,3 +306,13 @@ def test_nothing_is_planned_in_a_city_before_the_long_flight_there_lands() -> No
     assert in_dubrovnik and min(_dt(s["start"]) for s in in_dubrovnik) > landed
     assert itinerary["violations"] == []
     assert_rules(itinerary)
+
+
+def test_the_flight_home_leaves_after_a_long_flight_to_a_one_day_stay_lands() -> None:
+    turns = ["Taipei, 8 nights, budget, flying from Seattle", "Add Queenstown", "drop the last day"]
+    replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
+    flights = [s for s in replies[-1].itinerary["segments"] if s["type"] == "flight"]
+    to_queenstown, home = flights[-2], flights[-1]
+    assert home["to"]["city"] == "Seattle"
+    assert _dt(home["start"]) >= _dt(to_queenstown["end"])
+    assert replies[-1].itinerary["violations"] == []

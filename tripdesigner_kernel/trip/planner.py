@@ -29,6 +29,7 @@ EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 SEARCH_ATTEMPTS = 12
 NOON = 12 * 60
+MIN_STOPOVER = timedelta(hours=3)
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
@@ -348,6 +349,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
     day_number = 0
     rooms = math.ceil(spec.travelers / 2)
     previous: tuple[CityPlaces, StayArea] | None = None
+    landed: datetime | None = None  # when the way into the latest city arrives
     destinations = []
     per_person = spec.travelers
     for stay_index, stay in enumerate(spec.stays):
@@ -399,6 +401,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
                 end = start + timedelta(minutes=leg.minutes)
             arrival = end.astimezone(zone).hour * 60 + end.astimezone(zone).minute
             landing_offset = max(0, (end.astimezone(zone).date() - first_day).days)
+            landed = end
             origin_name = previous[0].city if previous else spec.origin.name  # type: ignore[union-attr]
             segments.append(
                 model.Segment(
@@ -517,6 +520,8 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         )
         last_day = spec.start + timedelta(days=day_number - 1)
         start = _stamp(last_day, 17 * 60, zone)
+        if landed is not None and start < landed + MIN_STOPOVER:
+            start = (landed + MIN_STOPOVER).astimezone(zone)  # a short stay after a long flight
         home = ZoneInfo(spec.origin.timezone)
         segments.append(
             model.Segment(
