@@ -47,6 +47,17 @@ def test_plan_days_gives_a_checked_plan(ctx: ToolContext) -> None:
     assert "2027-05-10" in summary
 
 
+def test_plan_days_honours_avoided_interests_and_dietary_needs() -> None:
+    context = ToolContext(model.Itinerary(id="it-test", title="Test"), TODAY)
+    assert registry.run(context, "update_preferences", {"dietary": ["vegetarian"]}).ok
+    args = {"cities": ["Delhi"], "days": [4], "start_date": "2027-03-01", "avoid": ["museums"]}
+    assert registry.run(context, "plan_days", args).ok
+    segments = context.itinerary.segments
+    assert not [s.name for s in segments if s.category == "museum"]
+    assert sum("vegetarian" in s.tags for s in segments if s.type == "meal") >= 3
+    assert context.itinerary.preferences.dietary == ["vegetarian"]
+
+
 def test_adding_refuses_duplicates(ctx: ToolContext) -> None:
     args = {"name": "Fado night", "day": "2027-05-11", "start": "22:00", "minutes": 90,
             "city": "Lisbon", "lat": 38.711, "lon": -9.13}  # fmt: skip

@@ -207,6 +207,10 @@ class PlanDays(BaseModel):
     interests: list[str] = Field(default_factory=list)
     pace: model.Pace = "moderate"
     origin: str | None = Field(None, description="Home city, to add the journey there and back")
+    avoid: list[str] = Field(default_factory=list, description="Interests to have less of")
+    dietary: list[str] = Field(
+        default_factory=list, description="Dietary needs: vegetarian, vegan, halal, kosher..."
+    )
 
 
 @registry.add("plan_days", PlanDays)
@@ -234,6 +238,9 @@ def plan_days(ctx: ToolContext, args: PlanDays) -> ToolResult:
         pace=args.pace,
         origin=origin,
         itinerary_id=ctx.itinerary.id,
+        avoid=[fold(i) for i in args.avoid],
+        # Needs set earlier with update_preferences still count.
+        dietary=list(dict.fromkeys([*ctx.itinerary.preferences.dietary, *args.dietary])),
     )
     planned = planner.plan_trip(spec)
     planned.estimated_total = checks.estimate_total(planned, planned.budget.currency)
