@@ -174,11 +174,12 @@ class _CityPlanner:
     def _local_eatery(self, meal: str, lat: float, lon: float, avoid: set[str]) -> Place:
         """A well-reviewed local place of the person's choosing, where the route passes."""
         near = min(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
-        number = 1
-        while f"Local restaurant #{number} in {self.places.city}" in self.used | avoid:
+        taken, number = self.used | avoid, 1
+        while f"Local restaurant #{number} in {self.places.city}" in taken:
             number += 1
+        name = f"Local restaurant #{number} in {self.places.city}"
         return Place(
-            f"Local restaurant #{number} in {self.places.city}",
+            name,
             "restaurant",
             ("local cuisine", "food"),
             round(lat, 5),

@@ -428,14 +428,10 @@ def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> li
     if nearby is not None:
         note += (
             f" To fill {'them' if short > 1 else 'it'}, split the trip: say "
-            f"*make it {_total_days_of(stays) - short} days*, then "
+            f"*make it {sum(s.days for s in stays) - short} days*, then "
             f"*add {nearby} for {short} day{'s' if short > 1 else ''}*."
         )
     return [note]
-
-
-def _total_days_of(stays: list[planner.Stay]) -> int:
-    return sum(s.days for s in stays)
 
 
 def nearest_destination(city: City, taken: set[str]) -> str | None:

@@ -90,10 +90,19 @@ def _future_month(month: int, today: date, year: int | None) -> tuple[int, int]:
     return (today.year, month) if month > today.month else (today.year + 1, month)
 
 
+def _next_date(month: int, day: int, year: int | None, today: date) -> date | None:
+    """That day in ``year``, or without a year the next one after ``today``; None if no such day."""
+    try:
+        found = date(year or today.year, month, day)
+        return found.replace(year=today.year + 1) if not year and found <= today else found
+    except ValueError:  # "February 30", or February 29 of a common year
+        return None
+
+
 _TO = r"\s*(?:to|until|till|through|thru|-)\s*"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,? (\d{4}))?"
-# (pattern, where each part is: (start month, start day, end month, end day, year))
+# (pattern, kind): the kind says which groups hold the first and last day and the year.
 _RANGES = [
     (  # 2027-03-03 to 2027-03-09
         re.compile(r"\b(\d{4})-(\d{2})-(\d{2})" + _TO + r"(\d{4})-(\d{2})-(\d{2})\b"),
@@ -129,17 +138,10 @@ def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
             last = (_month_number(g[3]), int(g[2]))
             first = (_month_number(g[1]) if g[1] else last[0], int(g[0]))
             year, end_year = int(g[4] or 0), None
-        try:
-            start = date(year or today.year, *first)
-            if not year and start <= today:
-                start = start.replace(year=today.year + 1)
-            end = date(end_year or start.year, *last)
-        except ValueError:
-            return False  # "February 30": not a date; the rest of the message still counts
-        if end < start and end_year is None:
-            end = end.replace(year=end.year + 1)
-        if end < start:
-            return False
+        start = _next_date(*first, year or None, today)
+        end = _next_date(*last, end_year, start - timedelta(days=1)) if start else None
+        if start is None or end is None or end < start:
+            return False  # not a range of real days; the rest of the message still counts
         request.start_date = start
         request.days = (end - start).days + 1
         return True
@@ -163,10 +165,7 @@ def _parse_dates(text: str, folded: str, today: date, request: TripRequest) -> N
         else:
             assert day_month is not None
             month, day, year = _month_number(day_month[2]), int(day_month[1]), day_month[3]
-        candidate = date(int(year) if year else today.year, month, day)
-        if not year and candidate <= today:
-            candidate = candidate.replace(year=today.year + 1)
-        request.start_date = candidate
+        request.start_date = _next_date(month, day, int(year) if year else None, today)
         return
     if re.search(r"\bnext month\b", folded):
         request.year, request.month = (
