@@ -93,7 +93,7 @@ def assert_rules(itinerary: dict[str, Any]) -> None:
 
 
 def activity_match_share(itinerary: dict[str, Any], interests: list[str]) -> float:
-    from tripdesigner_kernel.designers.offline.understanding import INTEREST_SYNONYMS
+    from tripdesigner_kernel.designers.offline.vocabulary import INTEREST_SYNONYMS
 
     wanted = [INTEREST_SYNONYMS.get(fold(i), fold(i)) for i in interests]
     activities = [s for s in itinerary["segments"] if s["type"] == "activity"]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tripdesigner_kernel.designers.offline.understanding import _NUM, _find_phrases, _number
+from tripdesigner_kernel.designers.offline.understanding.numbers import NUM as _NUM
+from tripdesigner_kernel.designers.offline.understanding.numbers import (
+    find_phrases as _find_phrases,
+)
+from tripdesigner_kernel.designers.offline.understanding.numbers import number as _number
 from tripdesigner_kernel.designers.offline.vocabulary import INTEREST_SYNONYMS
 from tripdesigner_kernel.knowledge.text import fold
 

@@ -1,0 +1,57 @@
+"""Understanding a trip request with rules: one recogniser family per module.
+
+``understand(text, today)`` reads one message into a ``TripRequest``: places and their
+roles (``places``), dates and lengths (``dates``), the party (``party``), money
+(``budget``), wishes and constraints (``wishes``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tripdesigner_kernel.designers.offline.understanding.budget import read_budget
+from tripdesigner_kernel.designers.offline.understanding.dates import (
+    read_dates,
+    read_duration,
+    read_season,
+    start_date_for,
+)
+from tripdesigner_kernel.designers.offline.understanding.party import read_party
+from tripdesigner_kernel.designers.offline.understanding.places import read_places
+from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
+from tripdesigner_kernel.knowledge.text import fold
+
+__all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
+
+
+def understand(text: str, today: date) -> TripRequest:
+    """Read one message into a ``TripRequest``; dates are never before ``today``."""
+    folded = fold(text)
+    request = TripRequest()
+    read_dates(text, folded, today, request)
+    read_duration(folded, request)
+    read_party(folded, request)
+    read_budget(text, folded, request)
+    read_wishes(folded, request)
+    read_places(text, folded, request)
+    if not request.stays and not request.country and request.unknown_places:
+        read_places(text, folded, request, towns=True)
+    if request.month is None and request.start_date is None:
+        read_season(folded, request, today)
+    per_city = [s.days for s in request.stays if s.days]
+    if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
+        for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
+            stay.days = None
+    elif request.stays and all(s.days for s in request.stays):
+        request.days = sum(s.days or 0 for s in request.stays)
+    if (
+        request.travelers is None
+        and re.search(r"\b(i m|i am|i|me|my)\b", folded)
+        and not re.search(r"\b(we|us|our)\b", folded)
+    ):
+        request.travelers, request.travelers_guessed = 1, True
+    if request.start_date is not None and request.start_date <= today:
+        request.start_date = None  # a date in the past is not a plan; fall back to defaults
+    return request

@@ -1,0 +1,25 @@
+"""Numbers as people write them ("3", "three", "a couple of") and phrase tables."""
+
+from __future__ import annotations
+
+import re
+
+from tripdesigner_kernel.designers.offline.vocabulary import NUMBER_WORDS
+
+# One number, as a regex group: digits or a number word.
+NUM = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def number(text: str) -> int:
+    """The value of a ``NUM`` match: ``"3"`` or ``"three"`` -> 3."""
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBER_WORDS[text]
+
+
+def find_phrases(folded: str, table: dict[str, str]) -> list[str]:
+    """Values of ``table`` whose phrase occurs as whole words in ``folded``, longest first."""
+    found = []
+    for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", folded) and value not in found:
+            found.append(value)
+    return found

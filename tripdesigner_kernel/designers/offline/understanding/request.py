@@ -1,0 +1,64 @@
+"""What one message asked for: the recognisers' shared result (plain fields, None = not said).
+
+Each recogniser module (places, dates, party, budget, wishes) fills its own fields of one
+``TripRequest``; the dialogue state (``state``) turns it into operations on the trip profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from tripdesigner_kernel.knowledge.cities import City
+
+
+@dataclass
+class CityStay:
+    """A city of the request, with its days when the person gave them."""
+
+    city: City
+    days: int | None = None
+
+
+@dataclass
+class TripRequest:
+    """What a message asked for; None (or empty) where it said nothing."""
+
+    # places (recognisers/places.py)
+    stays: list[CityStay] = field(default_factory=list)
+    country: str | None = None  # ISO 3166-1 alpha-2 of a country named as the destination
+    region: str | None = None  # ISO 3166-2 of a state or region named ("US-OH")
+    region_city_count: int | None = None  # "2 cities in Ohio" -> 2
+    origin: City | None = None  # where the trip starts; never a stay
+    alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
+    unknown_places: list[str] = field(default_factory=list)
+    # dates and length (dates.py)
+    days: int | None = None
+    start_date: date | None = None
+    month: int | None = None
+    year: int | None = None
+    weekend: bool = False
+    # party (party.py)
+    travelers: int | None = None
+    travelers_guessed: bool = False  # from "I"/"my" alone, not said outright
+    children: list[int | None] = field(default_factory=list)  # ages, None when not said
+    # money (budget.py)
+    budget_level: str | None = None
+    budget_amount: Decimal | None = None
+    budget_currency: str | None = None  # ISO 4217
+    budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    # wishes and constraints (wishes.py); TravelPlanner's terms where it has them
+    interests: list[str] = field(default_factory=list)
+    avoid: list[str] = field(default_factory=list)  # interest tags to leave out
+    dietary: list[str] = field(default_factory=list)
+    cuisines: list[str] = field(default_factory=list)  # "Mexican", "Indian"
+    pace: str | None = None
+    accessibility: list[str] = field(default_factory=list)  # wheelchair, pushchair, older
+    transport: list[str] = field(default_factory=list)  # "no flight", "no self-driving"...
+    arrival_time: str | None = None  # "HH:MM", local, on the first day
+    departure_time: str | None = None  # "HH:MM", local, on the last day
+    accommodation_type: str | None = None  # entire room, private room, shared room, ...
+    house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
+    # what the recognisers want said in the reply ("There is no 29 February in 2027...")
+    notes: list[str] = field(default_factory=list)
