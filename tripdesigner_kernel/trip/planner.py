@@ -63,6 +63,13 @@ class TripSpec:
     frugal: bool = False  # prefer free and cheap places
     dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
     avoid: list[str] = field(default_factory=list)  # interests the person wants less of
+    # Who travels and how (from the trip profile); the planner acts on what it can.
+    children: list[int | None] = field(default_factory=list)  # ages in years, None = unknown
+    accessibility: list[str] = field(default_factory=list)  # wheelchair, pushchair, older
+    transport: list[str] = field(default_factory=list)  # "no flight", "no self-driving", ...
+    cuisines: list[str] = field(default_factory=list)  # cuisines the meals should cover
+    arrival_time: str | None = None  # "HH:MM" local, first day
+    departure_time: str | None = None  # "HH:MM" local, last day
 
 
 def _money(amount: float, currency: str) -> model.Money:
