@@ -36,6 +36,8 @@ class ReloadGuard:
         self.extra_modules: set[str] = set()
         self._mtimes: dict[str, tuple[str, int]] = {}  # module name -> (file, mtime_ns)
         self._seen_module_count = -1
+        # module name -> (id of its __spec__, file mtime_ns when that spec was first seen)
+        self._loaded: dict[str, tuple[int, int]] = {}
 
     def watch(self, module_name: str) -> None:
         """Treat ``module_name`` (a user's designer plugin, say) as service code."""
@@ -58,9 +60,11 @@ class ReloadGuard:
             if path is None:
                 continue
             try:
-                self._mtimes[name] = (path, os.stat(path).st_mtime_ns)
+                mtime = os.stat(path).st_mtime_ns
             except OSError:
                 continue
+            self._mtimes[name] = (path, mtime)
+            self._loaded[name] = (id(getattr(module, "__spec__", None)), mtime)
 
     def changed_modules(self) -> list[str]:
         """Watched modules whose file changed since last noted; notes the new times."""
@@ -79,13 +83,27 @@ class ReloadGuard:
         return changed
 
     def code_identity(self) -> dict[str, int]:
-        """Identity of each watched module's loaded code; a reload gives it a new ``__spec__``."""
+        """Each watched module's loaded code, as the file's mtime when that code was loaded.
+
+        A reload gives a module a new ``__spec__``; the file time noted at the first sight
+        of that spec tells a reload of changed code (a new time) from a reload of the same
+        file (``%reload_ext``, an idle ``importlib.reload``), which changes no code.
+        """
         modules = sys.modules
         identity = {}
-        for name in self._mtimes:
+        for name, (path, _) in self._mtimes.items():
             module = modules.get(name)
-            if module is not None:
-                identity[name] = id(getattr(module, "__spec__", None))
+            if module is None:
+                continue
+            spec = id(getattr(module, "__spec__", None))
+            seen = self._loaded.get(name)
+            if seen is None or seen[0] != spec:
+                try:
+                    seen = (spec, os.stat(path).st_mtime_ns)
+                except OSError:
+                    seen = (spec, -1)
+                self._loaded[name] = seen
+            identity[name] = seen[1]
         return identity
 
     def check(self) -> bool:
