@@ -211,17 +211,17 @@ class KernelState:
 
     def export_session(self, session_id: str, path: str | os.PathLike[str]) -> str:
         """Write a session file; returns the path written."""
+        from tripdesigner_kernel.files import write_text
         from tripdesigner_kernel.sessions.exchange import dump_session
 
-        text = dump_session(self.sessions.load_record(session_id))
-        _write_text(path, text)
-        return str(path)
+        return str(write_text(path, dump_session(self.sessions.load_record(session_id))))
 
     def import_session(self, path: str | os.PathLike[str]) -> str:
         """Read a session file into the store (a new id if its id is taken); the id."""
+        from tripdesigner_kernel.files import read_text
         from tripdesigner_kernel.sessions.exchange import load_session
 
-        record = load_session(_read_text(path), set(self.sessions.ids()))
+        record = load_session(read_text(path), set(self.sessions.ids()))
         self.storage.save(record)
         self._notify({"type": "session_created", "session_id": record["id"]})
         return str(record["id"])
@@ -243,6 +243,7 @@ class KernelState:
         self, fmt: str, path: str | os.PathLike[str], session_id: str | None = None
     ) -> str:
         """Write a session's itinerary as ics, geojson, md or json; returns the path."""
+        from tripdesigner_kernel.files import write_text
         from tripdesigner_kernel.trip import exports, model
 
         source = session_id or self.current_session_id
@@ -251,8 +252,7 @@ class KernelState:
         itinerary = self.sessions.get(source).itinerary
         if not itinerary:
             raise ValueError(f"Session {source} has no itinerary yet.")
-        _write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt))
-        return str(path)
+        return str(write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt)))
 
     # Services -------------------------------------------------------------------
 
@@ -333,31 +333,6 @@ class KernelState:
             f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
             f"services={len(self.services)} storage={self.storage.name}>"
         )
-
-
-def _write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write a file whole, or fail with a readable message and leave no partial file."""
-    from pathlib import Path
-
-    target = Path(path).expanduser()
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ValueError(f"Cannot write {target}: {error.strerror or error}.") from None
-
-
-def _read_text(path: str | os.PathLike[str]) -> str:
-    from pathlib import Path
-
-    try:
-        return Path(path).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(
-            f"Cannot read {path}: {getattr(error, 'strerror', None) or error}."
-        ) from None
 
 
 def state_for(shell: Any = None) -> KernelState:
