@@ -104,8 +104,10 @@ class KernelState:
     def use_designer(self, name: str, **options: Any) -> None:
         """Switch designer; sessions stay. Fails clearly for an unknown name."""
         from tripdesigner_kernel.designers.registry import registry
+        from tripdesigner_kernel.settings import check_designer_options
 
         registry.factory(name)  # raises UnknownDesignerError with the names available
+        check_designer_options(options)  # ValueError: a key never goes in an option
         self.settings.designer = name
         self.settings.designer_options = options
 

@@ -4,11 +4,31 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import Any
 
-from traitlets import Bool, Dict, Unicode
+from traitlets import Bool, Dict, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
+from tripdesigner_kernel.redaction import is_secret_name, looks_like_secret
+
 TODAY_ENV = "TRIPDESIGNER_TODAY"
+WHERE_KEYS_GO = (
+    "A key never goes in a designer option (options are shown by `%tripchat status` and "
+    "`%config`, and saved with the notebook): put it in an environment variable and use "
+    "`--key-env VAR` (or `%tripchat key --env VAR`), or type it at `%tripchat key`."
+)
+
+
+def check_designer_options(options: dict[str, Any]) -> None:
+    """Refuse options that carry a key, by name or by value; ValueError naming the option.
+
+    The value itself is never repeated in the message.
+    """
+    for name, value in options.items():
+        if is_secret_name(str(name)):
+            raise ValueError(f"The option {name!r} names a secret. {WHERE_KEYS_GO}")
+        if looks_like_secret(str(name)) or looks_like_secret(repr(value)):
+            raise ValueError(f"The option {name!r} holds what looks like a key. {WHERE_KEYS_GO}")
 
 
 class TripDesigner(Configurable):
@@ -32,6 +52,15 @@ class TripDesigner(Configurable):
         help="Stream model replies into one display updated in place (off for nbval, which "
         "does not follow display updates).",
     ).tag(config=True)
+
+    @validate("designer_options")
+    def _no_key_in_options(self, proposal: Any) -> dict[str, Any]:
+        try:
+            check_designer_options(proposal["value"])
+        except ValueError as error:
+            raise TraitError(str(error)) from None
+        return dict(proposal["value"])
+
     key_env = Unicode(
         "", help="Name of an environment variable that holds the API key (never the key itself)."
     ).tag(config=True)

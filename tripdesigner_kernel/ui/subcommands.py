@@ -203,6 +203,9 @@ class Subcommands:
             )
             return
         name, options = words[0], _designer_options(words[1:])
+        from tripdesigner_kernel.settings import check_designer_options
+
+        self._user_call(check_designer_options, options)
         key_env = options.pop("key_env", None)
         if key_env is not None:
             self.cmd_key(f"--env {key_env}")

@@ -1,0 +1,78 @@
+"""No key in any output: options that carry one are refused; tracebacks hold none.
+
+Real IPython shells; the model is a real HTTP server on 127.0.0.1 (fake_openai.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from IPython.core.error import UsageError
+
+KEY = "sk-proj-Zq81kLmN0pQ7rS2tUv9wXy4Ab6Cd"
+
+
+def run(shell, capsys, line: str) -> tuple[str, BaseException | None]:
+    result = shell.run_cell(line)
+    out, err = capsys.readouterr()
+    return out + err, result.error_in_exec or result.error_before_exec
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        f"--api-key {KEY}",
+        f"--apiKey {KEY}",
+        "--token plain-words",
+        "--authorization 'Bearer abc123def456'",
+        "--password hunter2",
+        f"--model {KEY}",
+        f"--key-env {KEY}",
+        "--base-url https://me:s3cret-pass@example.com/v1",
+        f"--model gpt-4o --secret {KEY}",
+    ],
+)
+def test_a_designer_option_that_carries_a_key_is_refused(shell, capsys, options: str) -> None:
+    out, error = run(shell, capsys, f"%tripchat designer openai {options}")
+    assert isinstance(error, UsageError), out
+    assert "environment variable" in str(error)
+    for secret in (KEY, "hunter2", "s3cret-pass", "abc123def456", "plain-words"):
+        assert secret not in str(error) + out
+    state = shell._tripdesigner_state
+    assert state.settings.designer == "offline" and state.settings.designer_options == {}
+    shown = "".join(
+        run(shell, capsys, line)[0] for line in ("%tripchat status", "%config TripDesigner")
+    )
+    assert KEY not in shown and "hunter2" not in shown and "s3cret" not in shown
+
+
+def test_config_and_the_api_refuse_a_key_in_options_too(shell, capsys) -> None:
+    out, _ = run(shell, capsys, f"%config TripDesigner.designer_options = {{'api_key': {KEY!r}}}")
+    assert KEY not in out
+    state = shell._tripdesigner_state
+    assert state.settings.designer_options == {}
+    out, _ = run(shell, capsys, "%config TripDesigner")
+    assert KEY not in out
+    with pytest.raises(ValueError, match="environment variable") as caught:
+        state.use_designer("openai", api_key=KEY)
+    assert KEY not in str(caught.value) and state.settings.designer == "offline"
+
+
+def test_ordinary_options_are_kept(shell, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("MY_PROVIDER_KEY", KEY)
+    out, error = run(
+        shell,
+        capsys,
+        "%tripchat designer openai --model gpt-4o-mini --max-retries 3 --timeout 30 "
+        "--base-url http://127.0.0.1:9/v1 --key-env MY_PROVIDER_KEY --cost-limit-usd 1.5",
+    )
+    assert error is None, out
+    options = shell._tripdesigner_state.settings.designer_options
+    assert options == {
+        "model": "gpt-4o-mini",
+        "max_retries": 3,
+        "timeout": 30,
+        "base_url": "http://127.0.0.1:9/v1",
+        "cost_limit_usd": 1.5,
+    }
+    out, _ = run(shell, capsys, "%tripchat status")
+    assert KEY not in out and "set" in out
