@@ -76,3 +76,46 @@ def test_ordinary_options_are_kept(shell, capsys, monkeypatch) -> None:
     }
     out, _ = run(shell, capsys, "%tripchat status")
     assert KEY not in out and "set" in out
+
+
+CHAT_IN_A_CELL = "import tripdesigner_kernel as td; td.kernel_state().chat('hello')"
+ECHO = f"Incorrect API key provided: {KEY}. Authorization: Bearer {KEY}"
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        {"error_after": 3, "error_message": ECHO},  # an error event in the middle of the stream
+        {"reset_after": 3},  # the connection reset mid-stream
+        {"break_after": 3},  # the stream cut short
+        {"status": 400, "error_message": ECHO},
+        {"status": 401, "error_message": ECHO},
+    ],
+    ids=["error-event", "reset", "cut", "400", "401"],
+)
+def test_verbose_tracebacks_of_a_failed_stream_hold_no_key(shell, capsys, failure) -> None:
+    from fake_openai import Answer, FakeOpenAI
+
+    answers = [Answer(text="Hello there, traveller. " * 4, **failure) for _ in range(3)]
+    with FakeOpenAI(answers) as server:
+        state = shell._tripdesigner_state
+        state.set_api_key(KEY)
+        run(shell, capsys, "%xmode Verbose")
+        run(shell, capsys, f"%tripchat designer openai --base-url {server.base_url} --model m")
+        out, error = run(shell, capsys, CHAT_IN_A_CELL)
+        assert error is not None and "Traceback" in out  # a real verbose traceback
+        assert "tripdesigner_kernel/designers/llm" in out  # through our frames
+        magic_out, _ = run(shell, capsys, "%tripchat hello again")
+    assert server.authorizations[0] == f"Bearer {KEY}"  # the key was used...
+    assert KEY not in out + magic_out  # ...and shown nowhere
+    assert "zQ81kLmN0pQ7rS2tUv9wXy4" not in (out + magic_out).lower()
+
+
+def test_a_designer_that_fails_to_build_shows_no_key_in_verbose(shell, capsys, tmp_path) -> None:
+    state = shell._tripdesigner_state
+    state.set_api_key(KEY)
+    run(shell, capsys, "%xmode Verbose")
+    state.use_designer("openai", replay=str(tmp_path / "missing.json"))
+    out, error = run(shell, capsys, CHAT_IN_A_CELL)
+    assert error is not None and "Cannot read the cassette" in out
+    assert KEY not in out

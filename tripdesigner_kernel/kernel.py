@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tripdesigner_kernel.designers.base import DesignerError, Event, Question
+from tripdesigner_kernel.redaction import Secret
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
@@ -22,26 +23,6 @@ from tripdesigner_kernel.settings import TripDesigner, resolve_today
 
 STATE_ATTRIBUTE = "_tripdesigner_state"
 MAX_MESSAGE_CHARS = 20_000
-
-
-class Secret:
-    """An API key in memory: never shown by ``repr`` or ``str``."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('********')"
-
-    __str__ = __repr__
-
-    def __reduce__(self) -> Any:
-        raise TypeError("an API key cannot be pickled")
 
 
 class Reply(str):
@@ -95,11 +76,14 @@ class KernelState:
 
     def api_key(self) -> str | None:
         """The key: the one set in this kernel, else the configured environment variable."""
+        secret = self._api_secret()
+        return secret.reveal() if secret else None
+
+    def _api_secret(self) -> Secret | None:
         if self._api_key is not None:
-            return self._api_key.reveal()
-        if self.settings.key_env:
-            return os.environ.get(self.settings.key_env) or None
-        return None
+            return self._api_key
+        value = os.environ.get(self.settings.key_env) if self.settings.key_env else None
+        return Secret(value) if value else None
 
     def use_designer(self, name: str, **options: Any) -> None:
         """Switch designer; sessions stay. Fails clearly for an unknown name."""
@@ -266,12 +250,12 @@ class KernelState:
 
         name = self.settings.designer
         options = dict(self.settings.designer_options)
-        key = self.api_key()
-        cache_key = service_module.service_key(name, options, key)
+        key = self._api_secret()  # a Secret: these frames' locals may be printed
+        cache_key = service_module.service_key(name, options, key.reveal() if key else None)
 
         def build() -> Any:
             try:
-                designer = registry.factory(name)(options, key)
+                designer = registry.factory(name)(options, key.reveal() if key else None)
             except DesignerError as error:  # e.g. no key yet: the person can act on it
                 raise service_module.TurnError(str(error)) from None
             return service_module.TripDesignerService(designer, name)

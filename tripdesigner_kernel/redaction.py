@@ -45,6 +45,29 @@ _PIECE = re.compile(r"[A-Za-z0-9]{30,}")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
+class Secret:
+    """An API key in memory: never shown by ``repr`` or ``str``, never pickled.
+
+    Held instead of the plain text wherever a traceback's locals could show it.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("an API key cannot be pickled")
+
+
 def name_words(name: str) -> list[str]:
     """``'X-API-Key'`` -> ``['x', 'api', 'key']``; ``'apiKey'`` -> ``['api', 'key']``."""
     return [word.lower() for word in _WORD.findall(name)]
