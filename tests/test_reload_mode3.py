@@ -70,3 +70,39 @@ def test_a_reload_reports_only_when_the_file_changed(
     shell.run_cell("%tripchat hello from the new code")
     out = capsys.readouterr().out
     assert CHANGED in out and "version two" in out
+
+
+def test_autoreload_3_reloads_model_modules_quietly_and_errors_stay_turn_errors(
+    tmp_path: Path,
+) -> None:
+    import json
+    import shutil
+    import subprocess
+
+    import tripdesigner_kernel
+
+    package = Path(tripdesigner_kernel.__file__).parent
+    shutil.copytree(
+        package, tmp_path / "tripdesigner_kernel", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    env = {**os.environ, "TRIPDESIGNER_TODAY": "2026-11-24", "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("reload_mode3_driver.py")), str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    output = result["output"]
+    assert "autoreload of" not in output and "Failed to reload" not in output, output
+    assert "CELL ERROR" not in output and "Traceback" not in output, output
+    assert output.count(CHANGED) == 1  # one edit session, reported once
+    assert all(result["reloaded"].values()), result["reloaded"]
+    kinds = [kind for kind, _ in result["caught"]]
+    assert kinds == ["TurnError", "TurnError"], result["caught"]
+    replayed, missing = (message for _, message in result["caught"])
+    assert (
+        replayed.startswith("Replay of other.cassette.json") and "designer failed" not in replayed
+    )
+    assert "Cannot read the cassette" in missing
+    assert "4 days in Lisbon" in output
+    assert result["messages"][result["first"]] == 4

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from tripdesigner_kernel.designers.base import DesignerError, Event, Question
+from tripdesigner_kernel.designers.base import Event, Question, is_designer_error
 from tripdesigner_kernel.redaction import Secret
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
@@ -57,7 +57,7 @@ class KernelState:
         self.storage: SessionStorage = InMemorySessionStorage()
         self.sessions = SessionManager(self.storage)
         self.services = ServiceCache()
-        self.guard = ReloadGuard(self._drop_services)
+        self.guard = ReloadGuard(self._drop_services, shell)
         self.guard.record_new_modules()
         self.current_session_id: str | None = None
         self._api_key: Secret | None = None
@@ -256,7 +256,10 @@ class KernelState:
         def build() -> Any:
             try:
                 designer = registry.factory(name)(options, key.reveal() if key else None)
-            except DesignerError as error:  # e.g. no key yet: the person can act on it
+            except Exception as error:
+                if not is_designer_error(error):
+                    raise
+                # e.g. no key yet: the person can act on it
                 raise service_module.TurnError(str(error)) from None
             return service_module.TripDesignerService(designer, name)
 
