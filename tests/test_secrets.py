@@ -119,3 +119,25 @@ def test_a_designer_that_fails_to_build_shows_no_key_in_verbose(shell, capsys, t
     out, error = run(shell, capsys, CHAT_IN_A_CELL)
     assert error is not None and "Cannot read the cassette" in out
     assert KEY not in out
+
+
+def test_a_config_file_with_a_key_in_the_options_still_loads(capsys) -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    InteractiveShell.clear_instance()
+    config = Config()
+    config.HistoryManager.enabled = False
+    config.TripDesigner.designer_options = {"model": "gpt-4o", "api_key": KEY}
+    config.TripDesigner.today = "2027-01-10"
+    shell = InteractiveShell.instance(config=config)
+    try:
+        out, error = run(shell, capsys, "%load_ext tripdesigner_kernel")
+        assert error is None and "Those options were ignored" in out and KEY not in out
+        state = shell._tripdesigner_state
+        assert state.settings.designer_options == {} and state.settings.today == "2027-01-10"
+        out, _ = run(shell, capsys, "%tripchat status")
+        assert KEY not in out
+    finally:
+        shell.run_line_magic("unload_ext", "tripdesigner_kernel")
+        InteractiveShell.clear_instance()

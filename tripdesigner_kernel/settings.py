@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import sys
 from datetime import date
 from typing import Any
 
 from traitlets import Bool, Dict, TraitError, Unicode, validate
-from traitlets.config import Configurable
+from traitlets.config import Config, Configurable
 
 from tripdesigner_kernel.redaction import is_secret_name, looks_like_secret
 
@@ -52,6 +54,24 @@ class TripDesigner(Configurable):
         help="Stream model replies into one display updated in place (off for nbval, which "
         "does not follow display updates).",
     ).tag(config=True)
+
+    def _load_config(
+        self, cfg: Config, section_names: list[str] | None = None, traits: Any = None
+    ) -> None:
+        """A config file or ``%config`` with a key in the options: one line, options ignored.
+
+        (Raising would stop the extension loading, with a traceback, over a config file.)
+        """
+        section = cfg.get(type(self).__name__)
+        options = section.get("designer_options") if isinstance(section, Config) else None
+        if isinstance(options, dict):
+            try:
+                check_designer_options(options)
+            except ValueError as error:
+                print(f"[tripdesigner] {error} Those options were ignored.", file=sys.stderr)
+                cfg = copy.deepcopy(cfg)
+                del cfg[type(self).__name__]["designer_options"]
+        super()._load_config(cfg, section_names, traits)
 
     @validate("designer_options")
     def _no_key_in_options(self, proposal: Any) -> dict[str, Any]:

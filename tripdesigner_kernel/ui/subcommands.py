@@ -398,8 +398,9 @@ HELP = """%tripchat: design a trip by chatting.
   designer [NAME [--opt V]]    list designers, or switch (sessions are kept), e.g.
                                designer openai --model gpt-4o-mini --key-env OPENAI_API_KEY
                                designer openai --preset ollama --model llama3.1
-                               options: --base-url --preset --timeout --max-retries
-                               --cost-limit-usd --price-input --price-output --max-steps
+                               options: --base-url --preset --max-retries --cost-limit-usd
+                               --price-input --price-output --max-steps, --timeout S
+                               (seconds for a whole turn); never a key: use --key-env
   watch MODULE                 treat MODULE as service code (edits clear cached services)
   storage [memory | sqlite [PATH]] [--copy]
                                where sessions live (SQLite survives kernel restarts)
