@@ -36,8 +36,6 @@ def understand(text: str, today: date) -> TripRequest:
     read_budget(text, folded, request)
     read_wishes(folded, request)
     read_places(text, folded, request)
-    if not request.stays and not request.country and request.unknown_places:
-        read_places(text, folded, request, towns=True)
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]
