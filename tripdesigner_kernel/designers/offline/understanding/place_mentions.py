@@ -34,6 +34,12 @@ LONGEST_CJK_NAME = 8
 LODGING_BEFORE = re.compile(r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the) )*$")
 # "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
 SIGHT_AFTER = re.compile(r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the))* while (?:in|at) ")
+# What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
+PLACE_AFTER = re.compile(
+    r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
+    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
+    re.IGNORECASE,
+)
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 
 
@@ -60,7 +66,13 @@ def _is_ours(city: City) -> bool:
 
 
 def _city_ok(city: City, phrase: str, cued: bool, sentence_start: bool) -> bool:
-    """Whether a city name, written as it is here, is meant as that city."""
+    """Whether a city name, written as it is here, is meant as that city.
+
+    ``sentence_start`` is False when what follows the name reads as a place's ("Nice,
+    France", "Berlin for 3 days"), so only a name that opens a sentence of other words
+    ("Nice to meet you", "Split the bill") is read as the word."""
+    if city.everyday_word and sentence_start and not cued:
+        return False
     if _is_ours(city) or " " in phrase.strip():
         return True
     if not phrase[:1].isupper() and _is_latin(phrase[0]):
@@ -69,7 +81,7 @@ def _city_ok(city: City, phrase: str, cued: bool, sentence_start: bool) -> bool:
         return cued and city.population >= limit
     if city.population < 50_000:
         return cued
-    return not (city.everyday_word and sentence_start and not cued)
+    return True
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -162,7 +174,9 @@ def _recognise(
         return None
     # "Bari, Otopeni": the next name of a list of places counts as cued too.
     cued = bool(PLACE_CUE.search(before) or re.search(r"\b[A-Z]\w+, ?$", before))
-    sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n:;"
+    sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
+        PLACE_AFTER.match(text[end:])
+    )
     lower = not phrase[:1].isupper() and _is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
     index = city_index()
@@ -191,7 +205,8 @@ def _recognise(
     mention.cities = [c for c in cities if _city_ok(c, phrase, cued, sentence_start)]
     if mention.cities and (lower or not _inside_longer_name(text, start, end)):
         return mention
-    if unknown is not None and not lower and not sentence_start and phrase not in unknown:
+    latin = _is_latin(phrase[0])
+    if unknown is not None and latin and not lower and not sentence_start and phrase not in unknown:
         unknown.append(phrase)
     return None
 

@@ -47,7 +47,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         request.region_city_count = {"a couple of": 2, "a few": 3}.get(word) or number(word)
     named_countries = {m.country for m in mentions if m.country and not m.cities}
     us_context = "US" in named_countries or any(
-        m.region or (m.cities and m.cities[0].country == "US") for m in mentions
+        (m.region and not m.country) or (m.cities and m.cities[0].country == "US") for m in mentions
     )
     context = named_countries | {m.cities[0].country for m in mentions if _single_reading(m)}
     destinations: list[Mention] = []
@@ -58,15 +58,22 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         else:
             destinations.append(mention)
     for mention in destinations:
-        if mention.region and (
-            not mention.cities or request.region_city_count or (mention.country and us_context)
-        ):
+        if mention.region and mention.country:  # Georgia: the state only among US places
+            as_region = us_context
+        else:
+            as_region = bool(mention.region and (not mention.cities or request.region_city_count))
+        if as_region and mention.region:
             if not request.region_city_count and _among_cities(mention, destinations):
                 _add_stay(request, cities_in_region(mention.region)[:1], text, mention)
             else:
                 request.region = mention.region.code
             continue
         if mention.country and not mention.cities:
+            if mention.region:  # "Georgia" alone: the country, and say the other
+                name, state = countries()[mention.country]["name"], mention.region.name
+                request.alternatives.append(
+                    f"{name}, the country; there is also {state}, the US state"
+                )
             if not request.region_city_count and _among_cities(mention, destinations):
                 _add_stay(request, _top_cities(mention.country)[:1], text, mention)
             else:
@@ -107,7 +114,12 @@ def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Ment
 
 
 def _single_reading(mention: Mention) -> bool:
-    return bool(mention.cities) and len(_plausible(mention)) == 1
+    """Whether a city mention has one clear reading (Boston, not Boston, Lincolnshire)."""
+    if not mention.cities:
+        return False
+    plausible = _plausible(mention)
+    key = fold(mention.phrase)
+    return len(plausible) == 1 or weight(plausible[0], key) >= 5 * weight(plausible[1], key)
 
 
 def _is_origin(
@@ -151,12 +163,7 @@ def _plausible(mention: Mention) -> list[City]:
     """The cities a person naming this may well mean, likeliest first."""
     key = fold(mention.phrase)
     top = weight(mention.cities[0], key)
-    ours = destination_keys()
-    return [
-        c
-        for c in mention.cities
-        if (fold(c.name), c.country) in ours or weight(c, key) * PLAUSIBLE_SHARE >= top
-    ]
+    return [c for c in mention.cities if _is_ours(c) or weight(c, key) * PLAUSIBLE_SHARE >= top]
 
 
 def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
@@ -177,11 +184,18 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
         ),
         None,
     )
+    if other is not None and _is_ours(chosen) and not _is_ours(other):
+        key = fold(mention.phrase)  # Barcelona, Spain: Venezuela's is no likely reading
+        other = other if weight(other, key) * 2 >= weight(chosen, key) else None
     if other is not None and _where(other) != _where(chosen):
         phrase = f"{chosen.name}, {_where(chosen)}; there is also {other.name}, {_where(other)}"
         if phrase not in request.alternatives:
             request.alternatives.append(phrase)
     return chosen
+
+
+def _is_ours(city: City) -> bool:
+    return (fold(city.name), city.country) in destination_keys()
 
 
 def _where(city: City) -> str:
@@ -195,7 +209,9 @@ def _where(city: City) -> str:
 def _stay_days(text: str, mention: Mention) -> int | None:
     """Days given for one city: "Lisbon for 3 days", "3 days in Lisbon"."""
     phrase = re.escape(mention.phrase)
-    days_before = re.search(rf"{NUM}[ -]?(?:days? )?(?:in|at) {phrase}\b", text, re.IGNORECASE)
+    days_before = re.search(
+        rf"{NUM}[ -]?(?:days? (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
+    )
     if days_before:
         return number(days_before[1])
     days_after = re.match(rf"\W+(?:for )?{NUM}[ -]days?", text[mention.end :], re.IGNORECASE)
