@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tripdesigner_kernel.designers.offline.understanding import TripRequest, understand
 from tripdesigner_kernel.knowledge.text import fold
@@ -256,3 +258,48 @@ def test_fold_keeps_non_latin_scripts() -> None:
     assert fold("東京") == "東京"
     assert fold("Москва") == "москва"
     assert fold("  München! ") == "munchen"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "from",
+                "to",
+                "in",
+                "Paris",
+                ",",
+                "TX",
+                "Portland",
+                "Maine",
+                "Georgia",
+                "東京で",
+                "3 days",
+                "cities",
+                "2",
+                "New",
+                "York",
+                "stay at",
+                "Hotel",
+                "while in",
+                "visit",
+                "Greater",
+                "Kansas",
+                "and",
+                "-",
+                "Singapore",
+                "berlin",
+                "St.",
+                "Louis",
+                "’s",
+                "ü",
+            ]
+        )
+        | st.text(max_size=8),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_any_text_reads_without_error(text: str) -> None:
+    request = read(text)
+    assert request.origin is None or all(s.city != request.origin for s in request.stays)
