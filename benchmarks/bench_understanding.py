@@ -24,6 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tripdesigner_kernel.designers.offline.understanding import understand
+from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import city_index, country_codes_by_name
 from tripdesigner_kernel.knowledge.regions import cities_in_region, region_by_name
 from tripdesigner_kernel.knowledge.text import fold
@@ -69,6 +70,9 @@ def same_place(ours: str | None, theirs: str | None) -> bool:
         return any(fold(city.name) == fold(ours) for city in city_index().in_division(country))
     if re.search(rf"\b{re.escape(fold(theirs))}\b", fold(ours)):
         return True  # "Tenerife": Santa Cruz de Tenerife
+    served = airport_city(theirs)  # "Orio al Serio" (Bergamo's airport): Bergamo
+    if served is not None and fold(served.name) == fold(ours):
+        return True
     return any(fold(city.name) == fold(ours) for city in city_index().candidates(theirs))
 
 

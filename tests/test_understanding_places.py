@@ -245,6 +245,23 @@ def test_other_phrasings(text: str, origin: str | None, expected: list[tuple[str
     assert stays(request) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "origin", "destinations"),
+    [
+        ("flying from Heathrow to Lisbon for 4 days", "London", ["Lisbon"]),
+        ("from JFK to LAX, a week", "New York City", ["Los Angeles"]),
+        ("from Orio al Serio to Madrid", "Bergamo", ["Madrid"]),  # Bergamo's airport
+        ("starting from Latrobe, 3 days in Pittsburgh", "Latrobe", ["Pittsburgh"]),  # a town
+    ],
+)
+def test_a_place_named_by_its_airport_is_the_city_it_serves(
+    text: str, origin: str, destinations: list[str]
+) -> None:
+    request = read(text)
+    assert request.origin is not None and request.origin.name == origin
+    assert [name for name, _ in stays(request)] == destinations
+
+
 def test_names_inside_hotel_and_sight_names_are_no_stays() -> None:
     request = read(
         "A round trip from Lagos to Paris, 3 days. Maybe stay at Golden Bay Garden Resort. "

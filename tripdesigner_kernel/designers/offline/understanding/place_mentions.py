@@ -16,6 +16,7 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
     NOT_PLACES,
     PLACE_CUE,
 )
+from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
     City,
     city_index,
@@ -40,6 +41,12 @@ PLACE_AFTER = re.compile(
     r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
     re.IGNORECASE,
 )
+# A run of capitalised words after a place cue: maybe an airport's name or code.
+AIRPORT_RUN = re.compile(
+    r"\b(?:from|to|out of|via|into|leaving)\s+"
+    r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
+)
+SMALL_CITY = 50_000
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 
 
@@ -158,8 +165,27 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
                         break
                     taken[i] = True
                 found.append(mention)
+    found += _airport_mentions(text, found, unknown)
     found.sort(key=lambda m: m.start)
     return found, unknown
+
+
+def _airport_mentions(text: str, found: list[Mention], unknown: list[str]) -> list[Mention]:
+    """Places named by their airport after "from", "to"...: "from Heathrow", "to JFK",
+    "from Orio al Serio" (Bergamo's): the city the airport serves."""
+    mentions = []
+    for match in AIRPORT_RUN.finditer(text):
+        start, end = match.span(1)
+        words = [fold(word) for word in TOKEN.findall(match[1])]
+        if any(m.start < end and start < m.end for m in found) or all(
+            word in NOT_PLACES for word in words
+        ):
+            continue
+        city = airport_city(match[1])
+        if city is not None:
+            mentions.append(Mention(start, end, match[1], [city], cued=True))
+            unknown[:] = [u for u in unknown if fold(u) not in words]
+    return mentions
 
 
 def _recognise(
@@ -198,6 +224,11 @@ def _recognise(
     if not cities and len(key) > 4 and not lower and unknown is not None:
         near = close_city(phrase)
         cities = index.candidates(near) if near else []
+    if cued and cities and cities[0].population < SMALL_CITY and not _is_ours(cities[0]):
+        # "from Heathrow": London, not the village by the runway; "from Latrobe": the town.
+        served = airport_city(phrase, by_town=False)
+        if served is not None and served.population > cities[0].population:
+            cities = [served]
     qualified = _qualifier(text, end, cities) if cities else None
     if qualified:
         mention.cities, mention.end, mention.qualified = qualified[0], qualified[1], True
