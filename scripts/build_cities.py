@@ -14,7 +14,8 @@ Writes, so the runtime needs no download:
   50,000 people or more (what a person types: "Wien", "Praha"), other scripts ("東京",
   "Москва") for cities of 200,000 or more.
 - ``countries.tsv``: ISO code, name, currency, capital, continent.
-- ``regions.tsv``: US states and DC with their ISO 3166-2 codes.
+- ``regions.tsv``: US states and DC, Canadian provinces, Australian states and the
+  UK's nations: ISO 3166-2 code, name, GeoNames admin1 code.
 
 Data: GeoNames, CC BY 4.0.
 """
@@ -41,6 +42,24 @@ MAX_OTHER_ALTERNATES = 20
 LATIN_ALTERNATES_MIN_POPULATION = 50_000
 OTHER_ALTERNATES_MIN_POPULATION = 200_000
 SHORT_WORD = 5  # letters: an everyday word this short is no alternate name worth keeping
+
+
+# First-level divisions beyond the US, for "London, Ontario" or "Perth, Scotland":
+# ISO 3166-2 code, name, GeoNames admin1 code (admin1CodesASCII.txt, CC BY 4.0).
+OTHER_REGIONS = [
+    ("CA-AB", "Alberta", "01"), ("CA-BC", "British Columbia", "02"), ("CA-MB", "Manitoba", "03"),
+    ("CA-NB", "New Brunswick", "04"), ("CA-NL", "Newfoundland and Labrador", "05"),
+    ("CA-NS", "Nova Scotia", "07"), ("CA-ON", "Ontario", "08"),
+    ("CA-PE", "Prince Edward Island", "09"), ("CA-QC", "Quebec", "10"),
+    ("CA-SK", "Saskatchewan", "11"), ("CA-YT", "Yukon", "12"),
+    ("CA-NT", "Northwest Territories", "13"), ("CA-NU", "Nunavut", "14"),
+    ("AU-ACT", "Australian Capital Territory", "01"), ("AU-NSW", "New South Wales", "02"),
+    ("AU-NT", "Northern Territory", "03"), ("AU-QLD", "Queensland", "04"),
+    ("AU-SA", "South Australia", "05"), ("AU-TAS", "Tasmania", "06"),
+    ("AU-VIC", "Victoria", "07"), ("AU-WA", "Western Australia", "08"),
+    ("GB-ENG", "England", "ENG"), ("GB-SCT", "Scotland", "SCT"), ("GB-WLS", "Wales", "WLS"),
+    ("GB-NIR", "Northern Ireland", "NIR"),
+]  # fmt: skip
 
 
 def is_latin(text: str) -> bool:
@@ -133,8 +152,9 @@ def main() -> int:
     COUNTRIES.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 1} countries to {COUNTRIES}")
     states = sorted(cache.get_us_states().values(), key=lambda s: s["code"])
-    lines = ["# GeoNames (geonames.org), CC BY 4.0. ISO 3166-2\tname"]
-    lines += [f"US-{s['code']}\t{s['name']}" for s in states]
+    lines = ["# GeoNames (geonames.org), CC BY 4.0. ISO 3166-2\tname\tGeoNames admin1"]
+    lines += [f"US-{s['code']}\t{s['name']}\t{s['code']}" for s in states]
+    lines += ["\t".join(region) for region in OTHER_REGIONS]
     REGIONS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 1} regions to {REGIONS}")
     return 0

@@ -108,6 +108,29 @@ def test_a_state_qualifier_picks_the_city(text: str, name: str, region: str) -> 
     assert request.alternatives == []  # the person said which one
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("London, Ontario for 3 days", "London", "CA", "08"),
+        ("Sydney, Nova Scotia", "Sydney", "CA", "07"),
+        ("Perth, Scotland", "Perth", "GB", "SCT"),
+    ],
+)
+def test_a_province_qualifier_picks_the_city(
+    text: str, name: str, country: str, admin1: str
+) -> None:
+    request = read(text)
+    assert [(s.city.name, s.city.country, s.city.admin1) for s in request.stays] == [
+        (name, country, admin1)
+    ]
+    assert request.region is None
+
+
+def test_a_province_or_nation_gives_its_cities() -> None:
+    assert [n for n, _ in stays(read("a week in Scotland"))][:2] == ["Edinburgh", "Glasgow"]
+    assert read("4 days in Ontario").region == "CA-ON"
+
+
 def test_a_country_qualifier_picks_the_city() -> None:
     request = read("Cambridge, UK for 2 days")
     assert stays(request) == [("Cambridge", "GB")]
@@ -180,7 +203,8 @@ def test_georgia_is_the_country_unless_the_trip_is_american() -> None:
     [
         ("Portland for 4 days", ("Portland", "US", "OR"), "Portland, Maine"),
         ("Birmingham for 2 days", ("Birmingham", "GB", "ENG"), "Birmingham, Alabama"),
-        ("Cambridge and Boston for 5 days", ("Cambridge", "US", "MA"), "Cambridge, United Kingdom"),
+        ("Cambridge and Boston for 5 days", ("Cambridge", "US", "MA"), "Cambridge, England"),
+        ("Hyderabad for 3 days", ("Hyderabad", "IN", "40"), "Hyderabad, Pakistan"),
     ],
 )
 def test_an_ambiguous_name_takes_the_likelier_reading_and_says_the_other(
@@ -189,8 +213,7 @@ def test_an_ambiguous_name_takes_the_likelier_reading_and_says_the_other(
     request = read(text)
     city = request.stays[0].city
     assert (city.name, city.country) == chosen[:2]
-    if chosen[1] == "US":
-        assert city.admin1 == chosen[2]
+    assert city.admin1 == chosen[2]
     assert len(request.alternatives) == 1
     assert request.alternatives[0].startswith(f"{city.name}, ")
     assert request.alternatives[0].endswith(f"there is also {alternative}")

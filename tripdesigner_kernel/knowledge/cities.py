@@ -47,6 +47,9 @@ ALIASES = {
 }
 
 
+ALTERNATE_NAME_SHARE = 50
+
+
 @dataclass(frozen=True)
 class City:
     """One city: where it is, its country and time zone."""
@@ -134,9 +137,9 @@ class CityIndex:
     def candidates(self, name: str, towns: bool = False) -> list[City]:
         """Cities called ``name`` (accents and case ignored), best first.
 
-        Our destinations come first, then larger cities; a city found by one of its other
-        names ("Falmouth" was Portland's) counts as a fifth of its size. ``towns`` adds
-        places of 5,000 to 15,000 people.
+        Our destinations by their name come first, then larger cities; a city found by
+        one of its other names ("Falmouth" was Portland's) counts as a fiftieth of its
+        size. ``towns`` adds places of 5,000 to 15,000 people.
         """
         folded = fold(ALIASES.get(fold(name), name))
         tables = self._tables(towns)
@@ -147,7 +150,12 @@ class CityIndex:
         # the towns table a bare name would find a bigger namesake elsewhere.
         towns = towns or any(key_name == folded for key_name, _ in preferred)
         found = [city for table in self._tables(towns) for city in table.find(folded)]
-        found.sort(key=lambda c: ((fold(c.name), c.country) not in preferred, -weight(c, folded)))
+        found.sort(
+            key=lambda c: (
+                (folded, c.country) not in preferred or fold(c.name) != folded,
+                -weight(c, folded),
+            )
+        )
         return found
 
     def in_division(self, country: str, admin1: str | None = None) -> list[City]:
@@ -175,9 +183,12 @@ class CityIndex:
 
 
 def weight(city: City, folded_name: str) -> float:
-    """How likely a person naming ``folded_name`` means ``city``: its population,
-    a fifth of it when the name is only one of its other names."""
-    return city.population if fold(city.name) == folded_name else city.population / 5
+    """How likely a person naming ``folded_name`` means ``city``: its population, a
+    fiftieth of it when the name is only one of its other names (Victoria, BC, before
+    Hong Kong's old Victoria; Rome still before the small Roma of Queensland)."""
+    if fold(city.name) == folded_name:
+        return city.population
+    return city.population / ALTERNATE_NAME_SHARE
 
 
 @cache

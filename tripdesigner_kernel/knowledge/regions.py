@@ -1,7 +1,8 @@
 """States and regions of countries (ISO 3166-2): "Ohio" -> US-OH, and the cities in one.
 
-Data: ``data/regions.tsv`` (US states and DC, from GeoNames through
-``scripts/build_cities.py``). A city's ``admin1`` is its state's code within the country.
+Data: ``data/regions.tsv`` (US states and DC, Canadian provinces, Australian states, the
+UK's nations; GeoNames through ``scripts/build_cities.py``). A city's ``admin1`` is its
+region's GeoNames code within the country ("OH", "08" for Ontario).
 """
 
 from __future__ import annotations
@@ -23,18 +24,15 @@ REGION_ALIASES = {"washington state": "US-WA", "dc": "US-DC", "d c": "US-DC"}
 
 @dataclass(frozen=True)
 class Region:
-    """A state or region: ISO 3166-2 code ("US-OH") and name."""
+    """A state or region: ISO 3166-2 code ("US-OH"), name, GeoNames admin1 code."""
 
     code: str
     name: str
+    admin1: str
 
     @property
     def country(self) -> str:
         return self.code.split("-")[0]
-
-    @property
-    def admin1(self) -> str:
-        return self.code.split("-", 1)[1]
 
 
 @cache
@@ -44,8 +42,8 @@ def regions() -> dict[str, Region]:
     for line in data_text("regions.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        code, name = line.split("\t")
-        table[code] = Region(code, name)
+        code, name, admin1 = line.split("\t")
+        table[code] = Region(code, name, admin1)
     return table
 
 
@@ -66,9 +64,14 @@ def region_by_code(code: str, country: str = "US") -> Region | None:
     return regions().get(f"{country}-{code.upper()}")
 
 
+@cache
+def _by_admin1() -> dict[tuple[str, str], Region]:
+    return {(r.country, r.admin1): r for r in regions().values()}
+
+
 def region_of(city: City) -> Region | None:
     """The region a city lies in, where we know it."""
-    return regions().get(f"{city.country}-{city.admin1}")
+    return _by_admin1().get((city.country, city.admin1))
 
 
 def cities_in_region(region: Region) -> list[City]:

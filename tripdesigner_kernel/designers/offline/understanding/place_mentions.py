@@ -18,6 +18,7 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
 )
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
+    ALIASES,
     City,
     city_index,
     close_city,
@@ -47,6 +48,7 @@ AIRPORT_RUN = re.compile(
     r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
 )
 SMALL_CITY = 50_000
+REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 
 
@@ -166,8 +168,12 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
                     taken[i] = True
                 found.append(mention)
     found += _airport_mentions(text, found, unknown)
-    found.sort(key=lambda m: m.start)
-    return found, unknown
+    found.sort(key=lambda m: (m.start, -m.end))
+    # "Sydney, Nova Scotia": the qualifier found first on its own belongs to the city.
+    inside = [
+        m for m in found if any(o is not m and o.start <= m.start and m.end <= o.end for o in found)
+    ]
+    return [m for m in found if m not in inside], unknown
 
 
 def _airport_mentions(text: str, found: list[Mention], unknown: list[str]) -> list[Mention]:
@@ -218,8 +224,11 @@ def _recognise(
         if country in CITY_STATES:  # Singapore is a city as much as a country
             mention.cities = [c for c in cities if c.country == country][:1]
         return mention
-    if mention.region:  # New York, the city too; not a village called California
-        mention.cities = [c for c in cities if c.population >= 100_000]
+    if mention.region:  # New York, the city too; not Ontario, California
+        name = fold(ALIASES.get(key, key))  # "New York": New York City
+        named = [c for c in cities if fold(c.name) == name and c.population >= SMALL_CITY]
+        if any(_is_ours(c) or c.population >= REGION_NAMED_CITY for c in named):
+            mention.cities = named
         return mention
     if not cities and len(key) > 4 and not lower and unknown is not None:
         near = close_city(phrase)

@@ -3,6 +3,7 @@ or a US state ("2 cities in Ohio"), and the other reading of an ambiguous name."
 
 from __future__ import annotations
 
+import math
 import re
 
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
@@ -28,6 +29,7 @@ from tripdesigner_kernel.knowledge.text import fold
 # "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
 FROM_TO = re.compile(r"\s*(?:to|->|→|–|-)\s*$", re.IGNORECASE)
 DEFAULT_CITIES = 3  # a country or a state named alone: its top three
+SAME_PLACE_DEGREES = 0.3  # about 30 km: one city's boroughs and suburbs
 PLAUSIBLE_SHARE = 20  # a namesake a twentieth the size of the likeliest is still a reading
 
 
@@ -59,7 +61,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
             destinations.append(mention)
     for mention in destinations:
         if mention.region and mention.country:  # Georgia: the state only among US places
-            as_region = us_context
+            as_region = mention.region.country == mention.country or us_context
         else:
             as_region = bool(mention.region and (not mention.cities or request.region_city_count))
         if as_region and mention.region:
@@ -69,7 +71,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
                 request.region = mention.region.code
             continue
         if mention.country and not mention.cities:
-            if mention.region:  # "Georgia" alone: the country, and say the other
+            if mention.region and mention.region.country != mention.country:  # "Georgia" alone
                 name, state = countries()[mention.country]["name"], mention.region.name
                 request.alternatives.append(
                     f"{name}, the country; there is also {state}, the US state"
@@ -180,7 +182,9 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
         (
             c
             for c in plausible
-            if (c.country, c.admin1) != (chosen.country, chosen.admin1) and c.population >= 50_000
+            if (c.country, c.admin1) != (chosen.country, chosen.admin1)
+            and c.population >= 50_000
+            and fold(c.name) == fold(chosen.name)
         ),
         None,
     )
@@ -199,8 +203,8 @@ def _is_ours(city: City) -> bool:
 
 
 def _where(city: City) -> str:
-    """The state (in the US) or the country of a city, by name."""
-    region = region_of(city) if city.country == "US" else None
+    """The state or province (where we know it) or the country of a city, by name."""
+    region = region_of(city)
     if region is not None:
         return region.name
     return countries().get(city.country, {}).get("name", city.country)
@@ -236,10 +240,20 @@ def _top_cities(country: str) -> list[City]:
 
 
 def _fill(request: TripRequest, cities: list[City]) -> None:
-    """Stays in the first few of ``cities``: as many as asked, else the default."""
+    """Stays in the first few of ``cities``: as many as asked, else the default; never
+    one a short ride from another or from the origin (Brooklyn is New York City)."""
     wanted = request.region_city_count or DEFAULT_CITIES
     for city in cities:
         if len(request.stays) == wanted:
             break
-        if city != request.origin and all(s.city != city for s in request.stays):
+        taken = [s.city for s in request.stays] + ([request.origin] if request.origin else [])
+        if all(_apart(city, other) for other in taken):
             request.stays.append(CityStay(city))
+
+
+def _apart(one: City, other: City) -> bool:
+    """Whether two cities are more than about 30 km apart."""
+    return (
+        abs(one.lat - other.lat) > SAME_PLACE_DEGREES
+        or abs(one.lon - other.lon) * math.cos(math.radians(one.lat)) > SAME_PLACE_DEGREES
+    )
