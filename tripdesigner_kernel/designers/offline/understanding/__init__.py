@@ -38,6 +38,7 @@ def understand(text: str, today: date) -> TripRequest:
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
+    days_of_range = request.days  # "from Nov 3 to Nov 9": 7 days, whatever else reads "9"
     read_duration(folded, request)
     read_party(folded, request, text)
     read_wishes(folded, sentences, request)
@@ -49,6 +50,8 @@ def understand(text: str, today: date) -> TripRequest:
     if not request.stays and not request.country and request.unknown_places:
         read_places(text, folded, request, towns=True)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
+    if days_of_range and len(request.stays) == 1:
+        request.stays[0].days = days_of_range
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]

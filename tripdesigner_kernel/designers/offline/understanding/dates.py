@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from tripdesigner_kernel.designers.offline.understanding.events import event_start
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import SEASON_MONTHS
@@ -35,8 +36,8 @@ def _next_date(month: int, day: int, year: int | None, today: date) -> date | No
         return None
 
 
-_TO = r"\s*(?:to|until|till|through|thru|-)\s*"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TO = r"\s*(?:to|until|till|through|thru|and|-)\s*(?:the )?"
+_DAY = r"(?:the )?(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,? (\d{4}))?"
 # (pattern, kind): the kind says which groups hold the first and last day and the year.
 _RANGES = [
@@ -84,12 +85,57 @@ def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
     return False
 
 
+_PARTS = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "middle of": 11, "late": 21}
+_PART = r"\b(early|beginning of|start of|mid|middle of|late|end of|the end of)(?: the month of)? "
+
+
+def _impossible_day(month: int, day: int, year: int | None, today: date, request: TripRequest):
+    """ "Starting February 29" in a common year: start on the next real day, and say so."""
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return
+    start_year = year or (today.year if (month, day) > (today.month, today.day) else today.year + 1)
+    first_of_next = date(start_year + (month == 12), month % 12 + 1, 1)
+    request.start_date = first_of_next
+    request.notes.append(
+        f"There is no {day} {calendar.month_name[month]} in {start_year}; "
+        f"I started on {first_of_next.day} {calendar.month_name[first_of_next.month]}."
+    )
+
+
+_WEEKDAYS = {fold(name): i for i, name in enumerate(calendar.day_name)}
+
+
+def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
+    """ "Next Friday", "leaving Thursday", "this weekend": the day. True when found."""
+    names = "|".join(_WEEKDAYS)
+    match = re.search(
+        rf"\b(this|next|on|coming|leaving|starting|from|arriving|depart\w*|fly\w*)"
+        rf"(?: this| next| coming)? ({names}|weekend)\b",
+        folded,
+    )
+    if not match:
+        return False
+    weekday = 4 if match[2] == "weekend" else _WEEKDAYS[match[2]]
+    ahead = (weekday - today.weekday()) % 7 or 7
+    start = today + timedelta(days=ahead)
+    if "next" in match[0] and (
+        match[2] == "weekend" or start.isocalendar()[1] == today.isocalendar()[1]
+    ):
+        start += timedelta(days=7)
+    request.start_date = start
+    return True
+
+
 def read_dates(text: str, folded: str, today: date, request: TripRequest) -> None:
+    """The first day (and, for a range, the length), or the month; notes for impossible days."""
     if _parse_date_range(text, today, request):
         return
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if iso:
-        request.start_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        try:
+            request.start_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            _impossible_day(int(iso[2]), int(iso[3]), int(iso[1]), today, request)
         return
     month_day = re.search(rf"\b{_MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b", folded)
     day_month = re.search(
@@ -102,6 +148,24 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
             assert day_month is not None
             month, day, year = _monthnumber(day_month[2]), int(day_month[1]), day_month[3]
         request.start_date = _next_date(month, day, int(year) if year else None, today)
+        if request.start_date is None:
+            _impossible_day(month, day, int(year) if year else None, today, request)
+        return
+    part = re.search(_PART + rf"{_MONTH}(?:,? (\d{{4}}))?\b", folded)
+    if part:
+        month = _monthnumber(part[2])
+        year_said = int(part[3]) if part[3] else None
+        year, month = _future_month(month, today, year_said)
+        last = calendar.monthrange(year, month)[1]
+        day = last - 6 if part[1].endswith("end of") else _PARTS[part[1]]
+        request.start_date, request.year, request.month = date(year, month, day), year, month
+        return
+    event = event_start(folded, today, _said_year(folded))
+    if event:
+        name, request.start_date = event
+        request.notes.append(f"For {name} I started on {request.start_date:%-d %B %Y}.")
+        return
+    if _weekday_date(folded, today, request):
         return
     if re.search(r"\bnext month\b", folded):
         request.year, request.month = (
@@ -118,6 +182,11 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
             return
     if re.search(r"\b(in|during|for|to|into|until|till|early|mid|late|this|next) may\b", folded):
         request.year, request.month = _future_month(5, today, None)
+
+
+def _said_year(folded: str) -> int | None:
+    year = re.search(r"\b(20\d\d)\b", folded)
+    return int(year[1]) if year else None
 
 
 def _monthnumber(word: str) -> int:
