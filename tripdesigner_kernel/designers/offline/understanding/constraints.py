@@ -11,8 +11,8 @@ from tripdesigner_kernel.designers.offline.vocabulary import ACCESSIBILITY_WORDS
 # A refusal a few words before what is refused: "we'd rather avoid air travel",
 # "we will not be self-driving", "please avoid any flight bookings".
 _NEGATION = (
-    r"\b(?:no|not|never|without|avoid|avoiding|exclude|excluding|won t|don t|do not|cannot|"
-    r"can t|nor|rather not|prefer not to|hate|afraid of|fear of|scared of)\b"
+    r"\b(?:no|not|never|without|avoid|avoiding|exclude|excluding|won ?t|don ?t|do not|cannot|"
+    r"can ?t|nor|rather not|prefer not to|hate|afraid of|fear of|scared of)\b"
 )
 _GAP = r"(?: \S+){0,6}? "  # up to six words between the refusal and the thing
 _FLY = r"(?:fly|flying|flights?|flight based|air travel|airplanes?|planes?|airlines?)\b"

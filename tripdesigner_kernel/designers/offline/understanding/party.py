@@ -52,7 +52,7 @@ def _companions(folded: str) -> tuple[int, int] | None:
     """(people, of whom children) named as companions: "with my sister", "me and 3 friends"."""
     people = children = 0
     pattern = (
-        rf"\b(?:my|our|with|and|me|i|plus) (?:the )?(?:({NUM[1:-1]}) (?!years? old))?"
+        rf"\b(?:my|our|with|w|and|me|i|plus) (?:the )?(?:({NUM[1:-1]}) (?!years? old))?"
         rf"(?:(?:little|young|small|elderly|old|best|\d{{1,2}} years? old) )?{_WHO}\b"
     )
     for match in re.finditer(pattern, folded):
