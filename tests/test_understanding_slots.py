@@ -112,7 +112,7 @@ def test_party(text: str, travelers: int, children: list[int | None]) -> None:
             "6666",
             None,
             "total",
-        ),  # noqa: E501
+        ),
         ("8 days total in November 2027", None, None, "total"),  # a year, not a budget
     ],
 )

@@ -15,7 +15,8 @@ NUMBER_WORDS = {
 
 # Who comes along, folded (singular and plural) -> how many people one mention adds.
 COMPANIONS = {
-    "wife": 1, "husband": 1, "bf": 1, "gf": 1, "hubby": 1, "wifey": 1, "partner": 1, "spouse": 1, "girlfriend": 1, "boyfriend": 1,
+    "wife": 1, "husband": 1, "bf": 1, "gf": 1, "hubby": 1, "wifey": 1, "partner": 1,
+    "spouse": 1, "girlfriend": 1, "boyfriend": 1,
     "fiance": 1, "fiancee": 1, "sister": 1, "brother": 1, "sibling": 1, "mum": 1, "mom": 1,
     "mother": 1, "dad": 1, "father": 1, "friend": 1, "buddy": 1, "pal": 1, "mate": 1,
     "colleague": 1, "coworker": 1, "cousin": 1, "aunt": 1, "uncle": 1, "niece": 1,
