@@ -60,6 +60,7 @@ def test_an_event_is_said() -> None:
         ("a long weekend in Porto", 3),
         ("a week in Crete", 7),
         ("a 3-day trip to Bern", 3),
+        ("Bern for a few days", 3),  # assumed, and said in the notes
     ],
 )
 def test_lengths(text: str, days: int) -> None:
@@ -80,6 +81,7 @@ def test_lengths(text: str, days: int) -> None:
         ("2 ppl, 1500 USD, Rome", 2, []),
         ("2 adults and 2 kids aged 4 and 9", 4, [4, 9]),
         ("a group of 8 to Bozeman", 8, []),
+        ("Colorado, a total of 3 cities, for a single person", 1, []),
         ("with my parents to Vienna", 3, []),
         ("rent a Sedan that seats 5 people. I'll stay 6 days in Rome", 1, []),  # a car's seats
         ("for with children. I'll stay 3 days in Oslo", 1, []),  # a kind of trip, not a count
@@ -131,6 +133,11 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("train only, Paris to Rome", "transport", ["train only", "no flight", "no self-driving"]),
         ("a road trip through Utah", "transport", ["self-driving"]),
         ("we would rather avoid air travel", "transport", ["no flight"]),
+        ("a journey that doesn't involve any flights", "transport", ["no flight"]),
+        ("we aren't intending to drive ourselves", "transport", ["no self-driving"]),
+        ("we want to fly to Rome", "transport", []),
+        ("I dont mind flying", "transport", []),
+        ("we want to drive the coast", "transport", ["self-driving"]),
         ("an entire apartment please", "accommodation_type", "entire room"),
         ("the whole place to ourselves", "accommodation_type", "entire room"),
         ("private room is fine", "accommodation_type", "private room"),

@@ -11,8 +11,9 @@ from tripdesigner_kernel.designers.offline.vocabulary import ACCESSIBILITY_WORDS
 # A refusal a few words before what is refused: "we'd rather avoid air travel",
 # "we will not be self-driving", "please avoid any flight bookings".
 _NEGATION = (
-    r"\b(?:no|not|never|without|avoid|avoiding|exclude|excluding|won ?t|don ?t|do not|cannot|"
-    r"can ?t|nor|rather not|prefer not to|hate|afraid of|fear of|scared of)\b"
+    r"\b(?:no|not|never|without|avoid|avoiding|exclude|excluding|do not|does not|cannot|"
+    r"(?:don|doesn|didn|isn|aren|wasn|weren|won|wouldn|couldn|shouldn|can|haven|hasn|"
+    r"needn|mustn) ?t|nor|rather not|prefer not to|hate|afraid of|fear of|scared of)\b"
 )
 _GAP = r"(?: \S+){0,6}? "  # up to six words between the refusal and the thing
 _FLY = r"(?:fly|flying|flights?|flight based|air travel|airplanes?|planes?|airlines?)\b"
@@ -25,7 +26,7 @@ def read_transport(folded: str, sentences: list[str], request: TripRequest) -> N
     A refusal counts within its own sentence (``sentences``: each folded)."""
     found: list[str] = []
     refused_flying = any(
-        re.search(_NEGATION + _GAP + _FLY, s) and not re.search(r"\bdon t mind fl", s)
+        re.search(_NEGATION + _GAP + _FLY, s) and not re.search(r"\b(?:don ?t|do not) mind fl", s)
         for s in sentences
     )
     no_drive = any(re.search(_NEGATION + _GAP + _DRIVE, s) for s in sentences) or re.search(
@@ -42,7 +43,8 @@ def read_transport(folded: str, sentences: list[str], request: TripRequest) -> N
         found.append("no self-driving")
     elif re.search(
         r"\b(?:road trip|rent(?:ing)? a (?:car|\w+ that seats)|car rental|rental car|"
-        r"drive ourselves|driving ourselves|self driv\w*|by car|we ll drive|we will drive)\b",
+        r"drive ourselves|driving ourselves|self driv\w*|by car|(?:we|i) (?:ll|will|want to|"
+        r"plan to|re going to|d like to|would like to) drive|we re driving|i m driving)\b",
         folded,
     ):
         found.append("self-driving")

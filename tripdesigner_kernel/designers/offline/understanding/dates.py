@@ -211,6 +211,9 @@ def read_duration(folded: str, request: TripRequest) -> None:
         request.days, request.weekend = 2, True
     elif re.search(r"\b(a|one) day\b", folded):
         request.days = 1
+    elif re.search(r"\b(?:a few|few|some|several|a couple) days\b", folded):
+        request.days = 4 if "several" in folded else 3
+        request.notes.append(f"I took that as {request.days} days.")
     if re.search(r"\bweekend\b", folded):
         request.weekend = True
 

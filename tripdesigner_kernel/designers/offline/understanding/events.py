@@ -95,8 +95,13 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
 ]
 
 
+_ANY_EVENT = re.compile(r"\b(?:" + "|".join(pattern for pattern, _, _ in EVENTS) + r")\b")
+
+
 def event_start(folded: str, today: date, year: int | None = None) -> tuple[str, date] | None:
     """The event named in ``folded`` and the first day of a visit for it, after ``today``."""
+    if not _ANY_EVENT.search(folded):
+        return None
     for pattern, name, first_day in EVENTS:
         if not re.search(rf"\b(?:{pattern})\b", folded):
             continue

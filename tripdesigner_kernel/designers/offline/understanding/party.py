@@ -16,7 +16,7 @@ _WHO = (
 )
 # A count of the whole party, said outright. "Seats 5 people" (a car) is not one.
 _TOTAL = [
-    rf"\b(?:family|group|party|team|total) of {NUM}\b",
+    rf"\b(?:family|group|party|team|total) of {NUM}\b(?! (?:cities|days|nights|stops|places))",
     rf"(?<!seats )(?<!sleeps )(?<!fits )(?<!for up to )\b{NUM} (?:people|persons|ppl|pax|"
     rf"travell?ers|individuals|participants|guests|of us|in total|in our group|of me)\b",
     rf"\b(?:we re|we are|we ll be|we will be|there are|there will be|there ll be|it s|"

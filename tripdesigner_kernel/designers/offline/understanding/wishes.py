@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tripdesigner_kernel.designers.offline.understanding.numbers import find_phrases
+from tripdesigner_kernel.designers.offline.understanding.numbers import find_phrases, whole_words
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import (
     AVOID_CUES,
@@ -25,13 +25,10 @@ _NOT_CUISINE_AFTER = (
 def read_cuisines(sentences: list[str]) -> list[str]:
     """Cuisine names in the sentences (each folded) that talk about food, in order said."""
     found: list[str] = []
-    pattern = re.compile(
-        r"\b(" + "|".join(sorted(map(re.escape, CUISINES), key=len, reverse=True)) + r")\b"
-    )
     for sentence in sentences:
         if not re.search(FOOD_CUES, sentence):
             continue
-        for match in pattern.finditer(sentence):
+        for match in _CUISINE.finditer(sentence):
             if re.match(_NOT_CUISINE_AFTER, sentence[match.end() :]):
                 continue
             name = CUISINES[match[1]]
@@ -40,12 +37,17 @@ def read_cuisines(sentences: list[str]) -> list[str]:
     return found
 
 
+_REFUSAL_BEFORE = re.compile(AVOID_CUES + r"(?: (?!and\b|but\b)\S+){0,3}$")
+_CUISINE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, CUISINES), key=len, reverse=True)) + r")\b"
+)
+
+
 def _refused(folded: str, phrase: str) -> bool:
     """True when every mention of ``phrase`` follows a refusal within three words."""
-    mentions = list(re.finditer(rf"\b{re.escape(phrase)}\b", folded))
+    mentions = list(whole_words(phrase).finditer(folded))
     return bool(mentions) and all(
-        re.search(AVOID_CUES + r"(?: (?!and\b|but\b)\S+){0,3}$", folded[: m.start()].rstrip())
-        for m in mentions
+        _REFUSAL_BEFORE.search(folded[: m.start()].rstrip()) for m in mentions
     )
 
 
@@ -54,7 +56,7 @@ def read_wishes(folded: str, sentences: list[str], request: TripRequest) -> None
     interests: list[str] = []
     avoid: list[str] = []
     for phrase, tag in sorted(INTEREST_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
-        if not re.search(rf"\b{re.escape(phrase)}\b", folded):
+        if phrase not in folded or not whole_words(phrase).search(folded):
             continue
         target = avoid if _refused(folded, phrase) else interests
         if tag not in target and tag not in interests + avoid:
