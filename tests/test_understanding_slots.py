@@ -116,6 +116,13 @@ def test_party(text: str, travelers: int, children: list[int | None]) -> None:
             "total",
         ),
         ("8 days total in November 2027", None, None, "total"),  # a year, not a budget
+        ("Dakar 4 days, 500000 CFA francs", "500000", "XOF", "total"),  # West African CFA
+        ("Douala 4 days, 500000 CFA francs", "500000", "XAF", "total"),  # Central African
+        ("Toronto, 2000 dollars", "2000", "CAD", "total"),
+        ("Sydney, $3000", "3000", "USD", "total"),  # "$" alone: the US dollar
+        ("Shanghai 3 days ¥5000", "5000", "CNY", "total"),
+        ("Kyoto ¥80,000", "80000", "JPY", "total"),
+        ("Sofia, 500 leva", "500", "BGN", "total"),  # converts at the euro rate of 2026
     ],
 )
 def test_money(text: str, amount: str | None, currency: str | None, scope: str) -> None:

@@ -96,6 +96,8 @@ AMBIGUOUS_CURRENCY_WORDS = {
     "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"}, "kroner": {"NOK", "DKK"},
     "krona": {"SEK", "ISK"}, "riyals": {"SAR", "QAR", "OMR", "YER"},
     "shillings": {"KES", "TZS", "UGX", "SOS"}, "pounds": {"GBP", "EGP", "LBP", "SYP"},
+    "cfa francs": {"XOF", "XAF"}, "cfa": {"XOF", "XAF"}, "fcfa": {"XOF", "XAF"},
+    "¥": {"JPY", "CNY"}, "yuan": {"CNY"}, "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
 }
 
 # Cuisines people ask for (TravelPlanner's seven first), folded adjective -> name.
@@ -180,6 +182,7 @@ CURRENCY_WORDS = {
     "taka": "BDT", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "naira": "NGN",
     "shillings": "KES", "cedis": "GHS", "lempiras": "HNL", "lempira": "HNL",
     "quetzales": "GTQ", "quetzal": "GTQ", "colones": "CRC", "leva": "BGN", "lev": "BGN",
+    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF",
 }
 
 

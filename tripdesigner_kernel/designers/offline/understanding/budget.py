@@ -95,8 +95,9 @@ def _value(amount: str, scale: str | None) -> Decimal | None:
     return value * factor.get(scale or "", 1) if scale != "million" else value * 10**6
 
 
-def _sums(text: str) -> list[tuple[int, int, Decimal, str | None]]:
-    """Every sum in ``text``: (start, end, amount, ISO 4217 code or None)."""
+def _sums(text: str) -> list[tuple[int, int, Decimal, str | None, str]]:
+    """Every sum in ``text``: (start, end, amount, ISO 4217 code or None, the currency as
+    written: symbol or folded word)."""
     lowered = text.lower()
     symbol_re, symbols = _symbol_pattern()
     words, word_re = _currency_words(), _word_pattern()
@@ -106,10 +107,10 @@ def _sums(text: str) -> list[tuple[int, int, Decimal, str | None]]:
         value = _value(match[1], match[2])
         if value is None:
             continue
-        currency = None
+        currency, token = None, ""
         before = symbol_re.search(text[max(0, start - 4) : start].rstrip())
         if before and text[max(0, start - 4) : start].rstrip().endswith(before[1]):
-            currency = symbols[before[1]]
+            currency, token = symbols[before[1]], before[1]
         code_before = re.search(r"\b([a-z]{3}|rs\.?|rp)\s?$", lowered[max(0, start - 5) : start])
         if currency is None and code_before:
             word = code_before[1].rstrip(".")
@@ -121,9 +122,9 @@ def _sums(text: str) -> list[tuple[int, int, Decimal, str | None]]:
             word_after or word_re.match(fold(after[1:])) if after[:1] == " " else word_after
         )
         if currency is None and symbol_after:
-            currency = symbols[symbol_after[1]]
+            currency, token = symbols[symbol_after[1]], symbol_after[1]
         elif currency is None and word_after:
-            currency = words[word_after[1]]
+            currency, token = words[word_after[1]], word_after[1]
         if currency is None and re.match(_NOT_MONEY_AFTER + r"\b", after):
             continue
         if currency is None and (re.search(r"[\d:./-]$", lowered[:start]) or value < 20):
@@ -134,7 +135,7 @@ def _sums(text: str) -> list[tuple[int, int, Decimal, str | None]]:
             and re.search(_YEAR_BEFORE, lowered[max(0, start - 16) : start])
         ):
             continue  # "in November 2027"
-        found.append((start, end, value, currency))
+        found.append((start, end, value, currency, token))
     return found
 
 
@@ -178,16 +179,18 @@ def _scope(text: str, end: int) -> str:
     return "per_day" if per_day else "per_person" if per_person else "total"
 
 
-def _settle(currency: str, word: str | None, request: TripRequest) -> str:
-    """ "Pesos" for a trip to Colombia are Colombian pesos: the destination's, else the origin's."""
-    if word not in AMBIGUOUS_CURRENCY_WORDS:
+def _settle(currency: str, token: str, request: TripRequest) -> str:
+    """ "Pesos" for a trip to Colombia are Colombian pesos: the currency of the origin (the
+    person's own money), else of the destination, that bears the name; "$" only the origin's."""
+    candidates = AMBIGUOUS_CURRENCY_WORDS.get(token)
+    if not candidates:
         return currency
     from tripdesigner_kernel.knowledge.cities import currency_of
 
-    candidates = AMBIGUOUS_CURRENCY_WORDS[word]
-    countries = [request.country] if request.country else []
-    countries += [s.city.country for s in request.stays]
-    countries += [request.origin.country] if request.origin else []
+    countries = [request.origin.country] if request.origin else []
+    if token != "$":
+        countries += [request.country] if request.country else []
+        countries += [s.city.country for s in request.stays]
     for country in countries:
         if country and currency_of(country) in candidates:
             return currency_of(country)
@@ -199,13 +202,9 @@ def read_budget(text: str, folded: str, request: TripRequest) -> None:
     sums = [s for s in _sums(text) if _score(text, s[0], s[1], s[3]) >= 2]
     if sums:
         best = max(sums, key=lambda s: (_score(text, s[0], s[1], s[3]), -s[0]))
-        _start, end, amount, currency = best
+        _start, end, amount, currency, token = best
         request.budget_amount = amount
-        word = next(
-            (w for w in AMBIGUOUS_CURRENCY_WORDS if re.match(rf"\s?{w}\b", fold(text[end:]))),
-            None,
-        )
-        request.budget_currency = _settle(currency, word, request) if currency else None
+        request.budget_currency = _settle(currency, token, request) if currency else None
         request.budget_scope = _scope(text, end)
     levels = find_phrases(folded, BUDGET_WORDS)
     if sums and levels == ["budget"] and not re.search(r"\bbudget (trip|travel)", folded):
