@@ -32,6 +32,9 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Rome over Easter, 4 days", date(2027, 3, 26), 4),  # Good Friday, via dateutil
         ("Rio for carnival", date(2027, 2, 6), None),
         ("Hanoi for Tet", date(2027, 2, 6), None),  # via the holidays package
+        ("Beijing for Chinese New Year", date(2027, 2, 6), None),
+        ("Kyoto over New Year", date(2026, 12, 30), None),
+        ("Barcelona, first week of August", date(2027, 8, 1), None),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
         ("New York for Thanksgiving", date(2026, 11, 25), None),
     ],
@@ -193,6 +196,12 @@ def test_wishes_and_constraints(text: str, field: str, value: object) -> None:
         ("Bangkok, 20,000 baht, no shared rooms", {"accommodation_type": "not shared room"}),
         ("Mexico City wiht my sister, tacos and Mexican food", {"cuisines": ["Mexican"]}),
         ("Hanoi and Hue, 9 days, 2 of us, vegan", {"travelers": 2, "dietary": ["vegan"]}),
+        ("Santorini, honeymoon, no budget limit", {"travelers": 2, "budget_level": "luxury"}),
+        ("Berlin, 14th to 18th of March, 1 traveler", {"days": 5, "travelers": 1}),
+        (
+            "Mexico City, into museums but not nightlife, love Mexican food",
+            {"interests": ["museums", "food"], "avoid": ["nightlife"], "cuisines": ["Mexican"]},
+        ),
     ],
 )
 def test_other_phrasings(text: str, expected: dict[str, object]) -> None:

@@ -41,7 +41,7 @@ def understand(text: str, today: date) -> TripRequest:
     days_of_range = request.days  # "from Nov 3 to Nov 9": 7 days, whatever else reads "9"
     read_duration(folded, request)
     read_party(folded, request, text)
-    read_wishes(folded, sentences, request)
+    read_wishes(text, folded, sentences, request)
     read_transport(folded, sentences, request)
     read_lodging(folded, request)
     read_accessibility(folded, request)

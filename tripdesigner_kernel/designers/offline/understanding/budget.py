@@ -207,6 +207,12 @@ def read_budget(text: str, folded: str, request: TripRequest) -> None:
         request.budget_currency = _settle(currency, token, request) if currency else None
         request.budget_scope = _scope(text, end)
     levels = find_phrases(folded, BUDGET_WORDS)
+    if re.search(
+        r"\b(?:no|unlimited|without a|any) budget(?: limit| cap)?\b"
+        r"|\b(?:money|price) is no (?:object|issue)\b",
+        folded,
+    ):
+        levels = ["luxury"]
     if sums and levels == ["budget"] and not re.search(r"\bbudget (trip|travel)", folded):
         levels = []  # "budget $6000": the noun, not the level
     if levels:

@@ -85,8 +85,15 @@ def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
     return False
 
 
-_PARTS = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "middle of": 11, "late": 21}
-_PART = r"\b(early|beginning of|start of|mid|middle of|late|end of|the end of)(?: the month of)? "
+_PARTS = {
+    "early": 1, "beginning of": 1, "start of": 1, "first week of": 1, "first half of": 1,
+    "mid": 11, "middle of": 11, "second week of": 8, "third week of": 15,
+    "second half of": 16, "late": 21, "fourth week of": 22,
+}  # fmt: skip
+_PART = (
+    r"\b(early|beginning of|start of|first week of|first half of|mid|middle of|second week of|"
+    r"third week of|second half of|late|fourth week of|end of|last week of)(?: the month of)? "
+)
 
 
 def _impossible_day(month: int, day: int, year: int | None, today: date, request: TripRequest):
@@ -157,7 +164,7 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         year_said = int(part[3]) if part[3] else None
         year, month = _future_month(month, today, year_said)
         last = calendar.monthrange(year, month)[1]
-        day = last - 6 if part[1].endswith("end of") else _PARTS[part[1]]
+        day = last - 6 if part[1] in ("end of", "last week of") else _PARTS[part[1]]
         request.start_date, request.year, request.month = date(year, month, day), year, month
         return
     event = event_start(folded, today, _said_year(folded))

@@ -6,7 +6,8 @@ the ``holidays`` package (imported only when such an event is named). Fixed and 
 dates, with their sources:
 
 - Oktoberfest: opens the Saturday after 15 September (oktoberfest.de).
-- Hogmanay, New Year's Eve: 31 December; a visit starts on the 30th (edinburghshogmanay.com).
+- Hogmanay, New Year's Eve, New Year: 31 December - 1 January; a visit starts on the 30th
+  (edinburghshogmanay.com). Lunar New Year is matched first ("Chinese New Year").
 - Christmas: 24-26 December; a visit starts on the 23rd.
 - Carnival (Rio, Venice, Cologne's street carnival), Mardi Gras: the Saturday before Ash
   Wednesday, i.e. Easter Sunday minus 50 days.
@@ -53,8 +54,14 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
         "Oktoberfest",
         lambda y: _weekday_on_or_after(date(y, 9, 16), 5),
     ),
+    (
+        r"chinese new year|lunar new year|spring festival|tet",
+        "Lunar New Year",
+        _holiday("CN", "Spring Festival"),
+    ),
     (r"hogmanay", "Hogmanay", lambda y: date(y, 12, 30)),
     (r"new year s eve|nye", "New Year's Eve", lambda y: date(y, 12, 30)),
+    (r"new year|new years", "New Year", lambda y: date(y, 12, 30)),
     (r"christmas|xmas", "Christmas", lambda y: date(y, 12, 23)),
     (r"easter", "Easter", lambda y: _easter(y) - timedelta(days=2)),
     (
@@ -66,11 +73,6 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
         r"thanksgiving",
         "Thanksgiving",
         lambda y: _weekday_on_or_after(date(y, 11, 22), 3) - timedelta(days=1),
-    ),
-    (
-        r"chinese new year|lunar new year|spring festival|tet",
-        "Lunar New Year",
-        _holiday("CN", "Spring Festival"),
     ),
     (r"diwali|deepavali", "Diwali", _holiday("IN", "Diwali")),
     (r"holi", "Holi", _holiday("IN", "Holi")),

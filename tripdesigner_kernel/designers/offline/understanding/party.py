@@ -18,7 +18,7 @@ _WHO = (
 _TOTAL = [
     rf"\b(?:family|group|party|team|total) of {NUM}\b(?! (?:cities|days|nights|stops|places))",
     rf"(?<!seats )(?<!sleeps )(?<!fits )(?<!for up to )\b{NUM} (?:people|persons|ppl|pax|"
-    rf"travell?ers|individuals|participants|guests|of us|in total|in our group|of me)\b",
+    rf"travell?ers?|individuals|participants|guests|of us|in total|in our group|of me)\b",
     rf"\b(?:we re|we are|we ll be|we will be|there are|there will be|there ll be|it s|"
     rf"it will be|we re now|we are now|now we re|now we are) (?:now )?(?:a group of )?{NUM}\b"
     r"(?! (?:days?|nights?|weeks?|hours?|stars?|cities|hotel|rooms?|minutes?|years?|kids|"

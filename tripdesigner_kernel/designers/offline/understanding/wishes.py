@@ -14,6 +14,7 @@ from tripdesigner_kernel.designers.offline.vocabulary import (
     INTEREST_SYNONYMS,
     PACE_WORDS,
 )
+from tripdesigner_kernel.knowledge.text import fold
 
 # "Chinese New Year", "Indian Ocean", "French Quarter": the adjective names no cuisine there.
 _NOT_CUISINE_AFTER = (
@@ -43,22 +44,26 @@ _CUISINE = re.compile(
 )
 
 
-def _refused(folded: str, phrase: str) -> bool:
-    """True when every mention of ``phrase`` follows a refusal within three words."""
-    mentions = list(whole_words(phrase).finditer(folded))
-    return bool(mentions) and all(
-        _REFUSAL_BEFORE.search(folded[: m.start()].rstrip()) for m in mentions
-    )
+def _refused(clauses: list[str], phrase: str) -> bool:
+    """True when every mention of ``phrase`` follows a refusal within three words, in its
+    own clause ("museums but not nightlife, love food": only nightlife is refused)."""
+    mentions = [
+        clause[: m.start()].rstrip()
+        for clause in clauses
+        for m in whole_words(phrase).finditer(clause)
+    ]
+    return bool(mentions) and all(_REFUSAL_BEFORE.search(before) for before in mentions)
 
 
-def read_wishes(folded: str, sentences: list[str], request: TripRequest) -> None:
+def read_wishes(text: str, folded: str, sentences: list[str], request: TripRequest) -> None:
     """Interests (and the ones refused), dietary needs, cuisines and pace."""
+    clauses = [fold(c) for c in re.split(r"[,;:.!?()\n]|\bbut\b", text)]
     interests: list[str] = []
     avoid: list[str] = []
     for phrase, tag in sorted(INTEREST_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
         if phrase not in folded or not whole_words(phrase).search(folded):
             continue
-        target = avoid if _refused(folded, phrase) else interests
+        target = avoid if _refused(clauses, phrase) else interests
         if tag not in target and tag not in interests + avoid:
             target.append(tag)
     if "street food" in interests and "food" in interests:
