@@ -35,6 +35,9 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Beijing for Chinese New Year", date(2027, 2, 6), None),
         ("Kyoto over New Year", date(2026, 12, 30), None),
         ("Barcelona, first week of August", date(2027, 8, 1), None),
+        ("Amsterdam 12/03 to 15/03", date(2027, 3, 12), 4),  # day first: 15 is no month
+        ("Boston 03/12/2027 - 03/15/2027", date(2027, 3, 12), 4),  # month first
+        ("Madrid on Dec 27 through Jan 2", date(2026, 12, 27), 7),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
         ("New York for Thanksgiving", date(2026, 11, 25), None),
     ],
@@ -58,6 +61,7 @@ def test_an_event_is_said() -> None:
 @pytest.mark.parametrize(
     ("text", "days"),
     [
+        ("Vietnam 2 weeks, $40/day", 14),  # a price per day is no length
         ("Rome, 4 nights", 5),
         ("a fortnight in Peru", 14),
         ("a long weekend in Porto", 3),
@@ -84,6 +88,8 @@ def test_lengths(text: str, days: int) -> None:
         ("2 ppl, 1500 USD, Rome", 2, []),
         ("2 adults and 2 kids aged 4 and 9", 4, [4, 9]),
         ("a group of 8 to Bozeman", 8, []),
+        ("Oslo, party of four, two of them kids", 4, [None, None]),
+        ("with my husband and our 3 children aged 3, 7 and 12", 5, [3, 7, 12]),
         ("Colorado, a total of 3 cities, for a single person", 1, []),
         ("with my parents to Vienna", 3, []),
         ("rent a Sedan that seats 5 people. I'll stay 6 days in Rome", 1, []),  # a car's seats
@@ -126,6 +132,8 @@ def test_party(text: str, travelers: int, children: list[int | None]) -> None:
         ("Shanghai 3 days ¥5000", "5000", "CNY", "total"),
         ("Kyoto ¥80,000", "80000", "JPY", "total"),
         ("Sofia, 500 leva", "500", "BGN", "total"),  # converts at the euro rate of 2026
+        ("Vietnam 2 weeks, backpacking, $40/day", "40", "USD", "per_day"),
+        ("Rome 3-day trip, 90 EUR/night hotel", None, None, "total"),  # a room's price
     ],
 )
 def test_money(text: str, amount: str | None, currency: str | None, scope: str) -> None:

@@ -39,7 +39,7 @@ def understand(text: str, today: date) -> TripRequest:
     request = TripRequest()
     read_dates(text, folded, today, request)
     days_of_range = request.days  # "from Nov 3 to Nov 9": 7 days, whatever else reads "9"
-    read_duration(folded, request)
+    read_duration(folded, request, text)
     read_party(folded, request, text)
     read_wishes(text, folded, sentences, request)
     read_transport(folded, sentences, request)

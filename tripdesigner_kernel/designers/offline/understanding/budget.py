@@ -157,7 +157,7 @@ def _score(text: str, start: int, end: int, currency: str | None) -> int:
         or re.match(_CUE_AFTER, after)
     ):
         score += 3
-    if priced or re.search(_PRICE_CONTEXT, after[:15]):
+    if priced or re.search(_PRICE_CONTEXT, after[:25]) or re.match(r"\s?\S*/\s?night", after):
         score -= 4
     return score
 
@@ -174,6 +174,7 @@ def _scope(text: str, end: int) -> str:
         r"pax)|each|pp|apiece|per person|a piece)\b",
         after,
     ) or re.search(r"\b(?:per person|each) (?:budget|of)\b", lowered_before)
+    per_day = per_day or re.match(r"\s?(?:[a-z]{3}\s?)?/\s?day\b", text[end : end + 12].lower())
     if per_day and per_person:
         return "per_person_per_day"
     return "per_day" if per_day else "per_person" if per_person else "total"

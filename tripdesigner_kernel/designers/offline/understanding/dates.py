@@ -49,11 +49,44 @@ _RANGES = [
         re.compile(rf"\b{_MONTH}\.? {_DAY}{_YEAR}{_TO}(?:{_MONTH}\.? )?{_DAY}\b{_YEAR}"),
         "month_day",
     ),
+    (  # 12/03 to 15/03, 03/12/2027 - 03/15/2027 (day or month first: see _day_first)
+        re.compile(
+            r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?"
+            + _TO
+            + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b"
+        ),
+        "numeric",
+    ),
     (  # 27 december to 2 january, 3 to 9 march, 3-9 march 2027
         re.compile(rf"\b{_DAY}(?: (?:of )?{_MONTH})?{_TO}{_DAY} (?:of )?{_MONTH}\b{_YEAR}"),
         "day_month",
     ),
 ]
+
+
+def _full_year(text: str | None) -> int:
+    if not text:
+        return 0
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _day_first(groups: tuple[str | None, ...], request: TripRequest) -> bool:
+    """ "12/03 to 15/03": day first when a first number passes 12, month first when a second
+    one does; else day first (most of the world), and the reply says how it was read."""
+    firsts, seconds = (
+        (int(groups[0] or 0), int(groups[3] or 0)),
+        (
+            int(groups[1] or 0),
+            int(groups[4] or 0),
+        ),
+    )
+    if any(n > 12 for n in firsts):
+        return True
+    if any(n > 12 for n in seconds):
+        return False
+    day, month = firsts[0], seconds[0]
+    request.notes.append(f"I read {groups[0]}/{groups[1]} as {day} {calendar.month_name[month]}.")
+    return True
 
 
 def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
@@ -71,10 +104,17 @@ def _parse_date_range(text: str, today: date, request: TripRequest) -> bool:
             first = (_monthnumber(g[0]), int(g[1]))
             last = (_monthnumber(g[3]) if g[3] else first[0], int(g[4]))
             year, end_year = int(g[2] or g[5] or 0), None
+        elif kind == "numeric":
+            day_first = _day_first(g, request)
+            a, b, c, d = (int(x) for x in (g[0], g[1], g[3], g[4]))
+            first, last = ((b, a), (d, c)) if day_first else ((a, b), (c, d))
+            year, end_year = _full_year(g[2] or g[5]), None
         else:
             last = (_monthnumber(g[3]), int(g[2]))
             first = (_monthnumber(g[1]) if g[1] else last[0], int(g[0]))
             year, end_year = int(g[4] or 0), None
+        if not all(1 <= m <= 12 for m, _ in (first, last)):
+            return False
         start = _next_date(*first, year or None, today)
         end = _next_date(*last, end_year, start - timedelta(days=1)) if start else None
         if start is None or end is None or end < start:
@@ -200,7 +240,16 @@ def _monthnumber(word: str) -> int:
     return 5 if word == "may" else MONTHS[word]
 
 
-def read_duration(folded: str, request: TripRequest) -> None:
+# A price per day or night ("$40/day", "90 EUR/night") is no length of trip.
+_PRICE_PER_DAY = re.compile(
+    r"(?:[$€£¥₹]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:[a-zA-Z]{3}|[$€£¥₹]))\s?/\s?(?:day|night)"
+)
+
+
+def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
+    """The length: days, nights (+1), weeks, a fortnight, a (long) weekend, a few days."""
+    if "/" in text:
+        folded = fold(_PRICE_PER_DAY.sub(" ", text))
     nights = re.search(rf"\b{NUM} nights?\b", folded)
     days = re.search(rf"\b{NUM}[ -]days?\b", folded)
     weeks = re.search(rf"\b{NUM} weeks?\b", folded)

@@ -30,7 +30,7 @@ _TOTAL = [
     rf"(?<!with )(?<!and )(?<!plus )(?<!my )(?<!our )\b{NUM} (?:friends|colleagues|buddies)\b",
 ]
 _ADULTS = rf"\b{NUM} (?:adults?|grown ups?|grownups?)\b"
-_CHILDREN = rf"\b{NUM} (?:(?:young|little|small) )?(?:kids?|children|child|toddlers?|babies|baby|infants?|teens?|teenagers?|boys?|girls?)\b"  # noqa: E501
+_CHILDREN = rf"\b{NUM} (?:of them (?:are )?)?(?:(?:young|little|small) )?(?:kids?|children|child|toddlers?|babies|baby|infants?|teens?|teenagers?|boys?|girls?)\b"  # noqa: E501
 _AGES = (
     r"\b(?:aged?|ages)? ?(\d{1,2}(?:(?: and |, ?| & )\d{1,2})*)"
     r"(?: (?:years? old|yrs?|y o))?\b"
