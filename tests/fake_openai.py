@@ -35,6 +35,7 @@ class Answer:
     reset_after: int | None = None  # reset the connection (RST) after this many chunks
     error_message: str = ""  # the provider's error text (status errors and error events)
     argument_chunk: int = 16  # characters of tool arguments per chunk
+    garbage_after: int | None = None  # a chunk that is not JSON after this many chunks
 
 
 def chunks(answer: Answer, model: str) -> Iterator[dict[str, Any]]:
@@ -141,6 +142,9 @@ class FakeOpenAI:
                         self.wfile.flush()
                         self.close_connection = True
                         return
+                    if number == answer.garbage_after:
+                        self.wfile.write(b"data: {not json at all\n\n")
+                        self.wfile.flush()
                     if number == answer.reset_after:
                         linger = struct.pack("ii", 1, 0)  # close with RST, as a crashed proxy
                         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)

@@ -114,3 +114,13 @@ def test_a_stream_without_usage_still_costs_and_trips_the_limit() -> None:
     metadata = snapshot(state)["metadata"]
     prompt = len(json.dumps(server.requests[0], ensure_ascii=False)) // 4
     assert metadata["total_tokens"] >= prompt * 0.8 and metadata["cost_usd"] > 0
+
+
+def test_a_chunk_that_is_not_json_is_one_clear_error() -> None:
+    with FakeOpenAI([Answer(text="Hello there, traveller.", garbage_after=2)]) as server:
+        state = state_for(server, max_retries=0)
+        before = snapshot(state)
+        with pytest.raises(TurnError, match=r"could not be read \(JSONDecodeError\)") as caught:
+            state.chat("hello")
+    assert caught.value.__cause__ is not None and caught.value.__cause__.__context__ is None
+    assert snapshot(state) == before

@@ -44,6 +44,9 @@ def scrub(text: str, key: Secret | str | None) -> str:
     return redact_text(text, key.reveal() if isinstance(key, Secret) else key)
 
 
+_NETWORK = {"httpx", "httpx2", "httpcore", "httpcore2", "h11", "anyio", "ssl"}
+
+
 class _DeadlineTransport:
     """Wraps the HTTP transport: each attempt (retries too) gets at most the time left.
 
@@ -184,9 +187,15 @@ class OpenAIClient:
             return DesignerError(
                 f"The model's reply broke off: {scrub(str(error), self._key)[:300]}"
             )
-        return DesignerError(
-            f"The connection to {self.base_url} failed or broke during the reply. "
-            "Check the address and your network, then send again."
+        library = type(error).__module__.partition(".")[0]
+        if isinstance(error, (openai.APIConnectionError, OSError)) or library in _NETWORK:
+            return DesignerError(
+                f"The connection to {self.base_url} failed or broke during the reply. "
+                "Check the address and your network, then send again."
+            )
+        return DesignerError(  # the provider's raw text is not repeated: it may echo secrets
+            f"The model's reply could not be read ({type(error).__name__}). Send the message "
+            "again; if it keeps failing, the provider may not be OpenAI-compatible."
         )
 
     def close(self) -> None:
