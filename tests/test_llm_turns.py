@@ -124,3 +124,13 @@ def test_a_chunk_that_is_not_json_is_one_clear_error() -> None:
             state.chat("hello")
     assert caught.value.__cause__ is not None and caught.value.__cause__.__context__ is None
     assert snapshot(state) == before
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "nan", "inf", "1e12"])
+def test_a_timeout_that_is_no_turn_length_is_refused(timeout: str) -> None:
+    with FakeOpenAI([]) as server:
+        state = state_for(server)
+        state.use_designer("openai", base_url=server.base_url, timeout=float(timeout))
+        with pytest.raises(TurnError, match="--timeout is the seconds a whole turn may take"):
+            state.chat("hello")
+    assert server.requests == []

@@ -89,7 +89,8 @@ class _Watchdog:
     def __init__(self, deadline: float, response: Any) -> None:
         self.fired = False
         self._response = response
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        left = min(max(0.0, deadline - time.monotonic()), threading.TIMEOUT_MAX)
+        self._timer = threading.Timer(left, self._fire)
         self._timer.daemon = True
         self._timer.start()
 

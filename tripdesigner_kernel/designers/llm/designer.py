@@ -36,6 +36,7 @@ from tripdesigner_kernel.trip.tools import ToolContext
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT = 120.0  # seconds for a whole turn: every model call and retry in it
+MAX_TIMEOUT = 3600.0
 DEFAULT_RETRIES = 2
 MAX_STEPS = 8
 MAX_ARGUMENT_CHARS = 32_000  # a tool call's arguments; a plan is a few hundred
@@ -128,6 +129,11 @@ class OpenAIDesigner:
         self.price_in = float(options.get("price_input", known[0]))
         self.price_out = float(options.get("price_output", known[1]))
         self.timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
+        if not 0 < self.timeout <= MAX_TIMEOUT:  # also refuses NaN
+            raise DesignerError(
+                f"--timeout is the seconds a whole turn may take: a number from 1 to "
+                f"{MAX_TIMEOUT:g}, not {options.get('timeout')!r}."
+            )
         self.client: clients.ModelClient
         if options.get("replay"):
             self.client = clients.ReplayClient(Path(options["replay"]))
