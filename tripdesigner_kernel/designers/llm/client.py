@@ -84,26 +84,57 @@ class _DeadlineTransport:
 
 
 class _Watchdog:
-    """At the deadline, shuts the response's socket: a blocked read ends at once."""
+    """At the armed deadline, shuts the armed response's socket: a blocked read ends at once.
 
-    def __init__(self, deadline: float, response: Any) -> None:
+    One thread per client, started on first use and kept: a thread a call would cost
+    more than the stream's reading (measured with benchmarks/bench_llm.py).
+    """
+
+    def __init__(self) -> None:
         self.fired = False
-        self._response = response
-        left = min(max(0.0, deadline - time.monotonic()), threading.TIMEOUT_MAX)
-        self._timer = threading.Timer(left, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._wakeup = threading.Condition()
+        self._armed: tuple[float, Any] | None = None
+        self._thread: threading.Thread | None = None
+        self._closed = False
 
-    def _fire(self) -> None:
-        self.fired = True
-        stream = self._response.extensions.get("network_stream")
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        if sock is not None:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+    def arm(self, deadline: float, response: Any) -> None:
+        with self._wakeup:
+            self._armed, self.fired = (deadline, response), False
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, daemon=True)
+                self._thread.start()
+            self._wakeup.notify()
 
-    def cancel(self) -> None:
-        self._timer.cancel()
+    def disarm(self) -> None:
+        with self._wakeup:
+            self._armed = None  # the thread finds nothing armed when it next wakes
+
+    def close(self) -> None:
+        with self._wakeup:
+            self._closed, self._armed = True, None
+            self._wakeup.notify()
+
+    def _watch(self) -> None:
+        with self._wakeup:
+            while not self._closed:
+                if self._armed is None:
+                    self._wakeup.wait()
+                    continue
+                deadline, response = self._armed
+                left = deadline - time.monotonic()
+                if left > 0:
+                    self._wakeup.wait(min(left, threading.TIMEOUT_MAX))
+                    continue
+                self.fired, self._armed = True, None
+                _shut(response)
+
+
+def _shut(response: Any) -> None:
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class OpenAIClient:
@@ -140,25 +171,25 @@ class OpenAIClient:
             http_client=openai.DefaultHttpxClient(transport=cast(Any, self._transport)),
         )
         self.timeout, self.max_retries = timeout, max_retries
+        self._watchdog = _Watchdog()
 
     def stream(self, request: dict[str, Any], deadline: float | None = None) -> Iterator[Any]:
         failure: DesignerError | None = None
-        watchdog: _Watchdog | None = None
+        watchdog = self._watchdog
         self._transport.deadline = deadline
         try:
             stream = self._client.chat.completions.create(
                 **request, stream=True, stream_options={"include_usage": True}
             )
             if deadline is not None:
-                watchdog = _Watchdog(deadline, stream.response)
+                watchdog.arm(deadline, stream.response)
             yield from stream
         except Exception as error:  # the SDK's, the HTTP library's, the socket's
-            failure = self._failure(error, watchdog is not None and watchdog.fired)
+            failure = self._failure(error, deadline is not None and watchdog.fired)
         finally:
             self._transport.deadline = None
-            if watchdog is not None:
-                watchdog.cancel()
-        if failure is None and watchdog is not None and watchdog.fired:
+            watchdog.disarm()
+        if failure is None and deadline is not None and watchdog.fired:
             failure = self._failure(TimeoutError(), out_of_time=True)  # a cut read looks like EOF
         if failure is not None:
             raise failure  # raised here, not in ``except``: the raw error is not chained
@@ -200,6 +231,7 @@ class OpenAIClient:
         )
 
     def close(self) -> None:
+        self._watchdog.close()
         self._client.close()
 
 
