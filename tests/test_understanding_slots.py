@@ -166,6 +166,8 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("we smoke, and we'll host parties", "house_rules", ["smoking", "parties"]),
         ("a place that permits smoking", "house_rules", ["smoking"]),
         ("accommodation must allow visitors", "house_rules", ["visitors"]),
+        ("our stay must accommodate visitors", "house_rules", ["visitors"]),
+        ("Lisbon is popular with visitors", "house_rules", []),
         ("with our kids (3 and 7)", "house_rules", ["children under 10"]),
         ("a non-smoking room", "house_rules", []),
         ("Mexican and Indian food", "cuisines", ["Mexican", "Indian"]),

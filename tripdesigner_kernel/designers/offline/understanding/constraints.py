@@ -86,7 +86,12 @@ def read_lodging(folded: str, request: TripRequest) -> None:
         folded,
     ) or any(age is not None and age < 10 for age in request.children):
         rules.append("children under 10")
-    if re.search(r"\bvisitors?\b", folded) and not re.search(r"\bno visitors\b", folded):
+    if re.search(
+        r"\b(?:allow\w*|permit\w*|host\w*|welcom\w*|accept\w*|receiv\w*|accommodat\w*|have|having|"
+        r"bring\w*|invit\w*|regarding|for) (?:\w+ ){0,2}visitors?\b|\bvisitors? (?:friendly|"
+        r"allowed|are allowed|are welcome|permitted|restrictions?|polic\w+|rules?|over)\b",
+        folded,
+    ) and not re.search(r"\bno visitors\b", folded):
         rules.append("visitors")
     if re.search(
         r"\bpets?\b|\b(?:our|my|the) (?:dogs?|cats?|puppy|puppies)\b|\bdog friendly\b", folded
