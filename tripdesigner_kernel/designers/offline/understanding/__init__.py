@@ -47,8 +47,6 @@ def understand(text: str, today: date) -> TripRequest:
     read_accessibility(folded, request)
     read_times(text, request)
     read_places(text, folded, request)
-    if not request.stays and not request.country and request.unknown_places:
-        read_places(text, folded, request, towns=True)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
     if days_of_range and len(request.stays) == 1:
         request.stays[0].days = days_of_range
