@@ -91,6 +91,7 @@ def test_lengths(text: str, days: int) -> None:
         ("Oslo, party of four, two of them kids", 4, [None, None]),
         ("with my husband and our 3 children aged 3, 7 and 12", 5, [3, 7, 12]),
         ("Colorado, a total of 3 cities, for a single person", 1, []),
+        ("Appleton, 3 days. This itinerary is for an individual.", 1, []),
         ("with my parents to Vienna", 3, []),
         ("rent a Sedan that seats 5 people. I'll stay 6 days in Rome", 1, []),  # a car's seats
         ("for with children. I'll stay 3 days in Oslo", 1, []),  # a kind of trip, not a count
@@ -156,6 +157,11 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("we want to fly to Rome", "transport", []),
         ("I dont mind flying", "transport", []),
         ("we want to drive the coast", "transport", ["self-driving"]),
+        (
+            "We'll not be flying and will presumably drive to the destination.",
+            "transport",
+            ["no flight", "self-driving"],
+        ),
         ("an entire apartment please", "accommodation_type", "entire room"),
         ("the whole place to ourselves", "accommodation_type", "entire room"),
         ("private room is fine", "accommodation_type", "private room"),

@@ -97,7 +97,7 @@ AMBIGUOUS_CURRENCY_WORDS = {
     "krona": {"SEK", "ISK"}, "riyals": {"SAR", "QAR", "OMR", "YER"},
     "shillings": {"KES", "TZS", "UGX", "SOS"}, "pounds": {"GBP", "EGP", "LBP", "SYP"},
     "cfa francs": {"XOF", "XAF"}, "cfa": {"XOF", "XAF"}, "fcfa": {"XOF", "XAF"},
-    "¥": {"JPY", "CNY"}, "yuan": {"CNY"}, "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
+    "¥": {"JPY", "CNY"}, "yuan": {"CNY"},
 }
 
 # Cuisines people ask for (TravelPlanner's seven first), folded adjective -> name.

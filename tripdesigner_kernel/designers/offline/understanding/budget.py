@@ -182,16 +182,16 @@ def _scope(text: str, end: int) -> str:
 
 def _settle(currency: str, token: str, request: TripRequest) -> str:
     """ "Pesos" for a trip to Colombia are Colombian pesos: the currency of the origin (the
-    person's own money), else of the destination, that bears the name; "$" only the origin's."""
+    person's own money), else of the destination, that bears the name. "$" alone stays the
+    US dollar: "A$", "C$" and the like name the others."""
     candidates = AMBIGUOUS_CURRENCY_WORDS.get(token)
     if not candidates:
         return currency
     from tripdesigner_kernel.knowledge.cities import currency_of
 
     countries = [request.origin.country] if request.origin else []
-    if token != "$":
-        countries += [request.country] if request.country else []
-        countries += [s.city.country for s in request.stays]
+    countries += [request.country] if request.country else []
+    countries += [s.city.country for s in request.stays]
     for country in countries:
         if country and currency_of(country) in candidates:
             return currency_of(country)

@@ -105,8 +105,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         ):
             total = 2
         elif re.search(
-            r"\b(solo|alone|by myself|on my own|just me|only me|one person|single (?:person|"
-            r"travell?er|adult))\b",
+            r"\b(solo|alone|by myself|on my own|just me|only me|one person|(?:for|is for) an "
+            r"individual|single (?:person|travell?er|adult|individual))\b",
             folded,
         ):
             total = 1
