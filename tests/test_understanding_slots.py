@@ -38,6 +38,9 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Amsterdam 12/03 to 15/03", date(2027, 3, 12), 4),  # day first: 15 is no month
         ("Boston 03/12/2027 - 03/15/2027", date(2027, 3, 12), 4),  # month first
         ("Madrid on Dec 27 through Jan 2", date(2026, 12, 27), 7),
+        ("the week of May 10 in Rome", date(2027, 5, 10), 7),  # "10 in Rome" is a date
+        ("Paris from Friday to Sunday", date(2026, 11, 27), 3),
+        ("Seville, March 3rd-9th", date(2027, 3, 3), 7),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
         ("New York for Thanksgiving", date(2026, 11, 25), None),
     ],
@@ -134,6 +137,13 @@ def test_party(text: str, travelers: int, children: list[int | None]) -> None:
         ("Kyoto ¥80,000", "80000", "JPY", "total"),
         ("Sofia, 500 leva", "500", "BGN", "total"),  # converts at the euro rate of 2026
         ("Vietnam 2 weeks, backpacking, $40/day", "40", "USD", "per_day"),
+        ("Copenhagen 3 days 10 000 kr", "10000", "DKK", "total"),  # "kr": the trip's krone
+        ("Oslo 10000 kr", "10000", "NOK", "total"),
+        ("Mumbai 2.5 lakh rupees", "250000", "INR", "total"),
+        ("Krakow 2000 zł", "2000", "PLN", "total"),
+        ("Zurich CHF 1'500", "1500", "CHF", "total"),
+        ("Paris 3 days 1500$", "1500", "USD", "total"),
+        ("Lisbon 2,000€ pp", "2000", "EUR", "per_person"),
         ("Rome 3-day trip, 90 EUR/night hotel", None, None, "total"),  # a room's price
     ],
 )

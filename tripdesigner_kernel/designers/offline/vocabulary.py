@@ -93,9 +93,10 @@ AMBIGUOUS_CURRENCY_WORDS = {
     "francs": {"CHF", "XOF", "XAF", "XPF", "KMF", "DJF", "RWF", "BIF", "GNF"},
     "rupees": {"INR", "LKR", "NPR", "PKR", "MUR", "SCR"},
     "dinars": {"JOD", "KWD", "BHD", "TND", "DZD", "RSD", "IQD", "LYD", "MKD"},
-    "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"}, "kroner": {"NOK", "DKK"},
+    "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"},
     "krona": {"SEK", "ISK"}, "riyals": {"SAR", "QAR", "OMR", "YER"},
     "shillings": {"KES", "TZS", "UGX", "SOS"}, "pounds": {"GBP", "EGP", "LBP", "SYP"},
+    "kr": {"SEK", "NOK", "DKK", "ISK"}, "kroner": {"NOK", "DKK"},
     "cfa francs": {"XOF", "XAF"}, "cfa": {"XOF", "XAF"}, "fcfa": {"XOF", "XAF"},
     "¥": {"JPY", "CNY"}, "yuan": {"CNY"},
 }
@@ -182,7 +183,7 @@ CURRENCY_WORDS = {
     "taka": "BDT", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "naira": "NGN",
     "shillings": "KES", "cedis": "GHS", "lempiras": "HNL", "lempira": "HNL",
     "quetzales": "GTQ", "quetzal": "GTQ", "colones": "CRC", "leva": "BGN", "lev": "BGN",
-    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF",
+    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF", "kr": "SEK", "kronur": "ISK",
 }
 
 

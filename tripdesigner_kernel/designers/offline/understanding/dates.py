@@ -67,7 +67,15 @@ def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
     ):
         start += timedelta(days=7)
     request.start_date = start
+    until = re.match(rf" (?:to|till|until|through|thru|-) ({names})\b", folded[match.end() :])
+    if until and match[2] != "weekend":
+        request.days = (_WEEKDAYS[until[1]] - weekday) % 7 + 1
     return True
+
+
+def is_day_of_month(folded: str, number: int) -> bool:
+    """True when ``number`` is said as a day of a month ("May 10 in Rome"), not a length."""
+    return bool(re.search(rf"\b{MONTH}\.? (?:the )?{number}(?:st|nd|rd|th)?\b", folded))
 
 
 def read_dates(text: str, folded: str, today: date, request: TripRequest) -> None:
@@ -152,6 +160,8 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
         request.days = number(nights[1]) + 1
     elif weeks:
         request.days = 7 * number(weeks[1])
+    elif re.search(r"\bthe week (?:of|from|starting|beginning)\b", folded):
+        request.days = 7
     elif re.search(r"\bfortnight\b", folded):
         request.days = 14
     elif re.search(r"\blong weekend\b", folded):
