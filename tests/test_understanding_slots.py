@@ -39,6 +39,7 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Boston 03/12/2027 - 03/15/2027", date(2027, 3, 12), 4),  # month first
         ("Madrid on Dec 27 through Jan 2", date(2026, 12, 27), 7),
         ("the week of May 10 in Rome", date(2027, 5, 10), 7),  # "10 in Rome" is a date
+        ("Christmas 2027 in Vienna", date(2027, 12, 23), None),  # nor is "27" of 2027
         ("Paris from Friday to Sunday", date(2026, 11, 27), 3),
         ("Seville, March 3rd-9th", date(2027, 3, 3), 7),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
@@ -189,6 +190,8 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("Mexican and Indian food", "cuisines", ["Mexican", "Indian"]),
         ("We fancy Chinese and American cuisines.", "cuisines", ["Chinese", "American"]),
         ("Chinese New Year in Beijing", "cuisines", []),
+        ("Tokyo, love sushi and ramen", "cuisines", ["Japanese"]),  # dishes name it
+        ("My dad is 80, Rome 4 days", "accessibility", ["older travellers"]),
         ("no museums please, we love food", "avoid", ["museums"]),
         ("not into nightlife", "avoid", ["nightlife"]),
         ("my mum uses a wheelchair", "accessibility", ["wheelchair"]),

@@ -35,7 +35,8 @@ CHILD_WORDS = {
 # Words people use -> the interest tags of our taxonomy.
 INTEREST_SYNONYMS = {
     "temple": "temples", "temples": "temples", "shrine": "temples", "shrines": "temples",
-    "food": "food", "foodie": "food", "cuisine": "food", "eating": "food", "culinary": "food",
+    "food": "food", "foodie": "food", "foodies": "food", "cuisine": "food", "eating": "food",
+    "culinary": "food",
     "food tour": "food", "street food": "street food", "museum": "museums", "museums": "museums",
     "viewpoint": "viewpoints", "viewpoints": "viewpoints", "views": "viewpoints",
     "art": "art", "galleries": "art", "wine": "wine", "wineries": "wine", "vineyards": "wine",
@@ -118,12 +119,20 @@ CUISINES = {
     "scandinavian": "Scandinavian", "polish": "Polish", "hungarian": "Hungarian",
     "austrian": "Austrian", "swiss": "Swiss", "belgian": "Belgian", "israeli": "Israeli",
     "african": "African", "asian": "Asian", "latin american": "Latin American",
-    "sushi": "Japanese", "tapas": "Spanish", "dim sum": "Chinese", "ramen": "Japanese",
+}
+
+# Dishes that name their cuisine wherever they are said ("love sushi and ramen").
+DISHES = {
+    "sushi": "Japanese", "ramen": "Japanese", "izakaya": "Japanese", "tapas": "Spanish",
+    "paella": "Spanish", "dim sum": "Chinese", "tacos": "Mexican", "pho": "Vietnamese",
+    "k bbq": "Korean", "korean bbq": "Korean", "bibimbap": "Korean", "pad thai": "Thai",
+    "pasta": "Italian", "pizza": "Italian", "gelato": "Italian", "curry": "Indian",
+    "mezze": "Middle Eastern", "falafel": "Middle Eastern", "bbq": "Southern",
 }
 
 # Words that make a sentence about food, so "Italian" there is a cuisine, not a place or people.
 FOOD_CUES = (
-    r"\b(?:cuisines?|food|foods|meals?|dishes|dining|dine|restaurants?|eat|eating|culinary|"
+    r"\b(?:cuisines?|food|foods|foodies?|meals?|dishes|dining|dine|restaurants?|eat|eating|culinary|"
     r"cooking|fare|dinners?|lunch(?:es)?|tast\w*|flavou?rs?|gastronom\w*)\b"
 )
 
@@ -133,7 +142,9 @@ ACCESSIBILITY_WORDS = [
     (r"\b(?:pushchairs?|strollers?|prams?|buggy|buggies)\b", "pushchair"),
     (
         r"\b(?:elderly|older (?:travell?ers|people|parents|adults|relatives)|seniors?|"
-        r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b",
+        r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b|"
+        r"\b(?:mum|mom|mother|dad|father|parents?|grandparents?|wife|husband|partner|"
+        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b",
         "older travellers",
     ),
     (

@@ -24,6 +24,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     read_season,
     start_date_for,
 )
+from tripdesigner_kernel.designers.offline.understanding.numbers import said_as_number
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
@@ -48,8 +49,10 @@ def understand(text: str, today: date) -> TripRequest:
     read_times(text, request)
     read_places(text, folded, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
-    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "May 10 in Rome": dates, not days
-        if stay.days and is_day_of_month(folded, stay.days):
+    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna": dates, not days
+        if stay.days and (
+            is_day_of_month(folded, stay.days) or not said_as_number(folded, stay.days)
+        ):
             stay.days = None
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)

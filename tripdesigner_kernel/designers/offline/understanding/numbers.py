@@ -35,3 +35,11 @@ def find_phrases(folded: str, table: dict[str, str]) -> list[str]:
         if phrase in folded and whole_words(phrase).search(folded) and value not in found:
             found.append(value)
     return found
+
+
+def said_as_number(folded: str, value: int) -> bool:
+    """True when ``value`` stands alone in ``folded`` as digits or a word ("27" in "2027" does
+    not)."""
+    if re.search(rf"(?<![\d.,]){value}(?![\d.,]\d)", folded):
+        return True
+    return any(v == value and whole_words(w).search(folded) for w, v in NUMBER_WORDS.items())
