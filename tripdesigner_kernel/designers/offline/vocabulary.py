@@ -127,7 +127,7 @@ DISHES = {
     "paella": "Spanish", "dim sum": "Chinese", "tacos": "Mexican", "pho": "Vietnamese",
     "k bbq": "Korean", "korean bbq": "Korean", "bibimbap": "Korean", "pad thai": "Thai",
     "pasta": "Italian", "pizza": "Italian", "gelato": "Italian", "curry": "Indian",
-    "mezze": "Middle Eastern", "falafel": "Middle Eastern", "bbq": "Southern",
+    "mezze": "Middle Eastern", "falafel": "Middle Eastern",
 }
 
 # Words that make a sentence about food, so "Italian" there is a cuisine, not a place or people.
