@@ -41,6 +41,10 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("the week of May 10 in Rome", date(2027, 5, 10), 7),  # "10 in Rome" is a date
         ("Christmas 2027 in Vienna", date(2027, 12, 23), None),  # nor is "27" of 2027
         ("Paris from Friday to Sunday", date(2026, 11, 27), 3),
+        ("Rome tomorrow for 3 days", date(2026, 11, 25), 3),
+        ("Paris next week", date(2026, 11, 30), None),  # its Monday
+        ("Berlin, leaving in 10 days", date(2026, 12, 4), None),  # when, not how long
+        ("Lisbon two weeks from now, 5 days", date(2026, 12, 8), 5),
         ("Seville, March 3rd-9th", date(2027, 3, 3), 7),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
         ("New York for Thanksgiving", date(2026, 11, 25), None),
@@ -56,6 +60,15 @@ def test_an_impossible_day_is_said_not_dropped() -> None:
     request = understand("Vienna, starting February 29", TODAY)
     assert request.start_date == date(2027, 3, 1)
     assert request.notes == ["There is no 29 February in 2027; I started on 1 March."]
+
+
+def test_an_unsaid_count_is_a_guess() -> None:
+    request = understand("with my kids to Rome", TODAY)
+    assert (request.travelers, request.children, request.travelers_guessed) == (
+        3,
+        [None, None],
+        True,
+    )
 
 
 def test_an_event_is_said() -> None:
@@ -96,6 +109,7 @@ def test_lengths(text: str, days: int) -> None:
         ("with my husband and our 3 children aged 3, 7 and 12", 5, [3, 7, 12]),
         ("Colorado, a total of 3 cities, for a single person", 1, []),
         ("Appleton, 3 days. This itinerary is for an individual.", 1, []),
+        ("with my kids (4 and 7) to Rome", 3, [4, 7]),
         ("with my parents to Vienna", 3, []),
         ("rent a Sedan that seats 5 people. I'll stay 6 days in Rome", 1, []),  # a car's seats
         ("for with children. I'll stay 3 days in Oslo", 1, []),  # a kind of trip, not a count

@@ -73,6 +73,32 @@ def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
     return True
 
 
+# "Two weeks from now", "leaving in 10 days": when, not how long.
+_RELATIVE = re.compile(
+    rf"\b{NUM} (days?|weeks?|months?)(?: s)? (?:from (?:now|today)|time)\b|"
+    rf"\b(?:starting|leaving|departing|going|flying|off) in {NUM} (days?|weeks?|months?)\b"
+)
+
+
+def _relative_date(folded: str, today: date, request: TripRequest) -> bool:
+    """ "Tomorrow", "next week" (its Monday), "two weeks from now", "leaving in 10 days"."""
+    if re.search(r"\b(?:the )?day after tomorrow\b", folded):
+        request.start_date = today + timedelta(days=2)
+    elif re.search(r"\b(?:from |starting |leaving |from )?tomorrow\b", folded):
+        request.start_date = today + timedelta(days=1)
+    elif re.search(r"\b(?:next|the coming) week\b", folded):
+        request.start_date = today + timedelta(days=7 - today.weekday())
+    else:
+        match = _RELATIVE.search(folded)
+        if not match:
+            return False
+        count = number(match[1] or match[3])
+        unit = (match[2] or match[4]).rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30}[unit] * count
+        request.start_date = today + timedelta(days=days)
+    return True
+
+
 def is_day_of_month(folded: str, number: int) -> bool:
     """True when ``number`` is said as a day of a month ("May 10 in Rome"), not a length."""
     return bool(re.search(rf"\b{MONTH}\.? (?:the )?{number}(?:st|nd|rd|th)?\b", folded))
@@ -117,7 +143,7 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         name, request.start_date = event
         request.notes.append(f"For {name} I started on {request.start_date:%-d %B %Y}.")
         return
-    if _weekday_date(folded, today, request):
+    if _weekday_date(folded, today, request) or _relative_date(folded, today, request):
         return
     if re.search(r"\bnext month\b", folded):
         request.year, request.month = (
@@ -151,6 +177,7 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
     """The length: days, nights (+1), weeks, a fortnight, a (long) weekend, a few days."""
     if "/" in text:
         folded = fold(_PRICE_PER_DAY.sub(" ", text))
+    folded = _RELATIVE.sub(" ", folded)
     nights = re.search(rf"\b{NUM} nights?\b", folded)
     days = re.search(rf"\b{NUM}[ -]days?\b", folded)
     weeks = re.search(rf"\b{NUM} weeks?\b", folded)
