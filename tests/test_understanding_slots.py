@@ -40,6 +40,7 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Madrid on Dec 27 through Jan 2", date(2026, 12, 27), 7),
         ("the week of May 10 in Rome", date(2027, 5, 10), 7),  # "10 in Rome" is a date
         ("Christmas 2027 in Vienna", date(2027, 12, 23), None),  # nor is "27" of 2027
+        ("Rome, May 3; AZ 1234 lands at 14:20 in Rome", date(2027, 5, 3), None),  # nor a time
         ("Paris from Friday to Sunday", date(2026, 11, 27), 3),
         ("Rome tomorrow for 3 days", date(2026, 11, 25), 3),
         ("Paris next week", date(2026, 11, 30), None),  # its Monday

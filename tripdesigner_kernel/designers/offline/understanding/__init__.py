@@ -49,9 +49,9 @@ def understand(text: str, today: date) -> TripRequest:
     read_times(text, request)
     read_places(text, folded, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
-    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna": dates, not days
+    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna", "14:20 in Rome"
         if stay.days and (
-            is_day_of_month(folded, stay.days) or not said_as_number(folded, stay.days)
+            is_day_of_month(folded, stay.days) or not said_as_number(text, stay.days)
         ):
             stay.days = None
     if request.month is None and request.start_date is None:

@@ -37,9 +37,10 @@ def find_phrases(folded: str, table: dict[str, str]) -> list[str]:
     return found
 
 
-def said_as_number(folded: str, value: int) -> bool:
-    """True when ``value`` stands alone in ``folded`` as digits or a word ("27" in "2027" does
-    not)."""
-    if re.search(rf"(?<![\d.,]){value}(?![\d.,]\d)", folded):
+def said_as_number(text: str, value: int) -> bool:
+    """True when ``value`` stands alone in ``text`` as digits or a word: "27" in "2027" and
+    "20" in "14:20" do not."""
+    if re.search(rf"(?<![\d.,:/]){value}(?![\d.,:/]\d)", text):
         return True
-    return any(v == value and whole_words(w).search(folded) for w, v in NUMBER_WORDS.items())
+    lowered = text.lower()
+    return any(v == value and whole_words(w).search(lowered) for w, v in NUMBER_WORDS.items())
