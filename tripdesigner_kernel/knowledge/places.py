@@ -35,6 +35,12 @@ class Place:
     neighbourhood: str
     description: str
     meals: tuple[str, ...] = ()
+    country: str = ""  # ISO 3166-1 alpha-2, for holiday closures
+    timezone: str = ""  # TZID, for daylight
+    access: tuple[str, ...] = ()  # ACCESS_NEEDS it has: "stairs", "steep"
+    after_dark: bool = False  # an outdoor place worth seeing at night (a lit deck)
+    leg_minutes: int = 0  # a day trip: the usual one-way journey from the centre
+    leg_mode: str = ""  # a day trip: "train", "bus", "boat", "car"
 
     @property
     def is_dining(self) -> bool:
@@ -104,6 +110,12 @@ def _curated(city_slug: str) -> CityPlaces:
             neighbourhood=p["neighbourhood"],
             description=p["description"],
             meals=tuple(p.get("meals", ())),
+            country=data["country"],
+            timezone=data["timezone"],
+            access=tuple(p.get("access", ())),
+            after_dark=bool(p.get("after_dark", False)),
+            leg_minutes=int(p.get("leg", {}).get("minutes", 0)),
+            leg_mode=p.get("leg", {}).get("mode", ""),
         )
         for p in data["places"]
     )
@@ -266,6 +278,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 round(usd * usd_to_local),
                 "centre",
                 "A generic suggestion: look for one locally.",
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     for n in range(30):
@@ -285,6 +299,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 "centre",
                 "A generic suggestion: a well-reviewed local restaurant nearby.",
                 ("lunch", "dinner"),
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     stays = tuple(

@@ -11,6 +11,7 @@ from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_fo
 from tripdesigner_kernel.knowledge.text import slug
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
+from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import way_home, way_in
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
@@ -60,23 +61,26 @@ def _day_segments(
             meals,
             day_end,
             spec.pinned.get(day_number, ()),
+            lead=offset == landing_offset and arrival is not None,
         )
         if plan is None:
             continue
         for stop in plan.stops:
             place = stop.place
             is_meal = stop.kind in ("lunch", "dinner")
+            is_note = stop.kind in (REST_KIND, FREE_KIND)
             segments.append(
                 model.Segment(
-                    id=f"d{day_number}-{stop.kind}-{slug(place.name)[:24]}",
-                    type="meal" if is_meal else "activity",
+                    id=f"d{day_number}-{stop.kind}-"
+                    + (str(stop.start) if is_note else slug(place.name)[:24]),
+                    type="meal" if is_meal else "note" if is_note else "activity",
                     name=place.name,
                     start=stamp(day, stop.start, zone),
                     end=stamp(day, stop.end, zone),
                     category=place.category,
                     tags=list(place.tags),
                     location=location(place.name, place.lat, place.lon, places),
-                    price=money(place.price * spec.travelers, places.currency),
+                    price=None if is_note else money(place.price * spec.travelers, places.currency),
                     details={
                         "day": day_number,
                         "hours": place.hours,
@@ -84,6 +88,8 @@ def _day_segments(
                         "description": place.description,
                         "travel_minutes": stop.travel_before,
                         **({"meal": stop.kind} if is_meal else {}),
+                        **({"access": list(place.access)} if place.access else {}),
+                        **({"after_dark": True} if place.after_dark else {}),
                     },
                 )
             )
@@ -134,7 +140,8 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
     for stay_index, stay in enumerate(spec.stays):
         places = places_for(stay.city)
         planner = CityPlanner(spec, places, used)
-        area = planner.stay_area()
+        planner.plan_stay(stay.days)
+        area = planner.area
         destinations.append(
             model.Destination(
                 name=places.city,
@@ -200,7 +207,11 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             currency=spec.currency or (places_for(spec.stays[0].city).currency),
         ),
         preferences=model.Preferences(
-            interests=list(spec.interests), pace=spec.pace, dietary=list(spec.dietary)
+            interests=list(spec.interests),
+            pace=spec.pace,
+            dietary=list(spec.dietary),
+            children=list(spec.children),
+            accessibility=list(spec.accessibility),
         ),
         segments=segments,
     )
