@@ -347,6 +347,40 @@ def _destination_slugs() -> dict[tuple[str, str], str]:
     return table
 
 
+NEIGHBOUR_TRIP_KM = 150.0  # a neighbouring city's excursions this close are ours too
+SAME_TRIP_KM = 5.0  # two excursions this close are the same outing (Nara from two cities)
+
+
+@cache
+def day_trips_for(city: str, country: str, lat: float, lon: float) -> tuple[Place, ...]:
+    """Day trips from a curated city: its own, then those of curated cities of the same
+    country whose excursions lie within ``NEIGHBOUR_TRIP_KM`` (Himeji from Kyoto, listed
+    under Osaka). Best first; one per outing."""
+    from tripdesigner_kernel.knowledge.cities import destinations
+    from tripdesigner_kernel.knowledge.geo import km_between
+
+    found: list[Place] = []
+
+    def add(places: tuple[Place, ...]) -> None:
+        for place in places:
+            if place.category != "day_trip":
+                continue
+            if km_between(lat, lon, place.lat, place.lon) > NEIGHBOUR_TRIP_KM:
+                continue
+            if any(km_between(p.lat, p.lon, place.lat, place.lon) < SAME_TRIP_KM for p in found):
+                continue
+            found.append(place)
+
+    for destination in destinations():
+        if destination.country == country and destination.name == city:
+            add(_curated(slug(city)).places)
+    for destination in destinations():
+        other = slug(destination.name)
+        if destination.country == country and destination.name != city and other in curated_slugs():
+            add(_curated(other).places)
+    return tuple(found)
+
+
 def places_for(city: City) -> CityPlaces:
     """Curated places when we have them, else the generic set."""
     city_slug = _destination_slugs().get((city.name, city.country), slug(city.name))

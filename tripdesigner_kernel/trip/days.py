@@ -135,21 +135,21 @@ class CityPlanner:
         day_end: int | None = None,
         pinned: Sequence[str] = (),
         short: bool = False,
-        lead: bool = False,
+        lead_at: int | None = None,
     ) -> DayPlan | None:
         """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
 
         ``pinned`` places (kept from the plan being edited) come first when they still fit.
         ``short``: fewer visits than asked fit, so an evening out makes up the day.
-        ``lead``: the day starts at ``start_at`` at the hotel after a journey, so the time
+        ``lead_at``: the day starts after a journey that arrives then (minutes), so the time
         from then to the first item counts as a gap to fill too.
         """
         plan = self._plan_day(day, start_at, start_pos, visits, meals, day_end, pinned, short)
         if plan is None:
             return None
         stops = plan.stops
-        if lead:
-            arrived = Stop(self.hotel, start_at, start_at, "lead", 0)
+        if lead_at is not None:
+            arrived = Stop(self.hotel, lead_at, lead_at, "lead", 0)
             stops = [arrived, *stops]
         free = self._free(day)
 
@@ -181,19 +181,27 @@ class CityPlanner:
         pool = self._candidates(visits, day)
         if keep:
             pool = keep + [p for p in pool if p not in keep]
-            plan = schedule_day(
-                pool[: max(visits, len(keep))],
-                day,
-                start_at,
-                start_pos,
-                self.pick_meal,
-                meals,
-                None,
-                day_end,
-                self.meals.windows,
+            kept = pool[: max(visits, len(keep))]
+            # Short of places (late in a long stay): an evening out makes up the day.
+            evening = (
+                self.pick_evening(kept[-1].lat, kept[-1].lon, True)
+                if "dinner" in meals and len(kept) < visits
+                else None
             )
-            if plan is not None:
-                return plan
+            for night in (evening, None) if evening else (None,):
+                plan = schedule_day(
+                    kept,
+                    day,
+                    start_at,
+                    start_pos,
+                    self.pick_meal,
+                    meals,
+                    night,
+                    day_end,
+                    self.meals.windows,
+                )
+                if plan is not None:
+                    return plan
         options = itertools.combinations(pool[: visits + 4], visits)
         lazy: DayPlan | None = None
         for chosen in itertools.islice(options, SEARCH_ATTEMPTS):
