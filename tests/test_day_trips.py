@@ -6,21 +6,15 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
+from plans import plan
 
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.places import places_for
-from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip import checks, planner
 from tripdesigner_kernel.trip.day_trips import fitting_day_trips, trip_days, trips_wanted
 
 TODAY = date(2026, 11, 24)
-
-
-def plan(city: str, days: int, **extra: object) -> model.Itinerary:
-    found = city_index().lookup(city)
-    assert found is not None
-    spec = planner.TripSpec(stays=[planner.Stay(found, days)], start=date(2027, 5, 3), **extra)  # type: ignore[arg-type]
-    return planner.plan_trip(spec)
 
 
 @pytest.mark.parametrize(

@@ -6,19 +6,12 @@ import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
+from plans import plan
 
 from tripdesigner_kernel.kernel import KernelState
-from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.meal_times import meal_windows
-from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip import checks, model
 from tripdesigner_kernel.ui.itinerary_view import summary_html
-
-
-def plan(city: str, days: int, start: date = date(2027, 5, 3), **extra: object) -> model.Itinerary:
-    found = city_index().lookup(city)
-    assert found is not None
-    spec = planner.TripSpec(stays=[planner.Stay(found, days)], start=start, **extra)  # type: ignore[arg-type]
-    return planner.plan_trip(spec)
 
 
 def dinner_starts(itinerary: model.Itinerary) -> list[int]:

@@ -24,6 +24,7 @@ SEARCH_ATTEMPTS = 12
 NOON = 12 * 60
 AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
 FILL_OPTIONS = 12  # places near a gap worth trying in it
+LATE_EVENING = 22 * 60  # an evening out must still be open then
 
 
 class CityPlanner:
@@ -80,7 +81,7 @@ class CityPlanner:
             timezone=places.timezone,
         )
 
-    def pick_evening(self, lat: float, lon: float, filler: bool = False) -> Place | None:
+    def pick_evening(self, day: date, lat: float, lon: float, filler: bool = False) -> Place | None:
         """A bar or show after dinner: when asked for, or to fill a day short of visits."""
         wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
         if self.spec.children or (not wanted and self.spec.pace != "packed" and not filler):
@@ -92,6 +93,7 @@ class CityPlanner:
             and p.name not in self.used
             and p.name not in self.spec.exclude
             and not unsuitable(p, self.spec)
+            and any(closes >= LATE_EVENING for _, closes in open_on(p, day))
         ]
         options.sort(
             key=lambda p: (
@@ -184,7 +186,7 @@ class CityPlanner:
             kept = pool[: max(visits, len(keep))]
             # Short of places (late in a long stay): an evening out makes up the day.
             evening = (
-                self.pick_evening(kept[-1].lat, kept[-1].lon, True)
+                self.pick_evening(day, kept[-1].lat, kept[-1].lon, True)
                 if "dinner" in meals and len(kept) < visits
                 else None
             )
@@ -208,7 +210,7 @@ class CityPlanner:
             evening = None
             if "dinner" in meals:
                 last = chosen[-1] if chosen else None
-                evening = self.pick_evening(last.lat, last.lon, short) if last else None
+                evening = self.pick_evening(day, last.lat, last.lon, short) if last else None
             windows = self.meals.windows
             plan = schedule_day(
                 chosen, day, start_at, start_pos, self.pick_meal, meals, evening, day_end, windows
