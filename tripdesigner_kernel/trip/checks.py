@@ -247,6 +247,8 @@ def check_idle(itinerary: model.Itinerary) -> list[model.Violation]:
     for before, after in itertools.pairwise(items):
         if before.start.date() != after.start.date():
             continue
+        if after.type == "transfer" and "day_trip" not in after.details:
+            continue  # the time before a journey is for bags and the way to the station
         end_place, start_place = before.to or before.location, after.from_ or after.location
         travel = (
             travel_minutes(
