@@ -1,7 +1,8 @@
 """Figures for the SQLite session store, side by side with bare sqlite3, in one run.
 
-Run: ``python benchmarks/bench_storage.py``. Prints figures; asserts nothing.
-Files go to a temporary directory on the same disk as the system's temp files.
+Run: ``python benchmarks/bench_storage.py [RACE_SECONDS]``. Prints figures; asserts nothing.
+Files go to a temporary directory on the same disk as the system's temp files. The last
+figures are two kernels (processes) racing turns on one session, compaction on (30 s).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,6 +47,7 @@ def bare_appends(path: Path, wal: bool) -> float:
 def our_appends(path: Path) -> float:
     manager = SessionManager(SQLiteSessionStorage(path))
     session_id = manager.create("bench")
+    manager.save_record(manager.load_record(session_id))  # stored now, as after a first turn
     times = []
     for _ in range(APPENDS):
         started = time.perf_counter()
@@ -97,6 +100,10 @@ def main() -> None:
         listing, loading = list_and_load(folder / "big.sqlite3")
         print(f"list 10,000 sessions:          {listing:6.1f} ms   (target <= 50 ms)")
         print(f"load a 1,000-message session:  {loading:6.1f} ms   (target <= 10 ms)")
+    import storage_race  # next to this file
+
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+    print(storage_race.report(storage_race.race(seconds)))
 
 
 if __name__ == "__main__":
