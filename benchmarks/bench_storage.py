@@ -59,6 +59,7 @@ def our_appends(path: Path) -> float:
 def list_and_load(path: Path) -> tuple[float, float]:
     storage = SQLiteSessionStorage(path)
     db = storage._db
+    assert db is not None
     db.execute("BEGIN")
     for n in range(10_000):  # fill directly: 10,000 sessions
         record = new_record(f"s{n:05d}", f"Trip {n}")
@@ -80,9 +81,9 @@ def list_and_load(path: Path) -> tuple[float, float]:
         rows = storage.list()
         lists.append(time.perf_counter() - started)
         started = time.perf_counter()
-        record = storage.load("s00000")
+        loaded = storage.load("s00000")
         loads.append(time.perf_counter() - started)
-    assert len(rows) == 10_000 and record is not None and len(record["messages"]) == 1000
+    assert len(rows) == 10_000 and loaded is not None and len(loaded["messages"]) == 1000
     return median_ms(lists), median_ms(loads)
 
 
