@@ -170,7 +170,7 @@ class KernelState:
         kind, path = parse_storage(spec)
         if (kind, path) == self._storage_target:
             return self.describe_storage()
-        new_storage = self._memory if kind == "memory" else _open_sqlite(path)
+        new_storage = self._memory if kind == "memory" else self._open_sqlite(path)
         notice = ""
         if path is not None and str(path) not in self._warned_network:
             filesystem = network_filesystem(path)
@@ -221,6 +221,32 @@ class KernelState:
         path = self._storage_target[1]
         return (
             f"Sessions {live} in the SQLite file {path} (kept across restarts): {count} session(s)."
+        )
+
+    def _open_sqlite(self, path: Any) -> SessionStorage:
+        """A checked SQLite store, or ValueError saying why the file was refused."""
+        from tripdesigner_kernel.sessions.sqlite_storage import SQLiteSessionStorage, StorageError
+
+        try:
+            return SQLiteSessionStorage(path, on_damage=self._storage_damaged)
+        except StorageError as error:
+            raise ValueError(str(error)) from None
+
+    def _storage_damaged(self) -> str:
+        """The current store found itself damaged mid-command: carry on in memory."""
+        if not getattr(self.storage, "damaged", ""):
+            return ""
+        place = self._storage_place()
+        self.storage = self._memory
+        self.sessions = SessionManager(self._memory, self.sessions.pending)
+        self._storage_target = ("memory", None)
+        self._sync_setting("memory")
+        if self.current_session_id and not self.sessions.exists(self.current_session_id):
+            self.current_session_id = None
+        self._notify({"type": "storage_changed"})
+        return (
+            "This kernel now keeps sessions in memory; once the file is repaired, "
+            f"`%tripchat storage sqlite {place}` brings it back."
         )
 
     def _storage_place(self) -> str:
@@ -393,16 +419,6 @@ class KernelState:
             f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
             f"services={len(self.services)} storage={self.storage.name}>"
         )
-
-
-def _open_sqlite(path: Any) -> SessionStorage:
-    """A checked SQLite store, or ValueError saying why the file was refused."""
-    from tripdesigner_kernel.sessions.sqlite_storage import SQLiteSessionStorage, StorageError
-
-    try:
-        return SQLiteSessionStorage(path)
-    except StorageError as error:
-        raise ValueError(str(error)) from None
 
 
 def _count(storage: SessionStorage) -> int:

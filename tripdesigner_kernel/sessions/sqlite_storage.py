@@ -24,6 +24,7 @@ from tripdesigner_kernel.sessions.records import summary_of
 from tripdesigner_kernel.sessions.storage import (
     REVISION,
     STORED_MESSAGES,
+    DamagedStoreError,
     StaleSessionError,
     StorageError,
     committed,
@@ -88,10 +89,14 @@ class SQLiteSessionStorage:
 
     name = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, on_damage: Callable[[], str] | None = None) -> None:
+        """Open and check ``path``; ``on_damage`` is told when the file turns out damaged
+        later and returns a sentence saying what happens next (e.g. a memory fallback)."""
         self.path = Path(path).expanduser()
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
+        self._on_damage = on_damage
+        self.damaged = ""  # why this file must not be written again, once it is known
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
@@ -244,7 +249,10 @@ class SQLiteSessionStorage:
                 db.execute("COMMIT")
         if row is None:
             return None
-        return decode_record(row[0], [body for (body,) in bodies], row[1])
+        try:
+            return decode_record(row[0], [body for (body,) in bodies], row[1])
+        except DamagedStoreError as error:
+            raise DamagedStoreError(self._damage(str(error))) from None
 
     def list(self, itinerary_id: str | None = None) -> list[dict[str, Any]]:
         query = (
@@ -291,12 +299,17 @@ class SQLiteSessionStorage:
             try:
                 yield self._db
             except sqlite3.Error as error:
-                raise StorageError(self._explain(error)) from None
+                message = self._explain(error)
+                if message is None:
+                    raise DamagedStoreError(self._damage(f"({error})")) from None
+                raise StorageError(message) from None
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception."""
         with self._reading() as db:
+            if self.damaged:
+                raise DamagedStoreError(self.damaged)
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -307,8 +320,8 @@ class SQLiteSessionStorage:
                 raise
             db.execute("COMMIT")
 
-    def _explain(self, error: sqlite3.Error) -> str:
-        """One sentence a person can act on; the file is never repaired or rewritten here."""
+    def _explain(self, error: sqlite3.Error) -> str | None:
+        """One sentence a person can act on; None when the file is damaged."""
         kind = getattr(error, "sqlite_errorname", "")
         where = f"The session database {self.path}"
         if kind.startswith("SQLITE_BUSY") or kind.startswith("SQLITE_LOCKED"):
@@ -320,7 +333,17 @@ class SQLiteSessionStorage:
                 f"{where} cannot be written ({error}); nothing was saved. Check its folder's "
                 "permissions, or choose another file with `%tripchat storage sqlite PATH`."
             )
-        return (
-            f"{where} is damaged ({error}); nothing was saved and the file was left untouched. "
-            "Carry on with `%tripchat storage memory`, or restore the file from a backup."
-        )
+        return None
+
+    def _damage(self, detail: str) -> str:
+        """Stop writing to this file for good, say so, and let the owner fall back."""
+        if not self.damaged:
+            self.damaged = (
+                f"The session database {self.path} is damaged {detail}; it is left untouched "
+                "and nothing more is written to it."
+            )
+            then = self._on_damage() if self._on_damage is not None else ""
+            self.damaged += " " + (
+                then or "Carry on with `%tripchat storage memory`, or restore it from a backup."
+            )
+        return self.damaged

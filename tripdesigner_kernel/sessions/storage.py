@@ -28,6 +28,10 @@ class StorageError(RuntimeError):
     """A session store that cannot be used; the message says why and what to do."""
 
 
+class DamagedStoreError(StorageError):
+    """The store's data cannot be read back as written: it must not be written to again."""
+
+
 class StaleSessionError(StorageError):
     """The session changed (or appeared) since it was read; nothing was written."""
 
@@ -97,8 +101,11 @@ def new_messages(record: dict[str, Any]) -> tuple[int, list[str]]:
 
 def decode_record(body: str, messages: list[str], revision: int) -> dict[str, Any]:
     """A record from its stored parts; ``message_count`` always counts the stored messages."""
-    record: dict[str, Any] = json.loads(body)
-    record["messages"] = [json.loads(text) for text in messages]
+    try:
+        record: dict[str, Any] = json.loads(body)
+        record["messages"] = [json.loads(text) for text in messages]
+    except (ValueError, TypeError) as error:  # a damaged file can still hold readable pages
+        raise DamagedStoreError(f"(a stored session cannot be decoded: {error})") from None
     record.setdefault("metadata", {})["message_count"] = len(messages)
     record[REVISION] = revision
     record[STORED_MESSAGES] = len(messages)
