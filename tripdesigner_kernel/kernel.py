@@ -17,7 +17,8 @@ from tripdesigner_kernel.designers.base import DesignerError, Event, Question
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
-from tripdesigner_kernel.sessions.storage import InMemorySessionStorage, SessionStorage
+from tripdesigner_kernel.sessions.placement import SessionPlacement
+from tripdesigner_kernel.sessions.storage import SessionStorage
 from tripdesigner_kernel.settings import TripDesigner, resolve_today
 
 STATE_ATTRIBUTE = "_tripdesigner_state"
@@ -74,9 +75,7 @@ class KernelState:
     def __init__(self, shell: Any = None) -> None:
         self.shell = shell
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
-        self._memory = InMemorySessionStorage()  # kept for the kernel's life: never dropped
-        self.storage: SessionStorage = self._memory
-        self.sessions = SessionManager(self.storage)
+        self.placement = SessionPlacement(self._storage_changed)
         self.services = ServiceCache()
         self.guard = ReloadGuard(self._drop_services)
         self.guard.record_new_modules()
@@ -86,9 +85,17 @@ class KernelState:
         self.listeners: list[Any] = []  # callables, or weakref.WeakMethod of one
         self.settings.observe(self._storage_setting_changed, names="storage")
         self._environment_read = False
-        self._storage_target: tuple[str, Any] = ("memory", None)
         self._syncing_setting = False
-        self._warned_network: set[str] = set()
+
+    @property
+    def storage(self) -> SessionStorage:
+        """The store sessions live in now."""
+        return self.placement.storage
+
+    @property
+    def sessions(self) -> SessionManager:
+        """The manager over the store in use."""
+        return self.placement.sessions
 
     # Settings -------------------------------------------------------------------
 
@@ -164,94 +171,26 @@ class KernelState:
         the kernel) and the summary says how to get them back. A store that cannot be
         opened, or fails its full check, raises ValueError and nothing changes.
         """
-        from tripdesigner_kernel.sessions.locations import network_filesystem, parse_storage
-        from tripdesigner_kernel.sessions.storage import copy_sessions
+        from tripdesigner_kernel.sessions.locations import parse_storage
 
         kind, path = parse_storage(spec)
-        if (kind, path) == self._storage_target:
-            return self.describe_storage()
-        new_storage = self._memory if kind == "memory" else self._open_sqlite(path)
-        notice = ""
-        if path is not None and str(path) not in self._warned_network:
-            filesystem = network_filesystem(path)
-            if filesystem:
-                self._warned_network.add(str(path))
-                notice = (
-                    f" Note: {path} is on a network file system ({filesystem}), where SQLite can "
-                    "lose or damage data when several machines use it; keep sessions on a local "
-                    "disk, e.g. `%tripchat storage sqlite /tmp/sessions.sqlite3` or "
-                    "$TRIPDESIGNER_HOME."
-                )
-        try:
-            copied = copy_sessions(self.storage, new_storage) if copy else 0
-        except RuntimeError as error:  # a store failing mid-copy: stay where we were
-            if new_storage is not self._memory:
-                new_storage.close()
-            raise ValueError(f"{error} Sessions stay where they were.") from None
-        old, old_place = self.storage, self._storage_place()
-        left_behind = 0 if copy else _count(old)
-        self.storage = new_storage
-        self.sessions = SessionManager(new_storage, self.sessions.pending)
-        self._storage_target = (kind, path)
+        if (kind, path) == self.placement.target:
+            return self.placement.describe()
+        summary = self.placement.switch(kind, path, copy)
+        self._storage_changed(spec)
+        return summary
+
+    def describe_storage(self) -> str:
+        """Where sessions live, in one sentence."""
+        return self.placement.describe()
+
+    def _storage_changed(self, spec: str = "memory") -> None:
+        """After a switch: settings in step, the last active session current if needed."""
         self._sync_setting(spec)
         if self.current_session_id is None or not self.sessions.exists(self.current_session_id):
-            latest = self.sessions.storage.list()
+            latest = self.storage.list()
             self.current_session_id = latest[0]["id"] if latest else None
-        if old is not self._memory:
-            old.close()
         self._notify({"type": "storage_changed"})
-        summary = self.describe_storage(switched=True) + (f" {copied} copied." if copy else "")
-        if left_behind:
-            summary += (
-                f" The {left_behind} session(s) in {old_place} stay there: "
-                f"`%tripchat storage {_spec_words(old_place)}` brings them back "
-                "(add `--copy` to bring them along)."
-            )
-        return summary + notice
-
-    def describe_storage(self, switched: bool = False) -> str:
-        """Where sessions live, in one sentence (``switched``: just moved there)."""
-        live = "now live" if switched else "live"
-        count = len(self.sessions)
-        if self.storage is self._memory:
-            return (
-                f"Sessions {live} in memory (lost when the kernel stops): {count} session(s)."
-                + ("" if switched else " Keep them with `%tripchat storage sqlite --copy`.")
-            )
-        path = self._storage_target[1]
-        return (
-            f"Sessions {live} in the SQLite file {path} (kept across restarts): {count} session(s)."
-        )
-
-    def _open_sqlite(self, path: Any) -> SessionStorage:
-        """A checked SQLite store, or ValueError saying why the file was refused."""
-        from tripdesigner_kernel.sessions.sqlite_storage import SQLiteSessionStorage, StorageError
-
-        try:
-            return SQLiteSessionStorage(path, on_damage=self._storage_damaged)
-        except StorageError as error:
-            raise ValueError(str(error)) from None
-
-    def _storage_damaged(self) -> str:
-        """The current store found itself damaged mid-command: carry on in memory."""
-        if not getattr(self.storage, "damaged", ""):
-            return ""
-        place = self._storage_place()
-        self.storage = self._memory
-        self.sessions = SessionManager(self._memory, self.sessions.pending)
-        self._storage_target = ("memory", None)
-        self._sync_setting("memory")
-        if self.current_session_id and not self.sessions.exists(self.current_session_id):
-            self.current_session_id = None
-        self._notify({"type": "storage_changed"})
-        return (
-            "This kernel now keeps sessions in memory; once the file is repaired, "
-            f"`%tripchat storage sqlite {place}` brings it back."
-        )
-
-    def _storage_place(self) -> str:
-        kind, path = self._storage_target
-        return "memory" if kind == "memory" else str(path)
 
     # Sessions -------------------------------------------------------------------
 
@@ -419,20 +358,6 @@ class KernelState:
             f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
             f"services={len(self.services)} storage={self.storage.name}>"
         )
-
-
-def _count(storage: SessionStorage) -> int:
-    """How many sessions a store holds; 0 when it cannot even be read (nothing to point at)."""
-    from tripdesigner_kernel.sessions.storage import StorageError
-
-    try:
-        return len(storage.list())
-    except StorageError:
-        return 0
-
-
-def _spec_words(place: str) -> str:
-    return "memory" if place == "memory" else f"sqlite {place}"
 
 
 def _write_text(path: str | os.PathLike[str], text: str) -> None:
