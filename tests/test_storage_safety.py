@@ -391,3 +391,21 @@ def test_a_store_on_a_network_file_system_is_named_once(tmp_path: Path, monkeypa
     state.use_storage("memory")
     again = state.use_storage(f"sqlite:///{tmp_path / 's.sqlite3'}")
     assert "network file system" not in again
+
+
+def test_opening_the_widget_stores_no_empty_session(shell, capsys) -> None:
+    from tripdesigner_kernel.sessions.locations import DEFAULT_FILE, data_dir
+    from tripdesigner_kernel.ui.widget import ChatWidget
+
+    for _ in range(3):
+        run(shell, capsys, "%tripchat widget")
+    store = SQLiteSessionStorage(data_dir() / DEFAULT_FILE)
+    assert store.list() == []
+    state = tripdesigner_kernel.kernel_state()
+    assert len(state.sessions) == 1  # one pending session, shown by every widget
+    widget = ChatWidget(None, state)
+    widget.input.value = "Plan 2 days in Rome in May"
+    widget.send_button.click()
+    assert [(row["title"], row["message_count"]) for row in store.list()] == [
+        ("2 days in Rome", 2)
+    ]
