@@ -406,6 +406,4 @@ def test_opening_the_widget_stores_no_empty_session(shell, capsys) -> None:
     widget = ChatWidget(None, state)
     widget.input.value = "Plan 2 days in Rome in May"
     widget.send_button.click()
-    assert [(row["title"], row["message_count"]) for row in store.list()] == [
-        ("2 days in Rome", 2)
-    ]
+    assert [(row["title"], row["message_count"]) for row in store.list()] == [("2 days in Rome", 2)]
