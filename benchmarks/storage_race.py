@@ -117,12 +117,21 @@ def race(seconds: float, kernels: int = 2, folder: Path | None = None) -> dict[s
         problems.append("message_count disagrees with the messages stored")
     consistent = False
     if users:
-        days = int(re.search(r"Plan (\d) days", users[-1]).group(1))  # type: ignore[union-attr]
+        asked = int(re.search(r"Plan (\d) days", users[-1]).group(1))  # type: ignore[union-attr]
         itinerary = Itinerary.from_json(record["itinerary"])
-        reply = record["messages"][-1]["content"]
-        consistent = itinerary.days == days and f"{days} days in Lisbon" in reply
+        # The last reply that describes a plan (a repeated request is answered "no change").
+        described = [
+            int(found.group(1))
+            for m in record["messages"]
+            if m["role"] == "assistant"
+            and (found := re.search(r"(\d) days in Lisbon", m["content"]))
+        ]
+        consistent = itinerary.days == asked == (described[-1] if described else None)
         if not consistent:
-            problems.append(f"the itinerary has {itinerary.days} days; the last reply: {days}")
+            problems.append(
+                f"the itinerary has {itinerary.days} days; the last request {asked}, "
+                f"the last plan described {described[-1:]}"
+            )
     context = record["metadata"].get("context")
     return {
         "seconds": seconds,

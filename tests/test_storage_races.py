@@ -211,6 +211,7 @@ def test_an_old_file_gets_revisions_and_keeps_its_sessions(tmp_path: Path) -> No
             CREATE TABLE sessions (id TEXT PRIMARY KEY, title TEXT NOT NULL, itinerary_id TEXT,
               created_at TEXT NOT NULL, last_active_at TEXT NOT NULL,
               message_count INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL);
+            CREATE INDEX sessions_by_activity ON sessions (last_active_at DESC);
             CREATE TABLE messages (session_id TEXT NOT NULL, seq INTEGER NOT NULL,
               body TEXT NOT NULL, PRIMARY KEY (session_id, seq)) WITHOUT ROWID;
             PRAGMA user_version = 1;
