@@ -233,6 +233,21 @@ def test_an_old_file_gets_revisions_and_keeps_its_sessions(tmp_path: Path) -> No
     assert loaded is not None and len(loaded["messages"]) == 2
 
 
+def test_the_messages_table_itself_is_append_only(tmp_path: Path) -> None:
+    path = tmp_path / "append-only.sqlite3"
+    store = SQLiteSessionStorage(path)
+    stored(store, "a", messages=2)
+    with sqlite3.connect(path) as db:
+        for statement in ("UPDATE messages SET body = '{}'", "DELETE FROM messages"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                db.execute(statement)
+    loaded = store.load("a")
+    assert loaded is not None and [m["content"] for m in loaded["messages"]] == ["m0", "m1"]
+    assert store.delete("a")  # a whole session still goes, with its messages
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == 0
+
+
 def _race_module() -> Any:
     path = Path(__file__).parents[1] / "benchmarks" / "storage_race.py"
     spec = importlib.util.spec_from_file_location("storage_race", path)

@@ -71,11 +71,18 @@ def _v2(db: sqlite3.Connection) -> None:
 
 
 def _v3(db: sqlite3.Connection) -> None:
-    """The session list reads one covering index, never the (large) record bodies."""
+    """The session list reads one covering index, never the (large) record bodies; the
+    messages table refuses to change a message or drop one while its session exists."""
     db.execute("DROP INDEX IF EXISTS sessions_by_activity")
     db.execute(
         "CREATE INDEX sessions_listing ON sessions"
         " (last_active_at DESC, id, title, itinerary_id, created_at, message_count)"
+    )
+    refuse = "BEGIN SELECT RAISE(ABORT, 'messages are append-only'); END"
+    db.execute(f"CREATE TRIGGER messages_are_never_changed BEFORE UPDATE ON messages {refuse}")
+    db.execute(
+        "CREATE TRIGGER messages_go_only_with_their_session BEFORE DELETE ON messages"
+        f" WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id) {refuse}"
     )
 
 
