@@ -304,7 +304,6 @@ class KernelState:
         with self._turn_lock:
             self.guard.check()
             session_id = session_id or self.current_session_id or self.new_session()
-            self.sessions.load_record(session_id)  # a clear error for an unknown id, first
             service = self.service()
 
             def forward(event: Event) -> None:
