@@ -407,3 +407,17 @@ def test_opening_the_widget_stores_no_empty_session(shell, capsys) -> None:
     widget.input.value = "Plan 2 days in Rome in May"
     widget.send_button.click()
     assert [(row["title"], row["message_count"]) for row in store.list()] == [("2 days in Rome", 2)]
+
+
+def test_a_default_home_on_a_network_file_system_is_named_at_load(
+    bare_shell, capsys, tmp_path: Path, monkeypatch
+) -> None:
+    import tripdesigner_kernel.sessions.locations as locations
+
+    home = Path(os.environ["TRIPDESIGNER_HOME"])
+    monkeypatch.setattr(locations, "MOUNTS_FILE", str(tmp_path / "mounts"))
+    (tmp_path / "mounts").write_text(f"/dev/sda1 / ext4 rw 0 0\nnas:/home {home} nfs4 rw 0 0\n")
+    bare_shell.run_line_magic("load_ext", "tripdesigner_kernel")
+    _out, err = capsys.readouterr()
+    assert err.count("network file system (nfs4)") == 1 and "local disk" in err
+    assert tripdesigner_kernel.kernel_state().storage.name == "sqlite"  # said, not refused

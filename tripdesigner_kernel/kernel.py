@@ -145,6 +145,8 @@ class KernelState:
             return
         if chosen:  # the default store opens quietly; a chosen one is confirmed
             print(f"[tripdesigner] {summary}")
+        elif self.placement.notice:
+            print(f"[tripdesigner] {self.placement.notice}", file=sys.stderr)
 
     def _storage_setting_changed(self, change: dict[str, Any]) -> None:
         if self._syncing_setting:

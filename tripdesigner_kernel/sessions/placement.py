@@ -33,19 +33,20 @@ class SessionPlacement:
         self.target: tuple[str, Path | None] = ("memory", None)
         self._warned_network: set[str] = set()
         self._on_fallback = on_fallback
+        self.notice = ""  # what the last switch had to warn about (a network file system)
 
     def switch(self, kind: str, path: Path | None, copy: bool = False) -> str:
         """Move to the store ``kind``/``path``; a summary. ValueError when it is refused."""
         from tripdesigner_kernel.sessions.locations import network_filesystem
 
         new_storage = self.memory if kind == "memory" else self._open_sqlite(path)
-        notice = ""
+        self.notice = ""
         if path is not None and str(path) not in self._warned_network:
             filesystem = network_filesystem(path)
             if filesystem:
                 self._warned_network.add(str(path))
-                notice = (
-                    f" Note: {path} is on a network file system ({filesystem}), where SQLite can "
+                self.notice = (
+                    f"Note: {path} is on a network file system ({filesystem}), where SQLite can "
                     "lose or damage data when several machines use it; keep sessions on a local "
                     "disk, e.g. `%tripchat storage sqlite /tmp/sessions.sqlite3` or "
                     "$TRIPDESIGNER_HOME."
@@ -68,7 +69,7 @@ class SessionPlacement:
                 f"`%tripchat storage {_spec_words(old_place)}` brings them back "
                 "(add `--copy` to bring them along)."
             )
-        return summary + notice
+        return f"{summary} {self.notice}" if self.notice else summary
 
     def describe(self, switched: bool = False) -> str:
         """Where sessions live, in one sentence (``switched``: just moved there)."""
