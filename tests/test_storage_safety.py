@@ -184,6 +184,12 @@ def _disk_full(path: Path, state: Any) -> None:
     db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own way to run out of room
 
 
+@damage("read-only")
+def _read_only(path: Path, state: Any) -> None:
+    # What a read-only folder or file gives (SQLITE_READONLY), even when tests run as root.
+    state.storage._db.execute("PRAGMA query_only = 1")
+
+
 COMMANDS = [
     "%tripchat list",
     "%tripchat show",
