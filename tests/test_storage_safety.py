@@ -331,7 +331,8 @@ def test_history_is_kept_in_the_data_directory_by_default(bare_shell, capsys, tm
 def test_memory_is_one_setting_away(bare_shell, capsys, monkeypatch) -> None:
     monkeypatch.setenv("TRIPDESIGNER_STORAGE", "memory")
     bare_shell.run_line_magic("load_ext", "tripdesigner_kernel")
-    assert tripdesigner_kernel.kernel_state().storage.name == "memory"
+    state = tripdesigner_kernel.kernel_state()
+    assert state.storage.name == "memory" and state.settings.storage == "memory"
     bare_shell.run_cell("%tripchat storage")
     out, _ = capsys.readouterr()
     assert "Sessions live in memory (lost when the kernel stops): 0 session(s)." in out

@@ -177,6 +177,7 @@ class KernelState:
 
         kind, path = parse_storage(spec)
         if (kind, path) == self.placement.target:
+            self._sync_setting(spec)
             return self.placement.describe()
         summary = self.placement.switch(kind, path, copy)
         self._storage_changed(spec)
