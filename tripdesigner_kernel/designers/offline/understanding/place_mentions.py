@@ -33,9 +33,13 @@ GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
 SHORT_NAMES = {"nyc", "la", "sf", "dc", "hcmc", "kl", "hk", "nola", "cdmx"}
 LONGEST_CJK_NAME = 8
 # "stay at Cerro de la Cruz Garden Resort": the words after "stay at" name a lodging.
-LODGING_BEFORE = re.compile(r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the) )*$")
+LODGING_BEFORE = re.compile(
+    r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&) )*$"
+)
 # "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
-SIGHT_AFTER = re.compile(r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the))* while (?:in|at) ")
+SIGHT_AFTER = re.compile(
+    r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&))* while (?:in|at) "
+)
 # What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
 PLACE_AFTER = re.compile(
     r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
@@ -98,7 +102,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     "Sunrise" of "Istanbul Sunrise Palace". A capital that opens a sentence, a country or
     a state next to it ("Cambridge Massachusetts") does not count."""
     before = re.search(r"(\w+)[ -]$", text[:start])
-    after = re.match(r"[ -](\w+)", text[end:])
+    after = re.match(r" (\w+)", text[end:])  # "Spata-Artemida": Spata's municipality
     if before:
         prefix = text[: before.start()].rstrip()
         if not prefix or prefix[-1] in ".!?\n:;":
