@@ -12,7 +12,8 @@ Writes, so the runtime needs no download:
   "Split"), so that it counts as a place only where a sentence says it is one.
   Names are the GeoNames name and its alternate names: Latin-script ones for cities of
   50,000 people or more (what a person types: "Wien", "Praha"), other scripts ("東京",
-  "Москва") for cities of 200,000 or more.
+  "Москва") for cities of 100,000 or more in their own country's script and of 500,000
+  or more in others.
 - ``countries.tsv``: ISO code, name, currency, capital, continent.
 - ``regions.tsv``: US states and DC, Canadian provinces, Australian states and the
   UK's nations: ISO 3166-2 code, name, GeoNames admin1 code.
@@ -37,10 +38,28 @@ TOWN_MAX_POPULATION = 15_000
 COUNTRIES = DATA / "countries.tsv"
 REGIONS = DATA / "regions.tsv"
 MAX_LATIN_ALTERNATES = 40
-MAX_OTHER_ALTERNATES = 20
+MAX_OTHER_ALTERNATES = 24
+NAMES_PER_SCRIPT = 2
+NATIVE_NAMES = 8  # in the script of the city's own country: "Москва", "القاهرة"
+_CJK = ("CJK", "HIRAGANA", "KATAKANA")
+NATIVE_SCRIPTS = {
+    **dict.fromkeys(["RU", "UA", "BY", "BG", "RS", "MK", "KZ", "KG", "MN", "TJ"], ("CYRILLIC",)),
+    **dict.fromkeys(["CN", "TW", "HK", "MO", "JP", "SG"], _CJK),
+    "KR": ("HANGUL",), "KP": ("HANGUL",), "IL": ("HEBREW",), "GR": ("GREEK",),
+    "CY": ("GREEK",), "TH": ("THAI",), "GE": ("GEORGIAN",), "AM": ("ARMENIAN",),
+    "LA": ("LAO",), "KH": ("KHMER",), "MM": ("MYANMAR",), "ET": ("ETHIOPIC",),
+    "IN": ("DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "KANNADA", "GUJARATI", "MALAYALAM"),
+    "NP": ("DEVANAGARI",), "BD": ("BENGALI",), "LK": ("SINHALA", "TAMIL"),
+    **dict.fromkeys(
+        ["EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY", "IQ", "IR", "AF",
+         "PK", "MA", "DZ", "TN", "LY", "SD"],
+        ("ARABIC",),
+    ),
+}  # fmt: skip
 # Alternate names cost memory at run time: kept only for cities people travel to.
 LATIN_ALTERNATES_MIN_POPULATION = 50_000
-OTHER_ALTERNATES_MIN_POPULATION = 200_000
+OTHER_ALTERNATES_MIN_POPULATION = 500_000
+NATIVE_MIN_POPULATION = 100_000
 SHORT_WORD = 5  # letters: an everyday word this short is no alternate name worth keeping
 
 
@@ -80,6 +99,7 @@ def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
     seen = {fold(city["name"])}
     latin: list[str] = []
     other: list[str] = []
+    scripts: dict[str, int] = {}
     population = city["population"]
     for name in sorted(city.get("alternatenames", []), key=len):
         key = fold(name)
@@ -98,8 +118,16 @@ def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
                 continue
             latin.append(name)
         else:
-            if population < OTHER_ALTERNATES_MIN_POPULATION or len(other) >= MAX_OTHER_ALTERNATES:
+            # Two names per script at most, so that Cyrillic or Arabic names are not
+            # crowded out by the many short Chinese and Japanese ones.
+            script = next(unicodedata.name(c, "?").split()[0] for c in name if c.isalpha())
+            own = script in NATIVE_SCRIPTS.get(city["countrycode"], ())
+            least = NATIVE_MIN_POPULATION if own else OTHER_ALTERNATES_MIN_POPULATION
+            if population < least or len(other) >= MAX_OTHER_ALTERNATES:
                 continue
+            if scripts.get(script, 0) >= (NATIVE_NAMES if own else NAMES_PER_SCRIPT):
+                continue
+            scripts[script] = scripts.get(script, 0) + 1
             other.append(name)
         seen.add(key)
     return latin + other

@@ -65,6 +65,8 @@ def test_days_stay_with_their_city_when_an_origin_is_named() -> None:
         ("Praha for a weekend", [("Prague", "CZ")]),
         ("Lisboa e Porto", [("Lisbon", "PT"), ("Porto", "PT")]),
         ("Trip to Москва for 4 days", [("Moscow", "RU")]),
+        ("القاهرة لمدة ٣ أيام", [("Cairo", "EG")]),
+        ("Київ", [("Kyiv", "UA")]),
     ],
 )
 def test_lower_case_and_native_names(text: str, expected: list[tuple[str, str]]) -> None:
