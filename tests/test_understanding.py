@@ -75,7 +75,7 @@ def test_every_destination_by_its_bare_name_is_ours() -> None:
         ("Rome May 10-15, 2027", 6, date(2027, 5, 10)),
         ("Lisbon June 5th \u2013 June 8th", 4, date(2027, 6, 5)),
         ("Rome from February 27 to February 30", None, date(2027, 2, 27)),  # no such day
-        ("Rome on February 30", None, None),  # not a date: no crash, a sensible default
+        ("Rome on February 30", None, date(2027, 3, 1)),  # no such day: the next, with a note
         ("Rome, May 10 to May 10", 1, date(2027, 5, 10)),
         ("Rome on 2025-01-01", None, None),  # the past is not a plan
     ],
