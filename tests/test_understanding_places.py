@@ -221,6 +221,18 @@ def test_an_ambiguous_name_takes_the_likelier_reading_and_says_the_other(
     assert request.alternatives[0].endswith(f"there is also {alternative}")
 
 
+def test_a_state_named_in_the_message_picks_its_namesakes() -> None:
+    request = read("a road trip in Texas: Austin, Paris and Dallas")
+    assert [(s.city.name, s.city.admin1) for s in request.stays] == [
+        ("Austin", "TX"),
+        ("Paris", "TX"),
+        ("Dallas", "TX"),
+    ]
+    maine = read("a week in Maine: Portland and Bar Harbor")
+    assert [(s.city.name, s.city.admin1) for s in maine.stays] == [("Portland", "ME")]
+    assert maine.region == "US-ME" and maine.alternatives == []
+
+
 def test_a_famous_city_has_no_alternative_worth_saying() -> None:
     for text in ("3 days in Paris", "Barcelona for 3 days", "London for a week"):
         assert read(text).alternatives == [], text

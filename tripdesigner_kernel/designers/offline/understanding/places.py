@@ -51,7 +51,9 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     us_context = "US" in named_countries or any(
         (m.region and not m.country) or (m.cities and m.cities[0].country == "US") for m in mentions
     )
+    named_regions = {f"{m.region.country}:{m.region.admin1}" for m in mentions if m.region}
     context = named_countries | {m.cities[0].country for m in mentions if _single_reading(m)}
+    context |= named_regions
     destinations: list[Mention] = []
     for at, mention in enumerate(mentions):
         following = mentions[at + 1] if at + 1 < len(mentions) else None
@@ -92,21 +94,19 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
 
 
 def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
-    """A state or country named in a list of cities, none of them in it, is one more
-    city: "Albuquerque, Denver, Kansas", "Geneva to Luxembourg, Munich"."""
-    cities = [m.cities[0] for m in destinations if m.cities and not (m.region or m.country)]
-    if not cities:
+    """A state or country named in a list of cities, none of which may lie in it, is one
+    more city: "Albuquerque, Denver, Kansas", "Geneva to Luxembourg, Munich"."""
+    readings = [m.cities for m in destinations if m.cities and not (m.region or m.country)]
+    if not readings:
         return False
-    inside = [
-        c
+    region = mention.region
+    return not any(
+        (c.country, c.admin1) == (region.country, region.admin1)
+        if region
+        else c.country == mention.country
+        for cities in readings
         for c in cities
-        if (
-            mention.region
-            and (c.country, c.admin1) == (mention.region.country, mention.region.admin1)
-        )
-        or (not mention.region and c.country == mention.country)
-    ]
-    return not inside
+    )
 
 
 def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
@@ -169,14 +169,17 @@ def _plausible(mention: Mention) -> list[City]:
 
 
 def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
-    """The likeliest city of a mention: a country named nearby wins, then size.
+    """The likeliest city of a mention: one in a state named in the message wins
+    ("Texas: Austin, Paris"), then one in a country named or clear from other places,
+    then the largest.
 
     The other reading, when there is one worth saying, goes to ``request.alternatives``.
     """
     plausible = _plausible(mention)
+    in_region = [c for c in mention.cities if f"{c.country}:{c.admin1}" in context]
     in_context = [c for c in plausible if c.country in context]
-    chosen = (in_context or plausible)[0]
-    if mention.qualified:
+    chosen = (in_region or in_context or plausible)[0]
+    if mention.qualified or in_region:
         return chosen
     other = next(
         (
