@@ -133,6 +133,24 @@ def test_a_province_or_nation_gives_its_cities() -> None:
     assert read("4 days in Ontario").region == "CA-ON"
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "first"),
+    [
+        ("going to Tuscany for a week", "IT-52", "Florence"),
+        ("a week in Andalusia", "ES-AN", "Sevilla"),
+        ("Provence in June", "FR-PAC", "Nice"),
+        ("10 days in Bavaria", "DE-BY", "Munich"),
+        ("2 cities in Puglia", "IT-75", "Bari"),
+        ("Hokkaido in winter", "JP-01", "Sapporo"),
+    ],
+)
+def test_a_region_people_travel_to_gives_its_cities(text: str, region: str, first: str) -> None:
+    request = read(text)
+    assert request.region == region
+    assert request.stays[0].city.name == first
+    assert len(request.stays) == (request.region_city_count or round((request.days or 9) / 3))
+
+
 def test_a_country_qualifier_picks_the_city() -> None:
     request = read("Cambridge, UK for 2 days")
     assert stays(request) == [("Cambridge", "GB")]
@@ -157,9 +175,11 @@ def test_per_city_days_of_city_states_add_up() -> None:
 
 
 def test_a_country_gives_its_top_destinations() -> None:
-    request = read("a week in Bulgaria")  # none of ours: its capital, then its largest
+    request = read("ten days in Bulgaria")  # none of ours: its capital, then its largest
     assert request.country == "BG"
     assert stays(request) == [("Sofia", "BG"), ("Plovdiv", "BG"), ("Varna", "BG")]
+    assert len(read("a week in Bulgaria").stays) == 2  # a city for every three days or so
+    assert stays(read("a long weekend in Bulgaria")) == [("Sofia", "BG")]
     assert [name for name, _ in stays(read("Two weeks in Italy"))] == ["Rome", "Florence", "Venice"]
 
 
@@ -170,7 +190,7 @@ def test_a_country_gives_its_top_destinations() -> None:
         ("visit 3 cities in California", "US-CA", 3),
         ("from Boston to New York, visiting 2 different cities", "US-NY", 2),
         ("starting in Washington and covering three cities in Georgia", "US-GA", 3),
-        ("a week in Colorado", "US-CO", 3),
+        ("a week in Colorado", "US-CO", 2),  # a city for every three days or so
     ],
 )
 def test_a_us_state_gives_that_many_of_its_cities(text: str, region: str, count: int) -> None:

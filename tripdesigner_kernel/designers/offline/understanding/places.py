@@ -28,7 +28,8 @@ from tripdesigner_kernel.knowledge.text import fold
 
 # "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
 FROM_TO = re.compile(r"\s*(?:to|->|→|–|-)\s*$", re.IGNORECASE)
-DEFAULT_CITIES = 3  # a country or a state named alone: its top three
+DEFAULT_CITIES = 3  # a country or a state named alone: its top three...
+DAYS_PER_CITY = 3  # ...or, for a short trip, one city for every three days
 SAME_PLACE_DEGREES = 0.3  # about 30 km: one city's boroughs and suburbs
 PLAUSIBLE_SHARE = 20  # a namesake a twentieth the size of the likeliest is still a reading
 
@@ -246,6 +247,8 @@ def _fill(request: TripRequest, cities: list[City]) -> None:
     """Stays in the first few of ``cities``: as many as asked, else the default; never
     one a short ride from another or from the origin (Brooklyn is New York City)."""
     wanted = request.region_city_count or DEFAULT_CITIES
+    if not request.region_city_count and request.days:
+        wanted = max(1, min(DEFAULT_CITIES, round(request.days / DAYS_PER_CITY)))
     for city in cities:
         if len(request.stays) == wanted:
             break
