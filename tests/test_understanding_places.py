@@ -39,11 +39,28 @@ def stays(request: TripRequest) -> list[tuple[str, str]]:
         ("a trip that commences in Atlanta, heading to Knoxville", "Atlanta", ["Knoxville"]),
         ("starting from Latrobe, 3 days in Pittsburgh", "Latrobe", ["Pittsburgh"]),  # a town
         ("btw we fly from Denver", "Denver", []),  # a follow-up: no destination at all
+        ("We are currently in Tokyo and want 2 days in Kyoto", "Tokyo", ["Kyoto"]),
+        ("3 days in Paris, then back home to London", "London", ["Paris"]),
+        ("Origin: Chicago. Destination: Miami. 4 days.", "Chicago", ["Miami"]),
     ],
 )
 def test_the_origin_is_never_a_stay(text: str, origin: str, destinations: list[str]) -> None:
     request = read(text)
     assert request.origin is not None and request.origin.name == origin
+    assert [name for name, _ in stays(request)] == destinations
+
+
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Flying into Rome, out of Venice, 6 days", ["Rome", "Venice"]),  # open jaw
+        ("going back to Paris for 3 days", ["Paris"]),  # a visit again, not home
+        ("heading to Lisbon", ["Lisbon"]),
+    ],
+)
+def test_no_origin_where_none_is_said(text: str, destinations: list[str]) -> None:
+    request = read(text)
+    assert request.origin is None
     assert [name for name, _ in stays(request)] == destinations
 
 

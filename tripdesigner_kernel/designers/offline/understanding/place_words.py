@@ -30,6 +30,7 @@ NOT_PLACES = {
     "italian", "french", "thai", "japanese", "greek", "spanish", "korean", "vietnamese",
     "ev", "suv", "round", "budget friendly", "hotel", "hotels", "room", "rooms", "entire",
     "private", "shared", "cuisine", "cuisines", "easter", "christmas", "new year",
+    "origin", "destination", "destinations", "departure", "arrival", "dates", "date",
 }
 
 # Country names that are also everyday words when written in lower case.
@@ -50,8 +51,10 @@ ORIGIN_CUE = re.compile(
     r"commenc(?:es?|ed|ing)|set(?:ting)? off|kick(?:s|ing)? off|set(?:ting)? out)"
     r"(?: our| my| the)?(?: journey| trip| travels?)?(?: (?:in|from|at|out of))?|"
     r"(?:based|live|living|reside|residing|home|located|stay(?:ing)? put) (?:in|at|near)|"
-    r"(?:back|return(?:ing)?|fly(?:ing)? home|heading home|head home|going home) to|"
-    r"home (?:is|being)(?: in)?)\W*$",
+    r"(?:back|return(?:ing)?)(?: home)? to|"
+    r"(?:fly(?:ing)?|heading|head|going|go)(?: back home| back| home) to|"
+    r"currently (?:in|at)|home (?:is|being)(?: in)?|"
+    r"(?:origin|departure city|home city|home airport|starting point)\s*[:=-]?)\W*$",
     re.IGNORECASE,
 )
 

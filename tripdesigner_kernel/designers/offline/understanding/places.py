@@ -134,7 +134,16 @@ def _is_origin(
 ) -> bool:
     """Whether the text names this place as where the trip starts."""
     before = text[: mention.start]
-    if ORIGIN_CUE.search(before):
+    cue = ORIGIN_CUE.search(before)
+    if cue and cue[0].lower().startswith("out of") and re.search(r"\binto\b", before, re.I):
+        return False  # "flying into Rome and out of Venice": the last stay
+    if (
+        cue
+        and re.search(r"\bback to\W*$|\breturn(?:ing)? to\W*$", cue[0], re.I)
+        and not destinations
+    ):
+        return False  # "going back to Paris for 3 days": a visit again; "then back to" ends it
+    if cue:
         return request.origin is None or (
             bool(mention.cities) and mention.cities[0] == request.origin
         )
