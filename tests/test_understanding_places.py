@@ -98,11 +98,19 @@ def test_lower_case_and_native_names(text: str, expected: list[tuple[str, str]])
         "Split the bill please",
         "reading is my favourite thing to do",
         "we can go in march or may",
+        "Write a poem about Spring",  # Spring, Texas
+        "Tell me about Amazon and Google",  # Topeka called itself Google for a month
+        "Who won the World Cup in 2022?",
+        "Do you like Star Wars?",
     ],
 )
 def test_ordinary_words_are_no_places(text: str) -> None:
     request = read(text)
     assert request.stays == [] and request.origin is None and request.country is None
+
+
+def test_an_everyday_word_in_a_list_of_places_is_a_place() -> None:
+    assert stays(read("I want Phoenix and Denver")) == [("Phoenix", "US"), ("Denver", "US")]
 
 
 def test_a_capitalised_everyday_word_opening_a_sentence_is_the_word() -> None:

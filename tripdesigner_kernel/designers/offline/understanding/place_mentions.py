@@ -52,6 +52,13 @@ AIRPORT_RUN = re.compile(
     r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
 )
 SMALL_CITY = 50_000
+BIG_CITY = 500_000
+# What follows a place in a list or with its stay: "Phoenix and Denver", "Lyon for 3 days".
+LISTED_AFTER = re.compile(
+    r"\s*(?:,|&|->|→|\d|\((?:\d|[a-z]+ days?)|(?:and|then|or|to)\s+(?-i:[A-Z])|"
+    r"for (?:\d|a |an |one|two|three|four|five|six|seven|a few|\w+ (?:days|nights|weeks)))",
+    re.IGNORECASE,
+)
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 
@@ -78,21 +85,35 @@ def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
 
 
-def _city_ok(city: City, phrase: str, cued: bool, sentence_start: bool) -> bool:
+def _city_ok(
+    city: City, phrase: str, cued: bool, sentence_start: bool, listed: bool, strongly: bool
+) -> bool:
     """Whether a city name, written as it is here, is meant as that city.
 
     ``sentence_start`` is False when what follows the name reads as a place's ("Nice,
     France", "Berlin for 3 days"), so only a name that opens a sentence of other words
-    ("Nice to meet you", "Split the bill") is read as the word."""
+    ("Nice to meet you", "Split the bill") is read as the word. ``listed``: a list or a
+    stay follows ("Phoenix and Denver", "Phoenix for 3 days"), so an everyday word
+    elsewhere in a sentence needs no cue either ("a poem about Spring" has none).
+    ``strongly``: "in", "to", "from"... before it, not just "and" ("Amazon and Google":
+    Google was for a while another name of Topeka)."""
     if city.everyday_word and sentence_start and not cued:
         return False
-    if _is_ours(city) or " " in phrase.strip():
+    key = fold(phrase)
+    if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)):
+        return True
+    if not cued and not listed and city.everyday_word:
+        return False
+    other_name = fold(city.name) != fold(ALIASES.get(key, key))
+    if other_name and not (strongly or listed) and city.population < BIG_CITY:
+        return False  # one of its other names, and no word around says it is a place
+    if " " in phrase.strip():
         return True
     if not phrase[:1].isupper() and _is_latin(phrase[0]):
         # Lower case: only after "in", "to"... and only names of big cities.
         limit = 300_000 if city.everyday_word else 100_000
         return cued and city.population >= limit
-    if city.population < 50_000:
+    if city.population < SMALL_CITY:
         return cued
     return True
 
@@ -213,6 +234,11 @@ def _recognise(
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
         PLACE_AFTER.match(text[end:])
     )
+    listed = bool(LISTED_AFTER.match(text[end:]))
+    after_place = re.search(r"(\w+),? (?:and|or|&|e|y|und|et) $", before)
+    strongly = (cued and not re.search(r"\b(?:and|or|of|at|out)\W*$", before, re.I)) or bool(
+        after_place and city_index().has_name(fold(after_place[1]))
+    )  # "Seoul, Busan and Jeju": a list of places
     lower = not phrase[:1].isupper() and _is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
     index = city_index()
@@ -246,7 +272,9 @@ def _recognise(
     if qualified:
         mention.cities, mention.end, mention.qualified = qualified[0], qualified[1], True
         return mention
-    mention.cities = [c for c in cities if _city_ok(c, phrase, cued, sentence_start)]
+    mention.cities = [
+        c for c in cities if _city_ok(c, phrase, cued, sentence_start, listed, strongly)
+    ]
     if mention.cities and (lower or not _inside_longer_name(text, start, end)):
         return mention
     latin = _is_latin(phrase[0])
