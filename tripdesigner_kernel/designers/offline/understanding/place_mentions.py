@@ -12,9 +12,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
+    AIRPORT_RUN,
+    LISTED_AFTER,
+    LODGING_BEFORE,
     LOWERCASE_NOT_COUNTRIES,
     NOT_PLACES,
+    PLACE_AFTER,
     PLACE_CUE,
+    SIGHT_AFTER,
 )
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
@@ -30,35 +35,9 @@ from tripdesigner_kernel.knowledge.text import fold
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
-SHORT_NAMES = {"nyc", "la", "sf", "dc", "hcmc", "kl", "hk", "nola", "cdmx"}
 LONGEST_CJK_NAME = 8
-# "stay at Cerro de la Cruz Garden Resort": the words after "stay at" name a lodging.
-LODGING_BEFORE = re.compile(
-    r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&) )*$"
-)
-# "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
-SIGHT_AFTER = re.compile(
-    r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&))* while (?:in|at) "
-)
-# What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
-PLACE_AFTER = re.compile(
-    r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
-    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
-    re.IGNORECASE,
-)
-# A run of capitalised words after a place cue: maybe an airport's name or code.
-AIRPORT_RUN = re.compile(
-    r"\b(?:from|to|out of|via|into|leaving)\s+"
-    r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
-)
 SMALL_CITY = 50_000
 BIG_CITY = 500_000
-# What follows a place in a list or with its stay: "Phoenix and Denver", "Lyon for 3 days".
-LISTED_AFTER = re.compile(
-    r"\s*(?:,|&|->|→|\d|\((?:\d|[a-z]+ days?)|(?:and|then|or|to)\s+(?-i:[A-Z])|"
-    r"for (?:\d|a |an |one|two|three|four|five|six|seven|a few|\w+ (?:days|nights|weeks)))",
-    re.IGNORECASE,
-)
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 

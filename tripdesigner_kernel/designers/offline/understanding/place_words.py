@@ -64,3 +64,29 @@ CITY_COUNT = re.compile(
     r"(?:different |distinct |other |separate |unique |major |main |top )?cities\b",
     re.IGNORECASE,
 )
+
+# "stay at Cerro de la Cruz Garden Resort": the words after "stay at" name a lodging.
+LODGING_BEFORE = re.compile(
+    r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&) )*$"
+)
+# "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
+SIGHT_AFTER = re.compile(
+    r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&))* while (?:in|at) "
+)
+# What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
+PLACE_AFTER = re.compile(
+    r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
+    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
+    re.IGNORECASE,
+)
+# A run of capitalised words after a place cue: maybe an airport's name or code.
+AIRPORT_RUN = re.compile(
+    r"\b(?:from|to|out of|via|into|leaving)\s+"
+    r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
+)
+# What follows a place in a list or with its stay: "Phoenix and Denver", "Lyon for 3 days".
+LISTED_AFTER = re.compile(
+    r"\s*(?:,|&|->|→|\d|\((?:\d|[a-z]+ days?)|(?:and|then|or|to)\s+(?-i:[A-Z])|"
+    r"for (?:\d|a |an |one|two|three|four|five|six|seven|a few|\w+ (?:days|nights|weeks)))",
+    re.IGNORECASE,
+)
