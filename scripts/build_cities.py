@@ -37,6 +37,8 @@ OUT = DATA / "cities.tsv.gz"
 TOWNS = DATA / "towns.tsv.gz"
 TOWN_MAX_POPULATION = 15_000
 COUNTRIES = DATA / "countries.tsv"
+# Currencies changed since the GeoNames data was packaged (ISO 4217 code in use now).
+CURRENCY_CHANGES = {"BG": "EUR"}  # Bulgaria uses the euro since 2026-01-01
 MAX_LATIN_ALTERNATES = 40
 MAX_OTHER_ALTERNATES = 24
 NAMES_PER_SCRIPT = 2
@@ -158,6 +160,10 @@ def main() -> int:
         print(f"wrote {len(part)} places to {path} ({path.stat().st_size // 1024} KiB)")
     lines = ["# GeoNames (geonames.org), CC BY 4.0. iso\tname\tcurrency\tcapital\tcontinent"]
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
+        country = {
+            **country,
+            "currencycode": CURRENCY_CHANGES.get(country["iso"], country["currencycode"]),
+        }
         fields = ("iso", "name", "currencycode", "capital", "continentcode")
         lines.append("\t".join(str(country[f]) for f in fields))
     COUNTRIES.write_text("\n".join(lines) + "\n", encoding="utf-8")
