@@ -62,6 +62,7 @@ class City:
     timezone: str
     admin1: str = ""  # the first-level division: the state's code for US places ("OR")
     everyday_word: bool = False  # the name is also an English word ("Reading", "Split")
+    known_names: int = 0  # names GeoNames has for it, in many languages: how well known
 
     @property
     def key(self) -> str:
@@ -115,8 +116,18 @@ class _NameTable:
         return [self.city(index) for index in indexes]
 
     def city(self, index: int) -> City:
-        name, lat, lon, country, admin1, population, tz, word = self.rows[index].split("\t")
-        return City(name, country, float(lat), float(lon), int(population), tz, admin1, word == "w")
+        name, lat, lon, country, admin1, population, tz, word, names = self.rows[index].split("\t")
+        return City(
+            name,
+            country,
+            float(lat),
+            float(lon),
+            int(population),
+            tz,
+            admin1,
+            word == "w",
+            int(names),
+        )
 
 
 class CityIndex:
@@ -183,12 +194,15 @@ class CityIndex:
 
 
 def weight(city: City, folded_name: str) -> float:
-    """How likely a person naming ``folded_name`` means ``city``: its population, a
-    fiftieth of it when the name is only one of its other names (Victoria, BC, before
-    Hong Kong's old Victoria; Rome still before the small Roma of Queensland)."""
-    if fold(city.name) == folded_name:
-        return city.population
-    return city.population / ALTERNATE_NAME_SHARE
+    """How likely a person naming ``folded_name`` means ``city``.
+
+    Its population times the square of how many names it has (a city named in many
+    languages is one people travel to: Valencia, Spain before Valencia, Venezuela,
+    which has twice the people); a fiftieth of that when the name is only one of its
+    other names (Victoria, BC before Hong Kong's old Victoria).
+    """
+    known = city.population * (1 + city.known_names) ** 2
+    return known if fold(city.name) == folded_name else known / ALTERNATE_NAME_SHARE
 
 
 @cache
