@@ -251,7 +251,8 @@ class KernelState:
         itinerary = self.sessions.get(source).itinerary
         if not itinerary:
             raise ValueError(f"Session {source} has no itinerary yet.")
-        _write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt))
+        # The session id makes calendar UIDs unique to this copy (forks, same first message).
+        _write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt, source))
         return str(path)
 
     # Services -------------------------------------------------------------------
