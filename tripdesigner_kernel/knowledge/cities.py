@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import gzip
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from tripdesigner_kernel.knowledge.text import fold
@@ -96,6 +96,15 @@ class _NameTable:
                 else:
                     found.append(index)
 
+    def city(self, index: int) -> City:
+        name, lat, lon, country, population, tz = self.rows[index].split("\t")
+        return City(name, country, float(lat), float(lon), int(population), tz)
+
+    @cached_property
+    def positions(self) -> list[tuple[float, float]]:
+        """(lat, lon) of every row, in row order, parsed once for nearby searches."""
+        return [(float(r.split("\t")[1]), float(r.split("\t")[2])) for r in self.rows]
+
     def find(self, folded: str) -> list[City]:
         found = self.by_name.get(folded)
         if found is None:
@@ -136,6 +145,18 @@ class CityIndex:
         found = [city for table in self._tables(towns) for city in table.find(folded)]
         found.sort(key=lambda c: ((fold(c.name), c.country) not in preferred, -c.population))
         return found
+
+    def nearby(self, lat: float, lon: float, km: float) -> list[City]:
+        """Cities (not small towns) within ``km`` of a point, in no particular order."""
+        from tripdesigner_kernel.knowledge.geo import km_between
+
+        table = self._cities
+        span = km / 111.0
+        return [
+            table.city(index)
+            for index, (lat2, lon2) in enumerate(table.positions)
+            if abs(lat2 - lat) <= span and km_between(lat, lon, lat2, lon2) <= km
+        ]
 
     def lookup(self, name: str, towns: bool = False) -> City | None:
         """The best city called ``name``, or None."""

@@ -18,6 +18,7 @@ from tripdesigner_kernel.trip.spec import Stay, TripSpec
 __all__ = ["Stay", "TripSpec", "plan_trip"]
 
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
+HOTEL_BAGS = 30  # minutes at the hotel to collect the bags before the way home
 
 
 def _day_segments(
@@ -31,8 +32,12 @@ def _day_segments(
     arrival: int | None,
     landing_offset: int,
     last_stay: bool,
+    leaves_hotel: int | None = None,
 ) -> list[model.Segment]:
-    """The visits and meals of one stay's days, numbered from ``first_number``."""
+    """The visits and meals of one stay's days, numbered from ``first_number``.
+
+    ``leaves_hotel``: on the last day, when the way home leaves the hotel (local minutes).
+    """
     zone = ZoneInfo(places.timezone)
     segments: list[model.Segment] = []
     for offset in range(days):
@@ -50,8 +55,9 @@ def _day_segments(
             meals = ("lunch", "dinner") if start_at <= 13 * 60 else ("dinner",)
             if arrival > 19 * 60:
                 meals = ()
-        if last_stay and offset == days - 1 and spec.origin is not None:
-            visits, meals, day_end = min(visits, 2), ("lunch",), 15 * 60
+        if last_stay and offset == days - 1 and leaves_hotel is not None:
+            # Back at the hotel for the bags half an hour before the way home leaves it.
+            visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - HOTEL_BAGS
         plan = planner.plan_day(
             day,
             start_at,
@@ -146,11 +152,15 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             )
         )
         first_day = spec.start + timedelta(days=day_number)
-        leg = way_in(spec, stay_index, previous, places, area, first_day)
+        leg = way_in(spec, stay_index, previous, places, area, first_day, day_number + 1)
         if leg is not None:
-            segments.append(leg.segment)
+            segments += leg.segments
             landed = leg.landed
         last_stay = stay_index == len(spec.stays) - 1
+        home = None
+        if last_stay:
+            last_day = first_day + timedelta(days=stay.days - 1)
+            home = way_home(spec, (places, area), last_day, landed, day_number + stay.days)
         segments += _day_segments(
             spec,
             planner,
@@ -162,17 +172,15 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             leg.arrival if leg else None,
             leg.landing_offset if leg else 0,
             last_stay,
+            home.leaves_hotel if home else None,
         )
         day_number += stay.days
         nights = stay.days if not last_stay else stay.days - 1
         if nights > 0:
             segments.append(_hotel_segment(spec, stay_index, places, area, first_day, nights))
-        previous = (places, area)
-    if previous is not None:
-        last_day = spec.start + timedelta(days=day_number - 1)
-        home = way_home(spec, previous, last_day, landed)
         if home is not None:
-            segments.append(home)
+            segments += home.segments
+        previous = (places, area)
     segments.sort(key=lambda s: (s.start, s.type != "hotel"))
     total_days = sum(s.days for s in spec.stays)
     names = " & ".join(d.name for d in destinations)

@@ -1,0 +1,176 @@
+"""Legs between cities from the network model: real corridors, no road across the sea,
+the person's wishes, sensible local departure times, airport time as its own step."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+
+from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.knowledge.geo import km_between
+from tripdesigner_kernel.knowledge.network import connections, land_of, linked_by_land
+from tripdesigner_kernel.trip import planner
+from tripdesigner_kernel.trip.journeys import journey_notes
+from tripdesigner_kernel.trip.legs import Leg, plan_leg
+
+
+def _city(name: str) -> City:
+    city = city_index().lookup(name)
+    assert city is not None, name
+    return city
+
+
+def _leg(a: str, b: str, transport: tuple[str, ...] = (), currency: str = "EUR") -> Leg:
+    one, two = _city(a), _city(b)
+    return plan_leg(
+        (a, one.lat, one.lon, one.country),
+        (b, two.lat, two.lon, two.country),
+        "moderate",
+        currency,
+        transport,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "minutes"),
+    [
+        ("Barcelona", "Madrid", 150),  # AVE, about 2 h 30
+        ("Paris", "London", 140),  # Eurostar, about 2 h 20
+        ("Rome", "Florence", 95),  # Frecciarossa, about 1 h 30
+        ("Tokyo", "Osaka", 150),  # Nozomi, about 2 h 30
+        ("Tokyo", "Kyoto", 135),  # Nozomi, about 2 h 15
+        ("Beijing", "Shanghai", 270),  # Fuxing, about 4 h 30
+        ("Lisbon", "Porto", 170),
+    ],
+)
+def test_high_speed_corridors_take_their_real_time(a: str, b: str, minutes: int) -> None:
+    for start, end in ((a, b), (b, a)):
+        leg = _leg(start, end)
+        assert leg.mode == "rail" and abs(leg.minutes - minutes) <= 15, leg
+        assert leg.kind == "transfer" and "Train" in leg.name
+
+
+def test_no_leg_between_our_destinations_goes_over_land_across_the_sea() -> None:
+    cities = [_city(d.name) for d in destinations()]
+    crossings = []
+    for one, two in itertools.permutations(cities, 2):
+        leg = plan_leg(
+            (one.name, one.lat, one.lon, one.country), (two.name, two.lat, two.lon, two.country)
+        )
+        km = km_between(one.lat, one.lon, two.lat, two.lon)
+        on_land = linked_by_land(
+            (one.lat, one.lon, one.country), (two.lat, two.lon, two.country), km
+        )
+        curated = {c.mode for c in connections(one.name, two.name)}
+        if leg.mode in ("rail", "coach") and not on_land and leg.mode not in curated:
+            crossings.append((one.name, two.name, leg.mode))
+    assert crossings == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Stockholm", "Helsinki"), ("Miami", "Havana"), ("Copenhagen", "Oslo"), ("Dublin", "London")],
+)
+def test_across_the_sea_people_fly_or_sail(a: str, b: str) -> None:
+    assert _leg(a, b).mode in ("flight", "ferry")
+    assert land_of(_city("Helsinki").lat, _city("Helsinki").lon, "FI").name == "finland"
+
+
+def test_copenhagen_to_oslo_is_a_flight_or_without_flights_the_overnight_ferry() -> None:
+    assert _leg("Copenhagen", "Oslo").mode == "flight"
+    ferry = _leg("Copenhagen", "Oslo", ("no flight",))
+    assert ferry.mode == "ferry" and ferry.departs == 16 * 60 + 30 and ferry.minutes > 12 * 60
+
+
+def test_there_is_no_train_from_lima_to_cusco() -> None:
+    assert _leg("Lima", "Cusco").mode == "flight"
+    coach = _leg("Lima", "Cusco", ("no flight",))
+    assert coach.mode == "coach" and coach.minutes >= 20 * 60  # the Andes: a long night
+    train = _leg("Lima", "Cusco", ("train only",))
+    assert train.mode == "flight" and "no train runs between them" in train.note
+
+
+def test_a_wish_the_sea_forbids_is_explained() -> None:
+    leg = _leg("Miami", "Havana", ("no flight",))
+    assert leg.mode == "flight" and "across the sea" in leg.note
+
+
+def test_islands_of_one_country_are_not_linked_by_road() -> None:
+    auckland, queenstown = _city("Auckland"), _city("Queenstown")
+    assert land_of(auckland.lat, auckland.lon, "NZ") != land_of(
+        queenstown.lat, queenstown.lon, "NZ"
+    )
+    assert _leg("Auckland", "Queenstown", ("no flight",)).mode == "flight"
+
+
+def test_prices_are_in_the_trips_currency() -> None:
+    assert _leg("Tokyo", "Osaka", currency="EUR").currency == "EUR"
+    euro = _leg("Tokyo", "Osaka", currency="EUR").price
+    yen = _leg("Tokyo", "Osaka", currency="JPY").price
+    assert yen == pytest.approx(14720, rel=0.01) and 60 < euro < 120  # converted, not copied
+
+
+def _spec(
+    stays: list[tuple[str, int]], origin: str | None = None, **kw: object
+) -> planner.TripSpec:
+    return planner.TripSpec(
+        stays=[planner.Stay(_city(n), d) for n, d in stays],
+        start=date(2027, 5, 3),
+        origin=_city(origin) if origin else None,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_airport_time_is_its_own_step_around_the_flight() -> None:
+    itinerary = planner.plan_trip(_spec([("Paris", 3)], origin="New York City", currency="EUR"))
+    segments = {s.id: s for s in itinerary.segments}
+    before, flight, after = segments["leg-0-before"], segments["leg-0"], segments["leg-0-after"]
+    assert flight.type == "flight" and before.type == after.type == "transfer"
+    assert before.end == flight.start and after.start == flight.end
+    assert before.category == after.category == "airport"
+    assert timedelta(hours=2) <= before.end - before.start <= timedelta(hours=4)
+    assert flight.end - flight.start < timedelta(hours=9)  # the air time alone
+    assert flight.price is not None and flight.price.currency == "EUR"
+    assert flight.details["days_later"] == 1  # New York in the evening, Paris in the morning
+
+
+@pytest.mark.parametrize("origin", ["New York City", "London", "Sydney", "Los Angeles", "Dubai"])
+def test_flights_from_home_leave_and_land_at_sensible_local_hours(origin: str) -> None:
+    early = []
+    for destination in destinations()[::3]:
+        if destination.name == origin:
+            continue
+        itinerary = planner.plan_trip(_spec([(destination.name, 4)], origin=origin))
+        for segment in itinerary.segments:
+            if segment.id in ("leg-0", "leg-home") and segment.type == "flight":
+                minutes = segment.start.hour * 60 + segment.start.minute
+                if not 7 * 60 <= minutes <= 22 * 60:
+                    early.append((segment.name, segment.start.isoformat()))
+    assert early == []
+
+
+def test_the_person_s_times_and_wishes_win() -> None:
+    spec = _spec(
+        [("Copenhagen", 3), ("Oslo", 3)],
+        origin="Berlin",
+        transport=["no flight"],
+        arrival_time="15:00",  # the 7-hour train leaves Berlin at 08:00
+        departure_time="19:45",
+    )
+    itinerary = planner.plan_trip(spec)
+    by_id = {s.id: s for s in itinerary.segments}
+    assert by_id["leg-1"].category == "ferry"  # no train Copenhagen-Oslo, no flight wanted
+    assert by_id["leg-0"].category == "rail"
+    home = by_id["leg-home"]
+    assert f"{home.start:%H:%M}" == "19:45"
+    arrived = by_id["leg-0"].end
+    assert abs((arrived.hour * 60 + arrived.minute) - 15 * 60) <= 15
+    assert journey_notes(itinerary) == []  # every wish was met
+
+
+def test_a_wish_no_route_allows_reaches_the_reply_notes() -> None:
+    itinerary = planner.plan_trip(_spec([("Havana", 3)], origin="Miami", transport=["no flight"]))
+    notes = journey_notes(itinerary)
+    assert notes and "across the sea" in notes[0]
