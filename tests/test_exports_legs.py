@@ -111,3 +111,13 @@ def test_the_json_export_carries_the_journey_times_with_their_offsets() -> None:
     stored = next(s for s in data["segments"] if s["id"] == flight.id)
     again = model.Segment.model_validate(stored)
     assert exports.days_later(again) == 1
+
+
+def test_the_reply_numbers_days_from_the_trip_start_not_from_the_flight() -> None:
+    state = KernelState()
+    state.settings.today = "2026-11-24"
+    state.new_session()
+    reply = str(state.chat("Plan 3 days in Munich in May, flying from Toronto"))
+    assert "- **Day 1, Sat 01 May**" in reply
+    assert "- **Before the trip, Fri 30 Apr**" in reply  # the evening flight from Toronto
+    assert "Day 4" not in reply

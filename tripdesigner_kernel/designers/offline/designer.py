@@ -30,6 +30,7 @@ from tripdesigner_kernel.knowledge.text import fold
 # Models are looked up on their module at call time, never imported by name: after a
 # reload of the model module, names bound here would mix old and new classes.
 from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip.journeys import journey_notes
 
 DEFAULT_DAYS_ONE_CITY = 4
 DEFAULT_DAYS_PER_CITY = 3
@@ -372,6 +373,9 @@ def plan_from_profile(
             frugal=bool(profile.get("frugal")),
             dietary=list(profile.get("dietary", [])),
             avoid=sorted(avoid),
+            transport=list(profile.get("transport", [])),
+            arrival_time=profile.get("arrival_time"),
+            departure_time=profile.get("departure_time"),
         )
         itinerary = planner.plan_trip(spec)
         itinerary.estimated_total = checks.estimate_total(itinerary, currency)
@@ -386,6 +390,7 @@ def plan_from_profile(
     notes += holiday_notes(itinerary)
     notes += open_days_notes(itinerary, stays)
     notes += dietary_notes(itinerary)
+    notes += journey_notes(itinerary)
     return itinerary, notes
 
 
