@@ -174,3 +174,17 @@ def test_a_wish_no_route_allows_reaches_the_reply_notes() -> None:
     itinerary = planner.plan_trip(_spec([("Havana", 3)], origin="Miami", transport=["no flight"]))
     notes = journey_notes(itinerary)
     assert notes and "across the sea" in notes[0]
+
+
+def test_a_departure_time_before_the_arrival_is_moved_and_explained() -> None:
+    itinerary = planner.plan_trip(_spec([("Paris", 1)], origin="London", departure_time="08:00"))
+    by_id = {s.id: s for s in itinerary.segments}
+    assert by_id["leg-home"].start >= by_id["leg-0"].end + timedelta(hours=3)
+    notes = journey_notes(itinerary)
+    assert notes and "08:00" in notes[0] and "before you arrive in Paris" in notes[0]
+
+
+def test_a_late_arrival_never_sends_the_way_home_off_in_the_night() -> None:
+    itinerary = planner.plan_trip(_spec([("Paris", 1)], origin="London", arrival_time="23:30"))
+    home = next(s for s in itinerary.segments if s.id == "leg-home")
+    assert 7 * 60 <= home.start.hour * 60 + home.start.minute <= 22 * 60

@@ -117,10 +117,12 @@ def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) ->
 def departure_home(
     leg: Leg, day: date, zone: ZoneInfo, home: ZoneInfo, earliest: datetime
 ) -> datetime:
-    """The way home: the first departure after ``earliest`` that lands in daytime at home."""
+    """The way home: the first departure after ``earliest`` that lands in daytime at home;
+    the next morning when nothing leaves that day after ``earliest``."""
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
-    options = [d for d in _departures(day, zone) if d >= earliest] or [earliest.astimezone(zone)]
+    later = _departures(day, zone) + _departures(day + timedelta(days=1), zone)
+    options = [d for d in later if d >= earliest] or [earliest.astimezone(zone)]
     daytime = [d for d in options if _lands_in_daytime(leg, d, home)] or options
     return daytime[0]
 
@@ -261,13 +263,20 @@ def way_home(
     end = (home.name, home.lat, home.lon, home.country)
     leg = plan_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
     asked = clock(spec.departure_time)
-    if asked is not None:
+    note = leg.note
+    arrived = landed + MIN_STOPOVER if landed is not None else None
+    if asked is not None and (arrived is None or stamp(last_day, asked, zone) >= arrived):
         departure = stamp(last_day, asked, zone)
     else:
         earliest = stamp(last_day, HOME_LEAVE_HOTEL + leg.before.minutes, zone)
-        if landed is not None:
-            earliest = max(earliest, landed + MIN_STOPOVER)
+        if arrived is not None:
+            earliest = max(earliest, arrived)
         departure = departure_home(leg, last_day, zone, home_zone, earliest)
+        if asked is not None:
+            note = (
+                f"The way home at {spec.departure_time} would leave before you arrive in "
+                f"{places.city} and settle in; I planned it at {departure.astimezone(zone):%H:%M}."
+            )
     segments = leg_segments(
         leg,
         "leg-home",
@@ -280,7 +289,8 @@ def way_home(
     )
     leaves = segments[0].start.astimezone(zone)
     minutes = (leaves.date() - last_day).days * 24 * 60 + leaves.hour * 60 + leaves.minute
-    return WayHome(segments=segments, leaves_hotel=minutes, note=leg.note)
+    segments[1].notes = note
+    return WayHome(segments=segments, leaves_hotel=minutes, note=note)
 
 
 def journey_notes(itinerary: model.Itinerary) -> list[str]:
