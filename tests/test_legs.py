@@ -154,9 +154,9 @@ def test_flights_from_home_leave_and_land_at_sensible_local_hours(origin: str) -
 def test_the_person_s_times_and_wishes_win() -> None:
     spec = _spec(
         [("Copenhagen", 3), ("Oslo", 3)],
-        origin="Berlin",
+        origin="Stockholm",
         transport=["no flight"],
-        arrival_time="15:00",  # the 7-hour train leaves Berlin at 08:00
+        arrival_time="15:00",  # the train from Stockholm takes 5 h 15
         departure_time="19:45",
     )
     itinerary = planner.plan_trip(spec)
@@ -188,3 +188,45 @@ def test_a_late_arrival_never_sends_the_way_home_off_in_the_night() -> None:
     itinerary = planner.plan_trip(_spec([("Paris", 1)], origin="London", arrival_time="23:30"))
     home = next(s for s in itinerary.segments if s.id == "leg-home")
     assert 7 * 60 <= home.start.hour * 60 + home.start.minute <= 22 * 60
+
+
+def _town(name: str) -> tuple[str, float, float, str]:
+    city = city_index().lookup(name, towns=True)
+    assert city is not None, name
+    return (city.name, city.lat, city.lon, city.country)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bari", "Dubrovnik"),  # the Adriatic
+        ("Gothenburg", "Aalborg"),  # the Kattegat
+        ("Stockholm", "Riga"),  # the Baltic
+        ("Dubai", "Doha"),  # the Persian Gulf
+        ("Istanbul", "Odesa"),  # the Black Sea
+        ("New Orleans", "Tampa"),  # the Gulf of Mexico
+    ],
+)
+def test_a_sea_inside_one_landmass_is_not_crossed_by_road(a: str, b: str) -> None:
+    start, end = _town(a), _town(b)
+    km = km_between(start[1], start[2], end[1], end[2])
+    assert not linked_by_land(start[1:], end[1:], km)
+    assert plan_leg(start, end, transport=("no flight",)).mode in ("ferry", "flight")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Split", "Dubrovnik"), ("Venice", "Trieste"), ("Istanbul", "Varna")]
+)
+def test_along_a_coast_the_road_is_still_a_road(a: str, b: str) -> None:
+    start, end = _town(a), _town(b)
+    km = km_between(start[1], start[2], end[1], end[2])
+    assert linked_by_land(start[1:], end[1:], km)
+    assert plan_leg(start, end).mode == "coach"
+
+
+def test_a_corridor_is_never_matched_to_a_namesake_city_far_away() -> None:
+    madrid = _town("Madrid")
+    valencia_spain = ("Valencia", 39.47, -0.377, "ES")
+    valencia_venezuela = ("Valencia", 10.16, -68.0, "VE")
+    assert plan_leg(madrid, valencia_spain).mode == "rail"
+    assert plan_leg(madrid, valencia_venezuela).mode == "flight"

@@ -20,8 +20,10 @@ from tripdesigner_kernel.knowledge.network import Connection, connections, linke
 
 PRICE_FACTOR = {"budget": 0.8, "moderate": 1.0, "luxury": 2.5}
 ROAD_DETOUR, COACH_KMH, COACH_MAX_MINUTES = 1.3, 70.0, 6 * 60  # longer: people fly
+COACH_MAX_KM = 1000.0  # beyond this we do not guess a road: borders, deserts, detours
 FERRY_KMH, FERRY_MAX_KM = 30.0, 250.0  # an estimated ferry where we list none
 MIN_FLIGHT_KM = 100.0
+SERVICE_MAX_KMH = 350.0  # no train, coach or ferry covers the straight line faster
 FLIGHT_KMH, FLIGHT_TAXI_MINUTES = 800.0, 40  # cruise, plus taxi, climb and descent
 GROUND_PREFERENCE_MINUTES = 90  # a train this much slower door to door still beats a flight
 AIRPORT_ROAD_KMH = 55.0  # airport express trains and motorways
@@ -172,11 +174,15 @@ def route_options(
     an estimated short ferry across the sea, a flight. Never a road across the sea.
     ``home``: the leg ends at home, not at a hotel (the steps say so)."""
     km = km_between(start[1], start[2], end[1], end[2])
+    # A service is matched by city names; the distance rules out a namesake elsewhere
+    # (Valencia, Venezuela is not on the AVE).
     options = [
-        _curated(start, end, c, currency, level, home) for c in connections(start[0], end[0])
+        _curated(start, end, c, currency, level, home)
+        for c in connections(start[0], end[0])
+        if km <= c.minutes / 60 * SERVICE_MAX_KMH
     ]
     on_land = linked_by_land(start[1:], end[1:], km)
-    if on_land and not any(o.mode in ("rail", "coach") for o in options):
+    if on_land and km <= COACH_MAX_KM and not any(o.mode in ("rail", "coach") for o in options):
         road = km * ROAD_DETOUR
         price = _price(5 + 0.07 * road, "USD", currency, level)
         options.append(
