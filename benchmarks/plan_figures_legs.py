@@ -10,6 +10,7 @@ with each city it has a curated corridor to.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import time
 from collections import Counter
@@ -48,6 +49,14 @@ def _local_minutes(moment: Any) -> int:
     return int(moment.hour * 60 + moment.minute)
 
 
+def _road(a: str, b: str) -> bool:
+    one, two = city_index().lookup(a), city_index().lookup(b)
+    if one is None or two is None:
+        return False
+    km = km_between(one.lat, one.lon, two.lat, two.lon)
+    return linked_by_land((one.lat, one.lon, one.country), (two.lat, two.lon, two.country), km)
+
+
 def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
     """Counts over the legs of ``itineraries``.
 
@@ -56,7 +65,8 @@ def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
     rail legs on a curated corridor), ``night_departures`` (vehicles leaving 00:00-05:59
     local: must be 0), ``night_flights`` (flights among them), ``without_steps`` (legs
     with no step before and after), ``other_currency`` (legs priced outside the trip's
-    currency), ``legs``.
+    currency), ``legs``, ``notes`` (legs saying why a wish could not be met, or that a
+    night is needed on the way).
     """
     modes: Counter[str] = Counter()
     sea_by_land, corridors, night, night_flights, without_steps, other_currency = (
@@ -67,18 +77,25 @@ def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
         [],
         [],
     )
-    legs = 0
+    legs, notes = 0, 0
     for itinerary in itineraries:
         ids = {s.id for s in itinerary.segments}
         for leg in _vehicles(itinerary):
             legs += 1
+            notes += bool(leg.notes)
             mode = str(leg.category)
             modes[mode] += 1
             start, end = leg.from_, leg.to
             assert start is not None and end is not None
             cities = (start.city or "", end.city or "")
             curated = connections(*cities)
-            if mode in ("rail", "coach"):
+            if leg.details.get("via"):  # a chain: each hop a curated service or a road
+                stops = [cities[0], *leg.details["via"], cities[1]]
+                for a, b in itertools.pairwise(stops):
+                    if not connections(a, b) and not _road(a, b):
+                        sea_by_land.append((a, b))
+                curated = ()
+            elif mode in ("rail", "coach"):
                 km = km_between(start.lat, start.lon, end.lat, end.lon)
                 on_land = linked_by_land(
                     (start.lat, start.lon, start.country), (end.lat, end.lon, end.country), km
@@ -99,6 +116,7 @@ def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
                 other_currency.append(leg.name)
     return {
         "legs": legs,
+        "notes": notes,
         "modes": modes,
         "sea_by_land": sea_by_land,
         "corridors": corridors,
@@ -130,6 +148,8 @@ def print_legs_figures(figures: dict[str, Any]) -> None:
           f"{len(figures['night_flights'])}, must be 0)")  # fmt: skip
     print(f"legs without their airport or station steps: {len(figures['without_steps'])}")
     print(f"legs priced outside the trip's currency: {len(figures['other_currency'])}")
+    print(f"legs with a note (a wish no route allows, a night needed on the way): "
+          f"{figures['notes']}")  # fmt: skip
 
 
 def _city(name: str) -> City:
@@ -140,7 +160,8 @@ def _city(name: str) -> City:
 
 def sample_plans() -> list[model.Itinerary]:
     """Plans with legs: from home to every destination (3 and 8 days), the nearest pair of
-    destinations, and every curated corridor between destinations, both ways."""
+    destinations (also without flights), and every curated corridor between destinations,
+    both ways."""
     cities = [_city(d.name) for d in destinations()]
     plans = []
     for index, city in enumerate(cities):
@@ -154,9 +175,9 @@ def sample_plans() -> list[model.Itinerary]:
             (c for c in cities if c.name != city.name),
             key=lambda c: km_between(city.lat, city.lon, c.lat, c.lon),
         )
-        plans.append(
-            planner.TripSpec(stays=[planner.Stay(city, 3), planner.Stay(nearest, 3)], start=START)
-        )
+        pair = [planner.Stay(city, 3), planner.Stay(nearest, 3)]
+        plans.append(planner.TripSpec(stays=pair, start=START))
+        plans.append(planner.TripSpec(stays=pair, start=START, transport=["no flight"]))
         for other in cities:
             if other.name != city.name and connections(city.name, other.name):
                 plans.append(

@@ -230,3 +230,30 @@ def test_a_corridor_is_never_matched_to_a_namesake_city_far_away() -> None:
     valencia_venezuela = ("Valencia", 10.16, -68.0, "VE")
     assert plan_leg(madrid, valencia_spain).mode == "rail"
     assert plan_leg(madrid, valencia_venezuela).mode == "flight"
+
+
+def test_without_flights_a_chain_of_trains_goes_round_the_sea() -> None:
+    leg = _leg("Oslo", "Berlin", ("no flight",))
+    assert leg.mode == "rail" and "a night in Stockholm" in leg.note  # 19 hours
+    assert leg.name.startswith("Train Oslo → Stockholm → Copenhagen → Berlin")
+    table = 340 + 315 + 420  # the three services of connections.tsv
+    assert leg.minutes == table + 2 * 45  # and two changes
+    assert _leg("Oslo", "Berlin").mode == "flight"  # who does not mind flying, flies
+
+
+def test_train_only_from_london_to_rome_goes_through_paris_and_milan() -> None:
+    leg = _leg("London", "Rome", ("train only",))
+    assert leg.mode == "rail" and "Paris" in leg.name and "Milan" in leg.name
+    assert 12 * 60 <= leg.minutes <= 17 * 60
+    assert leg.currency == "EUR" and 150 < leg.price < 600
+
+
+def test_a_chain_of_trains_starts_in_the_morning_and_breaks_no_rule() -> None:
+    from tripdesigner_kernel.trip import checks
+
+    spec = _spec([("Rome", 3), ("Florence", 2)], origin="London", transport=["no flight"])
+    itinerary = planner.plan_trip(spec)
+    way_in = next(s for s in itinerary.segments if s.id == "leg-0")
+    assert way_in.type == "transfer" and "Paris" in way_in.name
+    assert 7 * 60 <= way_in.start.hour * 60 + way_in.start.minute <= 10 * 60
+    assert checks.check_itinerary(itinerary, date(2026, 11, 24)) == []

@@ -21,7 +21,8 @@ from tripdesigner_kernel.trip.spec import TripSpec
 
 MIN_STOPOVER = timedelta(hours=3)
 DEPARTURES = (7 * 60, 22 * 60)  # vehicles leave within these local hours
-ARRIVALS = (6 * 60, 23 * 60)  # and land within these, when the day allows it
+ARRIVALS = (6 * 60, 23 * 60)
+CHAIN_LATEST = 10 * 60  # and land within these, when the day allows it
 SLOT = 15  # minutes between the departure times tried
 LEAVE_HOTEL = 9 * 60  # between cities: leave the hotel after breakfast
 FROM_HOME_LANDS = 12 * 60  # a journey from home lands about midday, local time
@@ -74,8 +75,12 @@ def _local_minutes(moment: datetime, zone: ZoneInfo) -> int:
     return local.hour * 60 + local.minute
 
 
-def _departures(day: date, zone: ZoneInfo, days_before: int = 0) -> list[datetime]:
-    first, last = DEPARTURES
+def _departures(
+    day: date, zone: ZoneInfo, days_before: int = 0, chain: bool = False
+) -> list[datetime]:
+    """Departure times to try, every ``SLOT`` minutes; a chain of services starts by
+    ``CHAIN_LATEST`` so it is not travelling through the night."""
+    first, last = DEPARTURES[0], CHAIN_LATEST if chain else DEPARTURES[1]
     return [
         stamp(day - timedelta(days=back), minutes, zone)
         for back in range(days_before, -1, -1)
@@ -96,7 +101,7 @@ def departure_from_home(
     if leg.departs is not None:
         return stamp(first_day - timedelta(days=1), leg.departs, home)
     target = stamp(first_day, land, zone)
-    options = _departures(first_day, home, days_before=2)
+    options = _departures(first_day, home, days_before=2, chain=leg.chain)
     daytime = [d for d in options if _lands_in_daytime(leg, d, zone)] or options
     return min(
         daytime,
@@ -109,7 +114,8 @@ def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) ->
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
     wanted = stamp(day, LEAVE_HOTEL + leg.before.minutes, zone)
-    options = [d for d in _departures(day, zone) if d >= wanted] or _departures(day, zone)
+    every = _departures(day, zone, chain=leg.chain)
+    options = [d for d in every if d >= wanted] or every
     daytime = [d for d in options if _lands_in_daytime(leg, d, to_zone)] or options
     return daytime[0]
 
@@ -121,7 +127,9 @@ def departure_home(
     the next morning when nothing leaves that day after ``earliest``."""
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
-    later = _departures(day, zone) + _departures(day + timedelta(days=1), zone)
+    later = _departures(day, zone, chain=leg.chain) + _departures(
+        day + timedelta(days=1), zone, chain=leg.chain
+    )
     options = [d for d in later if d >= earliest] or [earliest.astimezone(zone)]
     daytime = [d for d in options if _lands_in_daytime(leg, d, home)] or options
     return daytime[0]
@@ -173,6 +181,7 @@ def leg_segments(
             **details,
             "km": round(leg.km),
             "estimated": True,
+            **({"via": list(leg.via)} if leg.via else {}),
             "days_later": days_later,
         },
     )
@@ -268,7 +277,9 @@ def way_home(
     if asked is not None and (arrived is None or stamp(last_day, asked, zone) >= arrived):
         departure = stamp(last_day, asked, zone)
     else:
-        earliest = stamp(last_day, HOME_LEAVE_HOTEL + leg.before.minutes, zone)
+        # A chain of services home leaves in the morning of the last day.
+        start_at = DEPARTURES[0] if leg.chain else HOME_LEAVE_HOTEL + leg.before.minutes
+        earliest = stamp(last_day, start_at, zone)
         if arrived is not None:
             earliest = max(earliest, arrived)
         departure = departure_home(leg, last_day, zone, home_zone, earliest)

@@ -17,6 +17,7 @@ from tripdesigner_kernel.knowledge.airports import Airport, gateway_airport
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.money import convert, known
 from tripdesigner_kernel.knowledge.network import Connection, connections, linked_by_land
+from tripdesigner_kernel.trip.overland import CHANGE_MINUTES, overland_route
 
 PRICE_FACTOR = {"budget": 0.8, "moderate": 1.0, "luxury": 2.5}
 ROAD_DETOUR, COACH_KMH, COACH_MAX_MINUTES = 1.3, 70.0, 6 * 60  # longer: people fly
@@ -24,6 +25,7 @@ COACH_MAX_KM = 1000.0  # beyond this we do not guess a road: borders, deserts, d
 FERRY_KMH, FERRY_MAX_KM = 30.0, 250.0  # an estimated ferry where we list none
 MIN_FLIGHT_KM = 100.0
 SERVICE_MAX_KMH = 350.0  # no train, coach or ferry covers the straight line faster
+CHAIN_NIGHT_MINUTES = 15 * 60  # longer chains of services need a night on the way
 FLIGHT_KMH, FLIGHT_TAXI_MINUTES = 800.0, 40  # cruise, plus taxi, climb and descent
 GROUND_PREFERENCE_MINUTES = 90  # a train this much slower door to door still beats a flight
 AIRPORT_ROAD_KMH = 55.0  # airport express trains and motorways
@@ -67,6 +69,8 @@ class Leg:
     after: Step
     departs: int | None = None
     note: str = ""
+    chain: bool = False  # several services in a row: only worth starting in the morning
+    via: tuple[str, ...] = ()  # the cities a chain changes in
 
     @property
     def door_to_door(self) -> int:
@@ -185,9 +189,7 @@ def route_options(
     if on_land and km <= COACH_MAX_KM and not any(o.mode in ("rail", "coach") for o in options):
         road = km * ROAD_DETOUR
         price = _price(5 + 0.07 * road, "USD", currency, level)
-        options.append(
-            _ground(start, end, "coach", _round5(20 + road / COACH_KMH * 60), price, "", home)
-        )
+        options.append(_ground(start, end, "coach", _coach_minutes(km), price, "", home))
     if not on_land and km <= FERRY_MAX_KM and not any(o.mode == "ferry" for o in options):
         price = _price(10 + 0.25 * km, "USD", currency, level)
         minutes = _round5(30 + km * ROAD_DETOUR / FERRY_KMH * 60)
@@ -197,16 +199,72 @@ def route_options(
     return options
 
 
-def _allowed(leg: Leg, transport: list[str]) -> bool:
+def allowed_mode(mode: str, transport: list[str] | tuple[str, ...]) -> bool:
+    """Whether the person's transport wishes allow ``mode`` ("flight", "rail"...)."""
     wishes = {w.lower().strip() for w in transport}
     if wishes & {"train only", "rail only", "only train", "only trains", "by train"}:
-        return leg.mode == "rail"
+        return mode == "rail"
     forbidden = {
         "flight": {"no flight", "no flights", "no flying", "no planes"},
         "ferry": {"no ferry", "no ferries", "no boats"},
         "coach": {"no coach", "no bus", "no buses"},
-    }.get(leg.mode, set())
+    }.get(mode, set())
     return not wishes & forbidden
+
+
+def _coach_minutes(km: float) -> int:
+    return _round5(20 + km * ROAD_DETOUR / COACH_KMH * 60)
+
+
+def _overland(
+    start: Place,
+    end: Place,
+    transport: list[str] | tuple[str, ...],
+    currency: str,
+    level: str,
+    home: bool,
+) -> Leg | None:
+    """A chain of curated services (and coaches to reach them) the wishes allow, as one leg."""
+    modes = {m for m in ("rail", "coach", "ferry") if allowed_mode(m, transport)}
+
+    def access(a: Place, b: Place) -> int | None:
+        return _coach_minutes(km_between(a[1], a[2], b[1], b[2]))
+
+    hops = overland_route(start, end, modes, access)
+    if not hops or len(hops) < 2:
+        return None
+    minutes = sum(hop[3] for hop in hops) + CHANGE_MINUTES * (len(hops) - 1)
+    price, services = 0.0, []
+    for one, two, service, _minutes in hops:
+        if service is None:
+            road = km_between(one[1], one[2], two[1], two[2]) * ROAD_DETOUR
+            price += _price(5 + 0.07 * road, "USD", currency, level)[0]
+            services.append("coach")
+        else:
+            price += _price(service.fare, service.currency, currency, level)[0]
+            services.append(service.service or service.mode)
+    main = max(hops, key=lambda hop: hop[3])
+    mode = main[2].mode if main[2] else "coach"
+    label = (
+        "Overland"
+        if len({h[2].mode if h[2] else "coach" for h in hops}) > 1
+        else ({"rail": "Train", "coach": "Coach", "ferry": "Ferry"}[mode])
+    )
+    via = " → ".join(hop[1][0] for hop in hops[:-1])
+    leg = _ground(start, end, mode, minutes, (round(price, 2), currency), "", home)
+    return replace(
+        leg,
+        name=f"{label} {start[0]} → {via} → {end[0]} ({', '.join(dict.fromkeys(services))})",
+        before=Step(leg.before.name, STATION[hops[0][2].mode if hops[0][2] else "coach"][0]),
+        chain=True,
+        via=tuple(hop[1][0] for hop in hops[:-1]),
+        note=(
+            f"{start[0]} → {end[0]} without flying takes {minutes // 60} h over "
+            f"{len(hops)} services: break it with a night in {hops[len(hops) // 2][0][0]}."
+            if minutes > CHAIN_NIGHT_MINUTES
+            else ""
+        ),
+    )
 
 
 def _best(options: list[Leg]) -> Leg:
@@ -242,13 +300,25 @@ def plan_leg(
     ``home``: the leg ends at home rather than at a hotel.
     """
     options = route_options(start, end, currency, level, home)
-    wanted = [o for o in options if _allowed(o, list(transport))]
+    wanted = [o for o in options if allowed_mode(o.mode, transport)]
     if wanted:
         return _best(wanted)
+    overland = _overland(start, end, transport, currency, level, home)
+    if overland is not None:
+        return overland
     chosen = _best(options)
     km = km_between(start[1], start[2], end[1], end[2])
     on_land = linked_by_land(start[1:], end[1:], km)
-    why = "no train runs between them" if on_land else "they are across the sea"
+    from tripdesigner_kernel.knowledge.network import land_of
+
+    across = land_of(*start[1:]) != land_of(*end[1:])
+    why = (
+        "they are across the sea"
+        if across and not on_land
+        else "no train runs between them"
+        if on_land
+        else "I know no such route between them"
+    )
     wish = ", ".join(transport)
     note = f"{start[0]} → {end[0]}: you asked for {wish}, but {why}; I planned the {chosen.mode}."
     return replace(chosen, note=note)
