@@ -257,3 +257,26 @@ def test_a_chain_of_trains_starts_in_the_morning_and_breaks_no_rule() -> None:
     assert way_in.type == "transfer" and "Paris" in way_in.name
     assert 7 * 60 <= way_in.start.hour * 60 + way_in.start.minute <= 10 * 60
     assert checks.check_itinerary(itinerary, date(2026, 11, 24)) == []
+
+
+def _chat(message: str) -> tuple[dict, str]:
+    from tripdesigner_kernel.kernel import KernelState
+
+    state = KernelState()
+    state.settings.today = "2026-11-24"
+    state.new_session()
+    reply = state.chat(message)
+    assert reply.itinerary is not None, str(reply)
+    return reply.itinerary, str(reply)
+
+
+def test_no_flights_said_in_the_chat_reaches_the_legs() -> None:
+    itinerary, reply = _chat("3 days in Copenhagen then 3 days in Oslo in May, no flights please")
+    leg = next(s for s in itinerary["segments"] if s["id"] == "leg-1")
+    assert leg["category"] == "ferry" and "Ferry Copenhagen → Oslo" in reply
+    assert itinerary["violations"] == []
+
+
+def test_the_reply_says_why_a_wish_cannot_be_met() -> None:
+    _, reply = _chat("3 days in Havana in May from Miami, we don't fly")
+    assert "Miami → Havana: you asked for no flight, but they are across the sea" in reply

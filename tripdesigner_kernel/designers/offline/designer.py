@@ -141,6 +141,15 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
         profile["pace"] = asked.pace
     if asked.origin:
         profile["origin"] = {"name": asked.origin.name, "country": asked.origin.country}
+    # How the person travels between cities, and when they land and leave (the legs).
+    if asked.transport:
+        profile["transport"] = list(
+            dict.fromkeys([*profile.get("transport", []), *asked.transport])
+        )
+    if asked.arrival_time:
+        profile["arrival_time"] = asked.arrival_time
+    if asked.departure_time:
+        profile["departure_time"] = asked.departure_time
     return profile
 
 
