@@ -135,6 +135,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 round(usd * usd_to_local),
                 where,
                 hint.format(city=city.name),
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     areas = [(f"central {city.name}", city.lat, city.lon), *districts(city)]
@@ -156,6 +158,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 where,
                 f"Look for {hint}.",
                 ("lunch", "dinner"),
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     stays = tuple(

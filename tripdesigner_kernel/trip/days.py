@@ -4,27 +4,27 @@ near the route, an evening out when asked for. Deterministic."""
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 from datetime import date
 
 from tripdesigner_kernel.knowledge.geo import km_between
-from tripdesigner_kernel.knowledge.hours import open_intervals
+from tripdesigner_kernel.knowledge.opening import open_on
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
 from tripdesigner_kernel.knowledge.taxonomy import matches_interest
-from tripdesigner_kernel.trip.scheduler import MEAL_MINUTES, DayPlan, meal_start, schedule_day
+from tripdesigner_kernel.trip.gaps import fill_gaps
+from tripdesigner_kernel.trip.meals import MealChooser
+from tripdesigner_kernel.trip.party import party_bonus, unsuitable
+from tripdesigner_kernel.trip.scheduler import DayPlan, Stop, schedule_day
 from tripdesigner_kernel.trip.spec import TripSpec
 
 VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
 DAY_START = {"relaxed": 9 * 60 + 30, "moderate": 9 * 60, "packed": 8 * 60 + 30}
-MEAL_LEVEL_TARGET = {"budget": 1.0, "moderate": 2.0, "luxury": 3.5}
-MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 SEARCH_ATTEMPTS = 12
 NOON = 12 * 60
-LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
-VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
+FILL_OPTIONS = 12  # places near a gap worth trying in it
+LATE_EVENING = 22 * 60  # an evening out must still be open then
 
 
 class CityPlanner:
@@ -32,18 +32,23 @@ class CityPlanner:
 
     def __init__(self, spec: TripSpec, places: CityPlaces, used: set[str]) -> None:
         self.spec, self.places, self.used = spec, places, used
-        self.meat_free = bool({"vegetarian", "vegan"} & set(spec.dietary))
+        self.meals = MealChooser(spec, places, used)
+        self.pick_meal = self.meals.pick_meal
         # Places pinned to some day are kept for that day, never taken by another.
         self.reserved = {name for names in spec.pinned.values() for name in names}
-        self._meal_memo: dict[tuple[object, ...], Place | None] = {}
-        self._eatery_memo: dict[tuple[str, int], tuple[Place, ...]] = {}
+        self.left_out: dict[str, str] = {}  # places not for this party -> why
         interests = spec.interests
         ranked = []
         count = len(places.activities)
         for index, place in enumerate(places.activities):
             if place.category in ("day_trip", "nightlife") or place.name in spec.exclude:
                 continue
+            why = unsuitable(place, spec)
+            if why:
+                self.left_out[place.name] = why
+                continue
             score = 3.0 * (count - index) / count  # curators list the best-known first
+            score += party_bonus(place, spec)
             if matches_interest(place.category, place.tags, interests):
                 score += 10.0
             if spec.avoid and matches_interest(place.category, place.tags, spec.avoid):
@@ -58,108 +63,28 @@ class CityPlanner:
         # Rank by position: earlier in the interleaved list is better.
         count = max(1, len(self.ranked))
         self.score = {p.name: 13.0 * (count - i) / count for i, p in enumerate(self.ranked)}
-
-    # Meals -------------------------------------------------------------------------
-
-    def pick_meal(
-        self, meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
-    ) -> Place | None:
-        """The nearest fitting place for ``meal`` at ``at`` minutes, not yet used.
-
-        Memoised: the scheduler asks the same question for many orders of a day.
-        """
-        key = (meal, round(lat, 4), round(lon, 4), weekday, at, frozenset(avoid), len(self.used))
-        if key not in self._meal_memo:
-            self._meal_memo[key] = self._pick_meal(meal, lat, lon, weekday, at, avoid)
-        return self._meal_memo[key]
-
-    def _open_eateries(self, meal: str, weekday: int) -> tuple[Place, ...]:
-        """Places serving ``meal`` that can fit it in its window that weekday."""
-        key = (meal, weekday)
-        if key not in self._eatery_memo:
-            self._eatery_memo[key] = tuple(
-                p for p in self.places.eateries(meal) if meal_start(p, weekday, 0, meal) is not None
-            )
-        return self._eatery_memo[key]
-
-    def _pick_meal(
-        self, meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
-    ) -> Place | None:
-        # A long stay can use up the places at the trip's level: then any level, and
-        # past the curated list, an honest "local restaurant" rather than a day lost.
-        levels = MEAL_LEVELS[self.spec.level]
-        return (
-            self._nearest_eatery(meal, lat, lon, weekday, at, avoid, levels)
-            or self._nearest_eatery(meal, lat, lon, weekday, at, avoid, None)
-            or self._local_eatery(meal, lat, lon, avoid)
+        self.area = self.stay_area()
+        self.spare = 0  # places beyond what the stay's days need: free to fill gaps with
+        self.hotel = Place(
+            f"Hotel in {self.area.name}",
+            "hotel",
+            (),
+            self.area.lat,
+            self.area.lon,
+            0,
+            "24/7",
+            0,
+            0.0,
+            self.area.name,
+            self.area.description,
+            country=places.country,
+            timezone=places.timezone,
         )
 
-    def _nearest_eatery(
-        self,
-        meal: str,
-        lat: float,
-        lon: float,
-        weekday: int,
-        at: int,
-        avoid: set[str],
-        levels: set[int] | None,
-    ) -> Place | None:
-        target = MEAL_LEVEL_TARGET[self.spec.level]
-        best, best_cost = None, math.inf
-        for place in self._open_eateries(meal, weekday):
-            if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
-                continue
-            if levels is not None and place.price_level not in levels and place.price_level != 0:
-                continue
-            if meal_start(place, weekday, at, meal) is None:
-                continue
-            cost = (
-                km_between(lat, lon, place.lat, place.lon) + abs(place.price_level - target) * 0.7
-            )
-            if self.meat_free and "vegetarian" in place.tags:
-                cost -= VEGETARIAN_PREFERENCE_KM
-            if cost < best_cost:
-                best, best_cost = place, cost
-        return best
-
-    def _local_eatery(self, meal: str, lat: float, lon: float, avoid: set[str]) -> Place:
-        """A well-reviewed local place of the person's choosing, where the route passes."""
-        # Named by the nearest landmark not yet used for one, so a person can find it.
-        taken = self.used | avoid
-        by_distance = sorted(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
-        near = next(
-            (p for p in by_distance if f"Local {meal} spot near {p.name}" not in taken),
-            by_distance[0],
-        )
-        name = f"Local {meal} spot near {near.name}"
-        while name in taken:
-            name += " (another)"
-        return Place(
-            name,
-            "restaurant",
-            ("local cuisine", "food"),
-            round(lat, 5),
-            round(lon, 5),
-            MEAL_MINUTES[meal],
-            LOCAL_EATERY_HOURS,
-            round(MEAL_LEVEL_TARGET[self.spec.level]),
-            self._typical_meal_price(meal),
-            near.neighbourhood,
-            f"Your pick: a well-reviewed local restaurant near {near.name}.",
-            (meal,),
-        )
-
-    def _typical_meal_price(self, meal: str) -> float:
-        """The median price of ``meal`` at the trip's level in this city."""
-        levels = MEAL_LEVELS[self.spec.level]
-        prices = sorted(p.price for p in self.places.eateries(meal) if p.price_level in levels)
-        prices = prices or sorted(p.price for p in self.places.eateries(meal))
-        return prices[len(prices) // 2] if prices else 0.0
-
-    def pick_evening(self, lat: float, lon: float, filler: bool = False) -> Place | None:
+    def pick_evening(self, day: date, lat: float, lon: float, filler: bool = False) -> Place | None:
         """A bar or show after dinner: when asked for, or to fill a day short of visits."""
         wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
-        if not wanted and self.spec.pace != "packed" and not filler:
+        if self.spec.children or (not wanted and self.spec.pace != "packed" and not filler):
             return None
         options = [
             p
@@ -167,6 +92,8 @@ class CityPlanner:
             if p.category == "nightlife"
             and p.name not in self.used
             and p.name not in self.spec.exclude
+            and not unsuitable(p, self.spec)
+            and any(closes >= LATE_EVENING for _, closes in open_on(p, day))
         ]
         options.sort(
             key=lambda p: (
@@ -178,15 +105,19 @@ class CityPlanner:
 
     # Days --------------------------------------------------------------------------
 
-    def _candidates(self, count: int, weekday: int) -> list[Place]:
-        """The best free place open that day, then places near it, best first."""
-        free = [
+    def _free(self, day: date) -> list[Place]:
+        """Places not yet used nor kept for another day, open long enough on ``day``."""
+        return [
             p
             for p in self.ranked
             if p.name not in self.used
             and p.name not in self.reserved
-            and any(c - o >= p.minutes for o, c in open_intervals(p.hours, weekday))
+            and any(c - o >= p.minutes for o, c in open_on(p, day))
         ]
+
+    def _candidates(self, count: int, day: date) -> list[Place]:
+        """The best free place open that day, then places near it, best first."""
+        free = self._free(day)
         if not free:
             return []
         seed = free[0]
@@ -206,55 +137,108 @@ class CityPlanner:
         day_end: int | None = None,
         pinned: Sequence[str] = (),
         short: bool = False,
+        lead_at: int | None = None,
     ) -> DayPlan | None:
         """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
 
         ``pinned`` places (kept from the plan being edited) come first when they still fit.
         ``short``: fewer visits than asked fit, so an evening out makes up the day.
+        ``lead_at``: the day starts after a journey that arrives then (minutes), so the time
+        from then to the first item counts as a gap to fill too.
         """
-        weekday = day.weekday()
+        plan = self._plan_day(day, start_at, start_pos, visits, meals, day_end, pinned, short)
+        if plan is None:
+            return None
+        stops = plan.stops
+        if lead_at is not None:
+            arrived = Stop(self.hotel, lead_at, lead_at, "lead", 0)
+            stops = [arrived, *stops]
+        free = self._free(day)
+
+        def near(place: Place) -> list[Place]:
+            return sorted(
+                free,
+                key=lambda p: km_between(place.lat, place.lon, p.lat, p.lon) - self.score[p.name],
+            )[:FILL_OPTIONS]
+
+        planned = sum(s.kind == "activity" for s in stops)
+        most = max(planned, visits) + (1 if self.spare > 0 else 0)
+        filled = [s for s in fill_gaps(stops, day, near, self.hotel, most) if s.kind != "lead"]
+        self.spare -= sum(s.kind == "activity" for s in filled) - planned
+        return self._take(DayPlan(filled, plan.cost))
+
+    def _plan_day(
+        self,
+        day: date,
+        start_at: int,
+        start_pos: tuple[float, float],
+        visits: int,
+        meals: Sequence[str],
+        day_end: int | None,
+        pinned: Sequence[str],
+        short: bool,
+    ) -> DayPlan | None:
         by_name = {p.name: p for p in self.ranked}
         keep = [by_name[n] for n in pinned if n in by_name and n not in self.used]
-        pool = self._candidates(visits, weekday)
+        pool = self._candidates(visits, day)
         if keep:
             pool = keep + [p for p in pool if p not in keep]
-            plan = schedule_day(
-                pool[: max(visits, len(keep))],
-                weekday,
-                start_at,
-                start_pos,
-                self.pick_meal,
-                meals,
-                None,
-                day_end,
+            kept = pool[: max(visits, len(keep))]
+            # Short of places (late in a long stay): an evening out makes up the day.
+            evening = (
+                self.pick_evening(day, kept[-1].lat, kept[-1].lon, True)
+                if "dinner" in meals and len(kept) < visits
+                else None
             )
-            if plan is not None:
-                return self._take(plan)
+            for night in (evening, None) if evening else (None,):
+                plan = schedule_day(
+                    kept,
+                    day,
+                    start_at,
+                    start_pos,
+                    self.pick_meal,
+                    meals,
+                    night,
+                    day_end,
+                    self.meals.windows,
+                )
+                if plan is not None:
+                    return plan
         options = itertools.combinations(pool[: visits + 4], visits)
         lazy: DayPlan | None = None
         for chosen in itertools.islice(options, SEARCH_ATTEMPTS):
             evening = None
             if "dinner" in meals:
                 last = chosen[-1] if chosen else None
-                evening = self.pick_evening(last.lat, last.lon, short) if last else None
+                evening = self.pick_evening(day, last.lat, last.lon, short) if last else None
+            windows = self.meals.windows
             plan = schedule_day(
-                chosen, weekday, start_at, start_pos, self.pick_meal, meals, evening, day_end
+                chosen, day, start_at, start_pos, self.pick_meal, meals, evening, day_end, windows
             )
             if plan is None and evening is not None:
                 plan = schedule_day(
-                    chosen, weekday, start_at, start_pos, self.pick_meal, meals, None, day_end
+                    chosen, day, start_at, start_pos, self.pick_meal, meals, None, day_end, windows
                 )
             if plan is not None and (
                 not plan.stops or plan.stops[0].kind == "activity" or start_at >= NOON
             ):
-                return self._take(plan)
+                return plan
             # A day that starts with lunch loses its morning: keep looking, keep this one.
             lazy = lazy or plan
         if lazy is not None:
-            return self._take(lazy)
+            return lazy
         if visits > 0:  # a day where nothing fits: fewer visits rather than none
-            return self.plan_day(day, start_at, start_pos, visits - 1, meals, day_end, short=True)
+            return self._plan_day(day, start_at, start_pos, visits - 1, meals, day_end, (), True)
         return None
+
+    def plan_stay(self, days: int) -> None:
+        """Size the stay: how many places are spare beyond its days' share.
+
+        A place in three days is held back: late in a stay the places left are the ones
+        whose hours are hard to fit, and a day must not run out.
+        """
+        needed = days * self.visits_per_day(days) + days // 3
+        self.spare = max(0, len(self.ranked) - needed)
 
     def visits_per_day(self, days: int) -> int:
         """The pace's visits a day, fewer on a long stay so the places last (at least two)."""
