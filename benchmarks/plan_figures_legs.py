@@ -1,7 +1,7 @@
 """Figures on the legs of plans: modes, roads across the sea, corridor times, night flights.
 
-``legs_figures(itineraries)`` is what ``bench_plans.py`` prints for the legs; run this file
-alone for the legs figures over plans built here: every destination reached from a home
+``legs_section(plans)`` is ``bench_plans.py``'s section for the legs; run this file alone
+for the legs figures over plans built here: every destination reached from a home
 city (short and long stays), and every destination paired with its nearest neighbour and
 with each city it has a curated corridor to.
 
@@ -127,29 +127,44 @@ def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
     }
 
 
-def print_legs_figures(figures: dict[str, Any]) -> None:
+def legs_lines(figures: dict[str, Any]) -> list[str]:
     """The figures as lines a person reads."""
     modes = ", ".join(f"{mode} {count}" for mode, count in figures["modes"].most_common())
-    print(f"legs: {figures['legs']} ({modes})")
-    print(f"legs crossing the sea by land: {len(figures['sea_by_land'])} (must be 0)")
+    lines = [
+        f"legs: {figures['legs']} ({modes})",
+        f"legs crossing the sea by land: {len(figures['sea_by_land'])} (must be 0)",
+    ]
     corridors = figures["corridors"]
     if corridors:
         off = [abs(planned - table) for _, planned, table in corridors]
-        print(
+        lines.append(
             f"rail legs on a curated corridor: {len(corridors)}, off the table by "
             f"{max(off)} min at most (median {statistics.median(off)})"
         )
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for (a, b), planned, table in corridors:
             if (a, b) not in seen and len(seen) < 8:
                 seen.add((a, b))
-                print(f"  {a} → {b}: planned {planned} min, table {table} min")
-    print(f"vehicles leaving 00:00-05:59 local: {len(figures['night_departures'])} (flights: "
-          f"{len(figures['night_flights'])}, must be 0)")  # fmt: skip
-    print(f"legs without their airport or station steps: {len(figures['without_steps'])}")
-    print(f"legs priced outside the trip's currency: {len(figures['other_currency'])}")
-    print(f"legs with a note (a wish no route allows, a night needed on the way): "
-          f"{figures['notes']}")  # fmt: skip
+                lines.append(f"  {a} → {b}: planned {planned} min, table {table} min")
+    lines += [
+        f"vehicles leaving 00:00-05:59 local: {len(figures['night_departures'])} (flights: "
+        f"{len(figures['night_flights'])}, must be 0)",
+        f"legs without their airport or station steps: {len(figures['without_steps'])}",
+        f"legs priced outside the trip's currency: {len(figures['other_currency'])}",
+        f"legs with a note (a wish no route allows, a night needed on the way): {figures['notes']}",
+    ]
+    return lines
+
+
+def legs_section(plans: list[Any]) -> list[str]:
+    """Legs: modes, roads across the sea, corridor times, night departures.
+
+    For ``bench_plans.py``: ``plans`` have an ``itinerary``; the plans built here (every
+    destination from home, with its neighbour, along every corridor, without flights) are
+    added, since the benchmark's own plans have few legs between cities.
+    """
+    itineraries = [p.itinerary for p in plans] + sample_plans()
+    return [*legs_lines(legs_figures(itineraries)), "pairs the issue named:", *issue_pairs()]
 
 
 def _city(name: str) -> City:
@@ -188,15 +203,19 @@ def sample_plans() -> list[model.Itinerary]:
     return [planner.plan_trip(spec) for spec in plans]
 
 
-def print_issue_pairs() -> None:
+def issue_pairs() -> list[str]:
     """How the pairs the issue named are travelled now."""
+    lines = []
     for a, b in ISSUE_PAIRS:
         spec = planner.TripSpec(
             stays=[planner.Stay(_city(a), 2), planner.Stay(_city(b), 2)], start=START
         )
         leg = next(s for s in planner.plan_trip(spec).segments if s.id == "leg-1")
         minutes = int((leg.end - leg.start).total_seconds() // 60)
-        print(f"  {a} → {b}: {leg.category}, {minutes // 60} h {minutes % 60:02d}, {leg.name}")
+        lines.append(
+            f"  {a} → {b}: {leg.category}, {minutes // 60} h {minutes % 60:02d}, {leg.name}"
+        )
+    return lines
 
 
 def main() -> None:
@@ -204,9 +223,9 @@ def main() -> None:
     itineraries = sample_plans()
     print(f"{len(itineraries)} plans over {len(destinations())} destinations "
           f"in {time.perf_counter() - began:.1f} s")  # fmt: skip
-    print_legs_figures(legs_figures(itineraries))
+    print("\n".join(legs_lines(legs_figures(itineraries))))
     print("pairs the issue named:")
-    print_issue_pairs()
+    print("\n".join(issue_pairs()))
 
 
 if __name__ == "__main__":

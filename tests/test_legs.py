@@ -280,3 +280,17 @@ def test_no_flights_said_in_the_chat_reaches_the_legs() -> None:
 def test_the_reply_says_why_a_wish_cannot_be_met() -> None:
     _, reply = _chat("3 days in Havana in May from Miami, we don't fly")
     assert "Miami → Havana: you asked for no flight, but they are across the sea" in reply
+
+
+@pytest.mark.parametrize("origin", ["Dubai", "New Orleans"])
+def test_the_way_home_leaves_on_the_last_day_after_the_last_visit(origin: str) -> None:
+    from tripdesigner_kernel.trip import checks
+
+    late = []
+    for destination in destinations()[::4]:
+        itinerary = planner.plan_trip(_spec([(destination.name, 5)], origin=origin))
+        home = next(s for s in itinerary.segments if s.id == "leg-home-before")
+        if home.start.date() != itinerary.end_date:
+            late.append((destination.name, home.start.isoformat()))
+        assert checks.check_itinerary(itinerary, date(2026, 11, 24)) == [], destination.name
+    assert late == []

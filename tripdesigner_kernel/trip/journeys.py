@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.legs import Leg, plan_leg
@@ -123,16 +124,16 @@ def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) ->
 def departure_home(
     leg: Leg, day: date, zone: ZoneInfo, home: ZoneInfo, earliest: datetime
 ) -> datetime:
-    """The way home: the first departure after ``earliest`` that lands in daytime at home;
-    the next morning when nothing leaves that day after ``earliest``."""
+    """The way home: the first departure after ``earliest`` that day, one landing in
+    daytime at home if there is one; the next morning only when nothing leaves that day."""
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
-    later = _departures(day, zone, chain=leg.chain) + _departures(
-        day + timedelta(days=1), zone, chain=leg.chain
-    )
-    options = [d for d in later if d >= earliest] or [earliest.astimezone(zone)]
-    daytime = [d for d in options if _lands_in_daytime(leg, d, home)] or options
-    return daytime[0]
+    for when in (day, day + timedelta(days=1)):
+        options = [d for d in _departures(when, zone, chain=leg.chain) if d >= earliest]
+        if options:
+            daytime = [d for d in options if _lands_in_daytime(leg, d, home)]
+            return (daytime or options)[0]
+    return earliest.astimezone(zone)
 
 
 def _point(name: str, pos: tuple[float, float], city: tuple[str, str | None]) -> model.Location:
@@ -257,11 +258,13 @@ def way_home(
     last_day: date,
     landed: datetime | None,
     day_number: int,
+    ready: datetime | None = None,
 ) -> WayHome | None:
     """The leg home from the last stay on ``last_day``; None without an origin.
 
-    Leaves the hotel mid-afternoon, or in time for the person's ``departure_time``, and at
-    least ``MIN_STOPOVER`` after ``landed`` (a short stay after a long flight).
+    Leaves the hotel mid-afternoon, or in time for the person's ``departure_time``, at
+    least ``MIN_STOPOVER`` after ``landed`` (a short stay after a long flight), and not
+    before ``ready`` (back at the hotel from the last visit, bags collected).
     """
     if spec.origin is None:
         return None
@@ -282,6 +285,8 @@ def way_home(
         earliest = stamp(last_day, start_at, zone)
         if arrived is not None:
             earliest = max(earliest, arrived)
+        if ready is not None:
+            earliest = max(earliest, ready + timedelta(minutes=leg.before.minutes))
         departure = departure_home(leg, last_day, zone, home_zone, earliest)
         if asked is not None:
             note = (
@@ -311,3 +316,29 @@ def journey_notes(itinerary: model.Itinerary) -> list[str]:
             s.notes for s in itinerary.segments if s.type in ("flight", "transfer") and s.notes
         )
     )
+
+
+HOTEL_BAGS = 30  # minutes at the hotel to collect the bags before the way home
+LAST_VISIT_ENDS = HOTEL_BAGS + 60  # the last visit ends this long before: the way back too
+
+
+def back_at_hotel(
+    segments: list[model.Segment], leaves: model.Segment, area: StayArea
+) -> datetime | None:
+    """When the traveller is back at the hotel with the bags after the last visit before
+    ``leaves`` (the step to the station or airport), if that is later than it starts."""
+    before = [
+        s
+        for s in segments
+        if s.type in ("activity", "meal")
+        and s.location
+        and s.end <= leaves.start
+        and s.end.date() == leaves.start.date()
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s.end)
+    assert last.location is not None
+    km = km_between(last.location.lat, last.location.lon, area.lat, area.lon)
+    ready = last.end + timedelta(minutes=travel_minutes(km) + HOTEL_BAGS)
+    return ready if ready > leaves.start else None

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.days import CityPlanner
-from tripdesigner_kernel.trip.journeys import way_home, way_in
+from tripdesigner_kernel.trip.journeys import back_at_hotel, way_home, way_in
 from tripdesigner_kernel.trip.parts import location, money
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
 from tripdesigner_kernel.trip.stay_plan import stay_segments
@@ -97,6 +97,12 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             last_stay,
             home.leaves_hotel if home else None,
         )
+        if home is not None:
+            ready = back_at_hotel(segments, home.segments[0], area)
+            if ready is not None:  # the last visit is too far to be back in time: leave later
+                home = way_home(
+                    spec, (places, area), last_day, landed, day_number + stay.days, ready
+                )
         day_number += stay.days
         nights = stay.days if not last_stay else stay.days - 1
         if nights > 0:

@@ -18,6 +18,7 @@ from tripdesigner_kernel.trip.day_trips import (
 )
 from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
+from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
 from tripdesigner_kernel.trip.spec import TripSpec
@@ -136,9 +137,6 @@ def _plan_trips(
     return trips, chosen
 
 
-HOTEL_BAGS = 30  # minutes at the hotel to collect the bags before the way home
-
-
 def stay_segments(
     spec: TripSpec,
     planner: CityPlanner,
@@ -195,8 +193,8 @@ def stay_segments(
             if arrival > 19 * 60:
                 meals = ()
         if last_stay and offset == days - 1 and leaves_hotel is not None:
-            # Back at the hotel for the bags half an hour before the way home leaves it.
-            visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - HOTEL_BAGS
+            # Back at the hotel for the bags before the way home leaves it.
+            visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - LAST_VISIT_ENDS
         plan = planner.plan_day(
             day,
             start_at,
