@@ -13,7 +13,7 @@ from tripdesigner_kernel.knowledge.daylight import daylight
 from tripdesigner_kernel.knowledge.hours import HoursError, open_intervals
 from tripdesigner_kernel.knowledge.opening import needs_daylight, open_on
 from tripdesigner_kernel.knowledge.places import places_for
-from tripdesigner_kernel.trip import checks, model
+from tripdesigner_kernel.trip import checks, model, notes
 
 
 def on(itinerary: model.Itinerary, day: date) -> list[model.Segment]:
@@ -107,3 +107,13 @@ def test_checks_catch_a_visit_on_a_closed_day_and_after_dark() -> None:
     probe = itinerary.model_copy(update={"segments": [moved, night]})
     codes = [v.code for v in checks.check_places(probe) + checks.check_daylight(probe)]
     assert "closed" in codes and "after_dark" in codes
+
+
+def test_the_reply_notes_say_when_much_of_a_city_closes() -> None:
+    new_year = notes.closure_notes(plan("Paris", 3, date(2027, 1, 1)))
+    assert len(new_year) == 1 and new_year[0].startswith("Fri 01 Jan (New Year's Day): ")
+    assert "(museums)" in new_year[0]
+    tet = notes.closure_notes(plan("Hanoi", 5, date(2027, 2, 4)))
+    assert [n[:10] for n in tet] == ["Sat 06 Feb", "Sun 07 Feb", "Mon 08 Feb"]
+    assert all("Lunar New Year" in n and "markets" in n for n in tet)
+    assert notes.closure_notes(plan("Paris", 3, date(2027, 5, 4))) == []  # an ordinary week

@@ -92,3 +92,15 @@ def test_a_kept_day_trip_stays_on_its_day_after_an_edit() -> None:
     again = plan("Lisbon", 5, interests=["castles"], pinned={number: ["Sintra"]})
     moved = next(s for s in again.segments if s.name == "Sintra")
     assert moved.details["day"] == number
+
+
+def test_an_impossible_leg_is_a_problem() -> None:
+    itinerary = plan("Lisbon", 5, interests=["castles"])
+    out = next(s for s in itinerary.segments if s.id.endswith("trip-out"))
+    assert checks.check_legs(itinerary) == []
+    too_fast = out.model_copy(update={"end": out.start + timedelta(minutes=2)})
+    backwards = out.model_copy(update={"id": "backwards", "end": out.start - timedelta(hours=1)})
+    probe = itinerary.model_copy(update={"segments": [too_fast, backwards]})
+    found = checks.check_legs(probe)
+    assert [v.code for v in found] == ["impossible_leg", "impossible_leg"]
+    assert "is not possible by train" in found[0].message

@@ -41,6 +41,11 @@ class Place:
     leg_minutes: int = 0  # a day trip: the usual one-way journey from the centre
     leg_mode: str = ""  # a day trip: "train", "bus", "boat", "car"
 
+    def __hash__(self) -> int:
+        # Places key the planner's caches (opening by date): hash what tells them apart,
+        # not all twenty fields on every lookup.
+        return hash((self.name, self.lat, self.lon))
+
     @property
     def is_dining(self) -> bool:
         return self.category in DINING_CATEGORIES

@@ -16,7 +16,10 @@ from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.checks import day_cities
 from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
 
-MOST_CLOSED = 0.3  # the share of a city's sights closed that makes a day worth a warning
+# The share of a city's sights closed that makes a day worth a warning: on a holiday, and
+# on an ordinary day (a weekly closing day such as museums' Mondays is common enough).
+MOST_CLOSED_ON_HOLIDAY = 0.3
+MOST_CLOSED = 0.5
 NOTABLE = 12  # the best-known places of a city: leaving one out is worth saying
 NAMED_AT_MOST = 4
 CATEGORY_WORDS = {
@@ -55,8 +58,9 @@ def closure_notes(itinerary: model.Itinerary) -> list[str]:
         sights = [p for p in places.activities if p.category not in ("day_trip", "nightlife")]
         for day in by_city.get(destination.name, []):
             closed = [(p, why) for p in sights if (why := closure_reason(p, day))]
-            if sights and len(closed) / len(sights) >= MOST_CLOSED:
-                holiday = next((r for _, r in closed if not r.startswith("closed on")), None)
+            holiday = next((r for _, r in closed if not r.startswith("closed on")), None)
+            share = len(closed) / len(sights) if sights else 0.0
+            if share >= MOST_CLOSED_ON_HOLIDAY if holiday else share >= MOST_CLOSED:
                 why = f" ({holiday})" if holiday else ""
                 kinds = sorted({CATEGORY_WORDS.get(p.category, p.category) for p, _ in closed})
                 notes.append(
