@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         from tripdesigner_kernel.trip import exports, model
 
-        print(exports.export(model.Itinerary.from_json(reply.itinerary), args.format))
+        copy_id = state.current_session_id  # a fresh session each run: UIDs never collide
+        print(exports.export(model.Itinerary.from_json(reply.itinerary), args.format, copy_id))
     return 0
 
 

@@ -243,7 +243,9 @@ class KernelState:
         itinerary = self.sessions.get(source).itinerary
         if not itinerary:
             raise ValueError(f"Session {source} has no itinerary yet.")
-        return str(write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt)))
+        # The session id makes calendar UIDs unique to this copy (forks, same first message).
+        export = exports.export(model.Itinerary.from_json(itinerary), fmt, source)
+        return str(write_text(path, export))
 
     # Services -------------------------------------------------------------------
 

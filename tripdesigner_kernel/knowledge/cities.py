@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from tripdesigner_kernel.knowledge.text import fold
@@ -108,6 +108,11 @@ class _NameTable:
                 else:
                     found.append(index)
 
+    @cached_property
+    def positions(self) -> list[tuple[float, float]]:
+        """(lat, lon) of every row, in row order, parsed once for nearby searches."""
+        return [(float(r.split("\t")[1]), float(r.split("\t")[2])) for r in self.rows]
+
     def find(self, folded: str) -> list[City]:
         found = self.by_name.get(folded)
         if found is None:
@@ -168,6 +173,18 @@ class CityIndex:
             )
         )
         return found
+
+    def nearby(self, lat: float, lon: float, km: float) -> list[City]:
+        """Cities (not small towns) within ``km`` of a point, in no particular order."""
+        from tripdesigner_kernel.knowledge.geo import km_between
+
+        table = self._cities
+        span = km / 111.0
+        return [
+            table.city(index)
+            for index, (lat2, lon2) in enumerate(table.positions)
+            if abs(lat2 - lat) <= span and km_between(lat, lon, lat2, lon2) <= km
+        ]
 
     def in_division(self, country: str, admin1: str | None = None) -> list[City]:
         """Cities of a country (or of one of its states), largest first."""
