@@ -44,6 +44,10 @@ class Secret:
         raise TypeError("an API key cannot be pickled")
 
 
+class TurnCancelled(KeyboardInterrupt):
+    """A turn stopped by its cancel token (the widget's Stop): as with Ctrl-C, nothing is saved."""
+
+
 class Reply(str):
     """The designer's reply text, carrying the session, itinerary and any question."""
 
@@ -288,9 +292,17 @@ class KernelState:
     # Chat -----------------------------------------------------------------------
 
     def chat(
-        self, text: str, session_id: str | None = None, emit: Callable[[Event], None] | None = None
+        self,
+        text: str,
+        session_id: str | None = None,
+        emit: Callable[[Event], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> Reply:
-        """Send one message; the session is saved once, at the end, only if the turn succeeds."""
+        """Send one message; the session is saved once, at the end, only if the turn succeeds.
+
+        ``cancel``, once set, stops the turn at its next event (a stream chunk, a tool step)
+        or before the save, raising ``TurnCancelled``; the session is left as it was.
+        """
         text = text.strip() if isinstance(text, str) else text
         if not isinstance(text, str) or not text:
             raise ValueError("The message is empty: write what trip you would like.")
@@ -306,11 +318,15 @@ class KernelState:
             service = self.service()
 
             def forward(event: Event) -> None:
+                if cancel is not None and cancel.is_set():
+                    raise TurnCancelled
                 if emit is not None:
                     emit(event)
                 self._notify({**event, "session_id": session_id})
 
             result = service.turn(record, text, self.today(), forward)
+            if cancel is not None and cancel.is_set():
+                raise TurnCancelled
             self.sessions.save_record(result.record)
             self.current_session_id = session_id
         self._notify({"type": "turn_saved", "session_id": session_id})

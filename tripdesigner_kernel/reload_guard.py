@@ -66,7 +66,8 @@ class ReloadGuard:
         """Watched modules whose file changed since last noted; notes the new times."""
         changed = []
         stat = os.stat
-        for name, (path, mtime) in self._mtimes.items():
+        # Copies: a widget's turn runs on a worker thread while cells note new modules.
+        for name, (path, mtime) in list(self._mtimes.items()):
             try:
                 now = stat(path).st_mtime_ns
             except OSError:
@@ -82,7 +83,7 @@ class ReloadGuard:
         """Identity of each watched module's loaded code; a reload gives it a new ``__spec__``."""
         modules = sys.modules
         identity = {}
-        for name in self._mtimes:
+        for name in list(self._mtimes):
             module = modules.get(name)
             if module is not None:
                 identity[name] = id(getattr(module, "__spec__", None))
