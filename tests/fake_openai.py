@@ -27,6 +27,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     break_after: int | None = None  # close the connection after this many chunks
     hang: float = 0.0  # wait this long before answering
+    chunk_delay: float = 0.0  # wait this long before each chunk (a slow, streaming model)
     usage: tuple[int, int] = (120, 30)
 
 
@@ -118,6 +119,8 @@ class FakeOpenAI:
                 self.send_header("Connection", "close")
                 self.end_headers()
                 for number, chunk in enumerate(chunks(answer, body.get("model", "m"))):
+                    if answer.chunk_delay and owner.stopping.wait(answer.chunk_delay):
+                        return  # the test is over
                     if answer.break_after is not None and number >= answer.break_after:
                         self.wfile.write(b'data: {"broken')  # half a chunk, then the line drops
                         self.wfile.flush()
