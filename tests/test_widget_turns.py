@@ -144,3 +144,21 @@ print("NOTICE", widget.notice.value)
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "[edited] Wrote" in done.stdout
+
+
+def test_after_a_restart_the_widget_shows_the_last_active_session(shell, tmp_path) -> None:
+    from conftest import make_shell
+
+    database = tmp_path / "sessions.db"
+    shell.run_cell(f"%tripchat storage sqlite {database}")
+    shell.run_cell("%tripchat 2 days in Porto in May")
+    shell.run_cell("%tripchat new")
+    shell.run_cell("%tripchat 3 days in Rome in June")
+    last = tripdesigner_kernel.kernel_state().current_session_id
+    shell.run_line_magic("unload_ext", "tripdesigner_kernel")
+    restarted = make_shell()  # as a new kernel: no state but the SQLite file
+    restarted.run_line_magic("load_ext", "tripdesigner_kernel")
+    restarted.run_cell(f"%tripchat storage sqlite {database}")
+    widget = ChatWidget()
+    assert widget.session_id == last and "3 days in Rome" in widget.transcript_html()[0]
+    assert len(tripdesigner_kernel.kernel_state().sessions) == 2  # no empty session added

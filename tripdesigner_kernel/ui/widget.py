@@ -49,7 +49,7 @@ class ChatWidget(w.VBox):
 
             state = kernel_state()
         self.state = state
-        self.session_id = session_id or state.current_session_id or state.new_session()
+        self.session_id = session_id or _session_to_show(state)
         state.sessions.get(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
@@ -439,6 +439,17 @@ class ChatWidget(w.VBox):
             if not (isinstance(listener, weakref.WeakMethod) and listener() == self._on_event)
         ]
         super().close()
+
+
+def _session_to_show(state: KernelState) -> str:
+    """The current session; else the last active one (after a restart), made current."""
+    if state.current_session_id is not None:
+        return state.current_session_id
+    summaries = state.sessions.list()  # most recently active first
+    if not summaries:
+        return state.new_session()
+    state.use_session(summaries[0].id)
+    return summaries[0].id
 
 
 def _day_box(view: Any) -> w.Widget:
