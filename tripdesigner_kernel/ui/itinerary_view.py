@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-MAP_WIDTH, MAP_HEIGHT, PAD = 360, 220, 22
+MAP_WIDTH, MAP_HEIGHT, PAD = 360, 220, 28
 KIND_COLOURS = {"activity": "#2563eb", "meal": "#d97706", "hotel": "#7c3aed"}
 EARTH_METRES_PER_DEGREE = 111_320.0
 SCALE_STEPS_M = (50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000)
@@ -92,20 +92,22 @@ def route_svg(points: list[Any], hotel: Stop | None = None) -> str:
     line = " ".join(f"{x},{y}" for x, y in coords)
     parts = [
         f'<svg class="td-route" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" width="100%" style="max-width:{MAP_WIDTH}px" '
+        f'viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" width="100%" '
         f'role="img" aria-label="Route of the day (map without tiles)">',
         f'<rect width="{MAP_WIDTH}" height="{MAP_HEIGHT}" fill="#f8fafc" stroke="#cbd5e1"/>',
         f'<polyline points="{line}" fill="none" stroke="#64748b" stroke-width="2" '
         'stroke-dasharray="4 3"/>',
     ]
-    if hotel is not None:
-        hx, hy = xy(hotel.lat, hotel.lon)
+    hotel_xy = xy(hotel.lat, hotel.lon) if hotel is not None else None
+    labels = _Labels(coords + ([hotel_xy] if hotel_xy is not None else []))
+    if hotel is not None and hotel_xy is not None:
+        hx, hy = hotel_xy
         parts.append(
             f'<g class="td-hotel"><title>{_e(hotel.label)}</title>'
             f'<rect x="{hx - 8}" y="{hy - 8}" width="16" height="16" rx="3" '
             f'fill="{KIND_COLOURS["hotel"]}"/>'
             f'<text x="{hx}" y="{hy + 4}" font-size="11" text-anchor="middle" fill="white">H</text>'
-            f"{_label_text(hx, hy, 'Hotel')}</g>"
+            f"{labels.text(hx, hy, 'Hotel')}</g>"
         )
     for number, ((x, y), stop) in enumerate(zip(coords, stops, strict=True), 1):
         colour = KIND_COLOURS.get(stop.kind, "#0f766e")
@@ -113,22 +115,55 @@ def route_svg(points: list[Any], hotel: Stop | None = None) -> str:
             f'<g class="td-stop"><title>{number}. {_e(stop.label)}</title>'
             f'<circle cx="{x}" cy="{y}" r="8" fill="{colour}"/>'
             f'<text x="{x}" y="{y + 3.5}" font-size="10" text-anchor="middle" fill="white">'
-            f"{number}</text>{_label_text(x, y, _short(stop.label))}</g>"
+            f"{number}</text>{labels.text(x, y, _short(stop.label))}</g>"
         )
     parts.append(_scale_svg(_scale_bar(EARTH_METRES_PER_DEGREE / scale)))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _label_text(x: float, y: float, label: str) -> str:
-    # Labels go right of the marker, or left when that would leave the map; a white halo
-    # keeps them readable over the route.
-    right = x < MAP_WIDTH * 0.6
-    anchor, dx = ("start", 11) if right else ("end", -11)
-    return (
-        f'<text class="td-label" x="{x + dx}" y="{y + 4}" font-size="10" text-anchor="{anchor}" '
-        f'fill="#0f172a" stroke="white" stroke-width="3" paint-order="stroke">{_e(label)}</text>'
-    )
+def _outside(box: tuple[float, float, float, float]) -> float:
+    """The area of ``box`` (x0, y0, x1, y1) that falls outside the map."""
+    x0, y0, x1, y1 = box
+    inside_w = max(0.0, min(x1, MAP_WIDTH) - max(x0, 0.0))
+    inside_h = max(0.0, min(y1, MAP_HEIGHT) - max(y0, 0.0))
+    return (x1 - x0) * (y1 - y0) - inside_w * inside_h
+
+
+class _Labels:
+    """Places labels beside markers where they overlap neither another label nor a marker."""
+
+    CHAR_PX, HEIGHT_PX = 5.6, 11.0  # at font-size 10
+
+    def __init__(self, markers: list[tuple[float, float]]) -> None:
+        self.boxes = [(x - 9, y - 9, x + 9, y + 9) for x, y in markers]
+        self.boxes.append((0.0, MAP_HEIGHT - 22.0, MAP_WIDTH / 3, float(MAP_HEIGHT)))  # the scale
+
+    def text(self, x: float, y: float, label: str) -> str:
+        width = self.CHAR_PX * len(label)
+        candidates = [  # (text x, text y, anchor, box)
+            (x + 11, y + 4, "start", (x + 11, y - 6, x + 11 + width, y + 5)),
+            (x - 11, y + 4, "end", (x - 11 - width, y - 6, x - 11, y + 5)),
+            (x + 7, y - 10, "start", (x + 7, y - 20, x + 7 + width, y - 9)),
+            (x + 7, y + 18, "start", (x + 7, y + 8, x + 7 + width, y + 19)),
+            (x - 7, y - 10, "end", (x - 7 - width, y - 20, x - 7, y - 9)),
+            (x - 7, y + 18, "end", (x - 7 - width, y + 8, x - 7, y + 19)),
+        ]
+        best = min(candidates, key=lambda c: self._overlap(c[3]) + 3 * _outside(c[3]))
+        tx, ty, anchor, box = best
+        self.boxes.append(box)
+        return (
+            f'<text class="td-label" x="{tx:.1f}" y="{ty:.1f}" font-size="10" '
+            f'text-anchor="{anchor}" fill="#0f172a" stroke="white" stroke-width="3" '
+            f'paint-order="stroke">{_e(label)}</text>'
+        )
+
+    def _overlap(self, box: tuple[float, float, float, float]) -> float:
+        x0, y0, x1, y1 = box
+        return sum(
+            max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1]))
+            for b in self.boxes
+        )
 
 
 def _scale_svg(bar: tuple[int, float, str]) -> str:

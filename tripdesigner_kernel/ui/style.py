@@ -23,7 +23,8 @@ STYLE = f"""<style>
 .td-chat .td-questions{{flex-wrap:wrap;gap:4px}}
 .td-chat .td-questions .widget-button{{min-width:0;max-width:100%;height:auto;
  white-space:normal;line-height:1.3;padding:4px 10px}}
-.td-chat .td-bar .widget-dropdown{{width:auto;min-width:12em;max-width:24em;flex:1 1 14em}}
+.td-chat .td-bar .td-session{{width:auto;min-width:16em;max-width:32em;flex:1 1 20em}}
+.td-chat .td-bar .td-export-format{{width:auto;flex:0 0 auto}}
 .td-chat .td-bar .widget-dropdown select{{text-overflow:ellipsis}}
 .td-chat .td-transcript{{display:flex;flex-direction:column-reverse;max-height:440px;
  overflow:auto;border:1px solid #e2e8f0}}

@@ -99,6 +99,8 @@ class ChatWidget(w.VBox):
                       self.delete_button, self.export_format, self.export_path,
                       self.export_button])  # fmt: skip
         bar.add_class("td-bar")
+        self.sessions.add_class("td-session")
+        self.export_format.add_class("td-export-format")
         actions = w.HBox([self.send_button, self.stop_button, self.busy])
         actions.add_class("td-actions")
         chat = w.VBox([self.transcript, self.questions, self.input, actions])
@@ -319,7 +321,11 @@ class ChatWidget(w.VBox):
             self.days.children = ()
             return
         self.summary.value = summary_html(itinerary)
-        self.days.children = tuple(_day_box(view) for view in day_views(itinerary))
+        views = day_views(itinerary)
+        self.days.children = tuple(_day_box(view) for view in views)
+        # The tiled maps come after the plan is on screen: they are many small widgets.
+        for box, view in zip(self.days.children, views, strict=True):
+            _add_real_map(box, view)
 
     def _show_status(self, metadata: dict[str, Any] | None = None) -> None:
         if metadata is None:
@@ -453,17 +459,23 @@ def _session_to_show(state: KernelState) -> str:
 
 
 def _day_box(view: Any) -> w.Widget:
-    """A day: heading and table, then the map (Leaflet over the SVG fallback when available)."""
+    """A day: heading and table, then the SVG map (a tiled map is laid over it later)."""
     table = w.HTML(view.heading_html() + view.table_html)
     svg = w.HTML(view.map_svg())
     svg.add_class("td-svg-map")
+    box = w.Box([svg], layout=w.Layout(display="block"))
+    box.add_class("td-map")
+    return w.VBox([table, box])
+
+
+def _add_real_map(day_box: w.VBox, view: Any) -> None:
+    """Lay an ipyleaflet map over the day's SVG map (when ipyleaflet is installed)."""
     from tripdesigner_kernel.ui.map import day_map
 
     real_map = day_map(view)
-    layers = [svg] if real_map is None else [svg, real_map]
-    box = w.Box(layers, layout=w.Layout(display="block"))
-    box.add_class("td-map")
-    return w.VBox([table, box])
+    if real_map is not None:
+        map_box = day_box.children[1]
+        map_box.children = (*map_box.children, real_map)
 
 
 def _split_bubbles(history: str) -> list[str]:
