@@ -75,7 +75,8 @@ def start_lab(tmp_path: Path) -> Iterator[Callable[..., str]]:
             [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
              "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
              f"--ServerApp.root_dir={tmp_path}", "--ServerApp.allow_root=True",
-             "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+             "--LabApp.news_url=",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         servers.append(server)
@@ -172,7 +173,8 @@ WRAPPED_TIMES = """() => [...document.querySelectorAll('.td-chat td.td-time, .td
                   const tops = new Set([...r.getClientRects()].map(b => Math.round(b.top)));
                   return tops.size > 1; })
   .map(td => td.textContent)"""
-PANES = """() => { const c = document.querySelector('.td-chat .td-pane-chat').getBoundingClientRect();
+PANES = """() => {
+  const c = document.querySelector('.td-chat .td-pane-chat').getBoundingClientRect();
   const p = document.querySelector('.td-chat .td-pane-plan').getBoundingClientRect();
   const m = document.querySelector('.td-chat .td-main').getBoundingClientRect();
   return {side: p.left >= c.right - 1 && p.top < c.bottom, width: m.width}; }"""
@@ -275,9 +277,11 @@ def test_stop_cancels_a_slow_turn_and_a_restart_shows_the_last_session(
         send.click()
         page.locator(".td-transcript", has_text="Lisbon it is").first.wait_for(timeout=30_000)
 
-        page.locator(".jp-MenuBar").get_by_text("Kernel", exact=True).click()
-        page.get_by_text("Restart Kernel…", exact=True).first.click()
-        page.get_by_role("button", name="Restart", exact=True).click()
+        # A new kernel process, and the old widget's output gone: only the SQLite file is left.
+        page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
+        page.get_by_text("Restart Kernel and Clear Outputs of All Cells…").first.click()
+        page.locator(".jp-Dialog-footer button", has_text="Restart").first.click()
+        page.locator(".td-chat").first.wait_for(state="detached", timeout=30_000)
         page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
         run_cell(page)
         page.locator(".td-transcript", has_text="Lisbon it is").first.wait_for(timeout=30_000)

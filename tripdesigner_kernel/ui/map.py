@@ -17,7 +17,7 @@ from typing import Any
 from tripdesigner_kernel.ui.itinerary_view import DayView, Stop
 
 TILE_SIZE_PX = 256
-MAP_WIDTH_PX = 480  # the width the zoom is chosen for
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 420, 256  # the box the zoom is chosen for
 MAX_ZOOM = 16
 
 
@@ -31,14 +31,17 @@ def leaflet_available() -> bool:
 
 
 def _centre_and_zoom(points: list[Stop]) -> tuple[tuple[float, float], int]:
-    """The centre and a zoom level that fits every point in about MAP_WIDTH_PX."""
+    """The centre and the highest zoom level at which every point fits the map's box."""
     lats = [p.lat for p in points]
     lons = [p.lon for p in points]
     centre = ((max(lats) + min(lats)) / 2, (max(lons) + min(lons)) / 2)
-    shrink = math.cos(math.radians(centre[0]))
-    span = max(max(lons) - min(lons), (max(lats) - min(lats)) / max(shrink, 0.1), 0.002)
-    zoom = math.floor(math.log2(360 * MAP_WIDTH_PX * 0.7 / (TILE_SIZE_PX * span)))
-    return centre, max(2, min(MAX_ZOOM, zoom))
+    shrink = max(math.cos(math.radians(centre[0])), 0.1)
+    span_x = max(max(lons) - min(lons), 0.002)
+    span_y = max((max(lats) - min(lats)) / shrink, 0.002)  # in degrees of longitude at the equator
+    fit = 0.8  # leave a margin for the pins
+    zoom_x = math.log2(360 * MAP_WIDTH_PX * fit / (TILE_SIZE_PX * span_x))
+    zoom_y = math.log2(360 * MAP_HEIGHT_PX * fit / (TILE_SIZE_PX * span_y))
+    return centre, max(2, min(MAX_ZOOM, math.floor(min(zoom_x, zoom_y))))
 
 
 def _pin(number: str, label: str, kind: str) -> str:
