@@ -10,27 +10,26 @@ served by the test itself when it checks the tiled map. Screenshots go to
 from __future__ import annotations
 
 import base64
-import json
 import os
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_lab import (
+    ARTIFACTS,
+    CHROMIUM,
+    SETUP,
+    chromium,
+    lab_server,
+    open_file_browser,
+    open_page,
+    run_cell,
+    time_plans,
+)
 from fake_openai import Answer, FakeOpenAI
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(
-    os.environ.get("TRIPDESIGNER_ARTIFACTS", Path(__file__).parents[1] / "test-artifacts")
-)
-SETUP = '%load_ext tripdesigner_kernel\n%config TripDesigner.today = "2026-11-24"\n'
 # A 1x1 PNG: what a tile server answers, without the internet.
 TILE_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -42,127 +41,25 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def start_lab(tmp_path: Path) -> Iterator[Callable[..., str]]:
     """``start_lab(source, **env)``: JupyterLab on a notebook with one cell; its URL."""
     pytest.importorskip("jupyterlab", reason="the browser extra is not installed")
-    servers: list[subprocess.Popen[bytes]] = []
+    from contextlib import ExitStack
 
-    def start(source: str, **extra_env: str) -> str:
-        port, token = _free_port(), secrets.token_hex(16)
-        notebook = {
-            "cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
-                       "execution_count": None, "source": source}],
-            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                        "language": "python"}},
-            "nbformat": 4, "nbformat_minor": 5,
-        }  # fmt: skip
-        (tmp_path / "trip.ipynb").write_text(json.dumps(notebook))
-        # No "get news?" prompt over the widget in the screenshot.
-        notification = tmp_path / "lab-settings" / "@jupyterlab" / "apputils-extension"
-        notification.mkdir(parents=True, exist_ok=True)
-        (notification / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
-        env = {**os.environ, "TRIPDESIGNER_HOME": str(tmp_path / "home"),
-               "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
-               "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "lab-settings"), **extra_env}  # fmt: skip
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.port={port}",
-             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={tmp_path}", "--ServerApp.allow_root=True",
-             "--LabApp.news_url=",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        servers.append(server)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:  # wait until the server answers, bounded
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("JupyterLab did not start on 127.0.0.1")
-                time.sleep(0.2)
-        return f"{base}/lab/tree/trip.ipynb?token={token}"
+    with ExitStack() as stack:
 
-    yield start
-    for server in servers:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        def start(source: str, **extra_env: str) -> str:
+            return stack.enter_context(lab_server(tmp_path, source, **extra_env))
+
+        yield start
 
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the browser extra is not installed"
-    )
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", *quiet],
-        )
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser: Any, url: str, size: tuple[int, int], tiles: bytes | None = None) -> Any:
-    """A page on ``url``: only 127.0.0.1 is reachable; tile requests get ``tiles`` or fail."""
-    width, height = size
-    page = browser.new_page(viewport={"width": width, "height": height})
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith("http://127.0.0.1"):
-            request_route.continue_()
-        elif tiles is not None and "tile.openstreetmap.org" in url:
-            request_route.fulfill(status=200, content_type="image/png", body=tiles)
-        else:
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.goto(url)
-    page.locator(".jp-Cell .cm-content").first.wait_for(timeout=60_000)
-    # The kernel must be connected and idle, or the run request is dropped.
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
-    return page
-
-
-def run_cell(page: Any) -> Any:
-    """Run the notebook's cell until the widget's Send button shows; the button."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    send = page.get_by_role("button", name="Send", exact=True)
-    cell = page.locator(".jp-Cell .cm-content").first
-    for attempt in range(3):
-        cell.click()
-        page.keyboard.press("Control+Enter")  # run the cell, stay on it
-        try:
-            send.wait_for(timeout=20_000)
-            return send
-        except sync_api.TimeoutError:
-            if attempt == 2:
-                page.screenshot(path=str(ARTIFACTS / "widget-missing.png"), full_page=True)
-                raise
-    return send
-
-
-def open_file_browser(page: Any) -> None:
-    browser_panel = page.locator("#filebrowser")
-    if not browser_panel.is_visible():
-        page.locator(".jp-SideBar [data-id='filebrowser']").first.click()
-    browser_panel.wait_for(state="visible", timeout=10_000)
+    pytest.importorskip("playwright.sync_api", reason="the browser extra is not installed")
+    with chromium() as chromium_browser:
+        yield chromium_browser
 
 
 TRUNCATED = """() => [...document.querySelectorAll('.td-chat button')]
@@ -188,19 +85,7 @@ def test_send_shows_the_plan_that_fits_with_labelled_maps(
     if size_name == "laptop":
         open_file_browser(page)
     send = run_cell(page)
-    timings = []
-    for attempt in range(5):  # the first turn loads the designer; the median is the figure
-        page.locator(".widget-textarea textarea").first.fill(
-            "Plan 3 days in Lisbon in May for 2, museums"
-        )
-        started = time.perf_counter()
-        send.click()
-        page.locator(".td-pane-plan h3", has_text="3 days in Lisbon").first.wait_for(timeout=30_000)
-        page.locator(".td-pane-plan h4", has_text="Day 3").first.wait_for(timeout=30_000)
-        timings.append(time.perf_counter() - started)
-        if attempt < 4:  # a new session each time: the same work, a fresh plan shown
-            page.get_by_role("button", name="New", exact=True).click()
-            page.locator(".td-pane-plan", has_text="No plan yet").first.wait_for(timeout=30_000)
+    timings = time_plans(page, send, rounds=3)  # bench_widget.py gives the figure
     page.locator(".td-map svg .td-label").first.wait_for(timeout=10_000)
     page.screenshot(path=str(ARTIFACTS / f"widget-{size_name}.png"), full_page=False)
     page.locator(".td-map").first.scroll_into_view_if_needed()
@@ -219,13 +104,7 @@ def test_send_shows_the_plan_that_fits_with_labelled_maps(
     label = page.locator(".td-map .td-svg-map svg .td-label").first
     assert label.is_visible() and label.text_content()
     assert not page.locator(".td-map .leaflet-container").first.is_visible()
-    median = sorted(timings)[len(timings) // 2]
-    report = f"{size_name}: Send click to a 3-day plan shown: median {median:.3f} s " + (
-        f"(each: {', '.join(f'{t:.3f}' for t in timings)})\n"
-    )
-    with (ARTIFACTS / "widget-timing.txt").open("a") as timing:
-        timing.write(report)
-    print(report)
+    print(f"{size_name}: Send click to a 3-day plan shown: {timings} s")
 
 
 def test_with_tiles_the_real_map_shows_numbered_labelled_stops(

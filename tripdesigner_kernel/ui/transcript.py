@@ -8,6 +8,7 @@ time, newest first (``PAGE`` messages; older ones on demand).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from typing import Any
@@ -18,11 +19,17 @@ PAGE = 40  # messages shown when a session opens; "Show older" adds as many agai
 RESULT_CHARS = 300
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to HTML with raw HTML escaped, images off and dollar signs kept as text."""
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
+
+
+@functools.lru_cache(maxsize=512)  # a refresh re-shows the same replies: render each once
+def render_markdown(text: str) -> str:
+    """Markdown to HTML with raw HTML escaped, images off and dollar signs kept as text."""
+    parser = _parser()
     # An HTML entity for "$": no math renderer that reads text nodes treats it as markup
     # here, since the bubble also carries the ignore classes.
     return str(parser.render(text)).replace("$", "&#36;")

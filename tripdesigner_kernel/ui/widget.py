@@ -50,7 +50,7 @@ class ChatWidget(w.VBox):
             state = kernel_state()
         self.state = state
         self.session_id = session_id or _session_to_show(state)
-        state.sessions.get(self.session_id)  # a clear error for an unknown id
+        record = state.sessions.get(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
         self._live: w.HTML | None = None
@@ -129,7 +129,7 @@ class ChatWidget(w.VBox):
         self.export_format.observe(self._handler(self._format_changed), names="value")
         self.sessions.observe(self._handler(self._session_picked), names="value")
         state.listeners.append(weakref.WeakMethod(self._on_event))
-        self.refresh()
+        self.refresh(record)
         # Load the designer's knowledge (and the map library) while the person types.
         threading.Thread(target=_warm_up, name="tripdesigner-warm-up", daemon=True).start()
 
@@ -285,11 +285,12 @@ class ChatWidget(w.VBox):
 
     # Views ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Redraw everything from the stored session."""
+    def refresh(self, record: Any = None) -> None:
+        """Redraw everything from the stored session (``record``: it, already read)."""
         self._live = None
         self._refresh_sessions()
-        record = self.state.sessions.get(self.session_id)
+        if record is None or record.id != self.session_id:
+            record = self.state.sessions.get(self.session_id)
         messages = record.messages
         shown = messages[-self._shown_messages :] if self._shown_messages else messages
         self.history.value = tx.history_html(list(shown))
