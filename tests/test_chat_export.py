@@ -86,3 +86,14 @@ def test_help_lists_every_subcommand(shell, capsys) -> None:
     for name in SUBCOMMANDS:  # a line of the table starts with each
         assert re.search(rf"^\s*{name}\b", question_help, re.MULTILINE), name
         assert re.search(rf"^\s*{name}\b", help_text, re.MULTILINE), name
+
+
+def test_history_keeps_a_questions_choices(shell, capsys) -> None:
+    shell.run_cell("%tripchat Somewhere warm in February?")
+    capsys.readouterr()
+    shell.run_cell("%tripchat 1")
+    shell.run_cell("%tripchat history -n 4")
+    out = capsys.readouterr().out
+    state = tripdesigner_kernel.kernel_state()
+    question = state.sessions.get(state.current_session_id).messages[1].extra["question"]
+    assert f"  1. {question['choices'][0]}" in out and f"  2. {question['choices'][1]}" in out

@@ -122,6 +122,9 @@ class Subcommands:
             return
         for message in messages:
             print(f"[{message.role}] {message.content}")
+            question = message.extra.get("question") or {}
+            for number, choice in enumerate(question.get("choices") or [], 1):
+                print(f"  {number}. {choice}")  # the choices, not only a trailing colon
 
     def cmd_rename(self, rest: str) -> None:
         parser = _parser("rename")

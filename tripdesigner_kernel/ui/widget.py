@@ -144,6 +144,8 @@ class ChatWidget(w.VBox):
         is_method = getattr(handler, "__self__", None) is self
 
         def clicked(*args: Any) -> None:
+            if self._picking:
+                return  # the widget is setting its own dropdown, not a person clicking
             self._check_for_reload()
             # Looked up after the check, so a reloaded method's new code runs.
             target = getattr(self, name) if is_method else handler
