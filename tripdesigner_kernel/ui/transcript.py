@@ -101,3 +101,9 @@ def message_html(message: Any) -> str:
 def history_html(messages: list[Any]) -> str:
     """Bubbles for ``messages``, oldest first, as one HTML fragment."""
     return "".join(message_html(message) for message in messages)
+
+
+def split_bubbles(fragment: str) -> list[str]:
+    """``history_html``'s fragment back into one HTML string per bubble."""
+    marker = "<div class='td-msg "
+    return [marker + part for part in fragment.split(marker) if part]

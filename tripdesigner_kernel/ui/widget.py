@@ -10,11 +10,9 @@ a worker thread so Stop (and every other click) still arrives while it runs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import html
-import io
-import json
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +21,9 @@ import ipywidgets as w
 
 from tripdesigner_kernel.kernel import KernelState
 from tripdesigner_kernel.ui import transcript as tx
-from tripdesigner_kernel.ui.itinerary_view import day_sections, day_views, summary_html
+from tripdesigner_kernel.ui.clicks import guarded
+from tripdesigner_kernel.ui.itinerary_view import day_sections
+from tripdesigner_kernel.ui.plan_panel import PlanPanel
 from tripdesigner_kernel.ui.style import STYLE
 
 # Kept importable from here: notebooks and other helpers used it.
@@ -57,7 +57,6 @@ class ChatWidget(w.VBox):
         self._live_text = ""
         self._live_tools: list[dict[str, Any]] = []
         self._shown_messages = tx.PAGE
-        self._plan_key = ""
         self._reload_note = ""
         self._picking = False
 
@@ -92,8 +91,8 @@ class ChatWidget(w.VBox):
         self.stop_button = _button("Stop", tooltip="Stop this turn; the session stays as it was")
         self.stop_button.disabled = True
         self.busy = w.HTML()
-        self.summary = w.HTML()
-        self.days = w.VBox()
+        self.plan = PlanPanel()
+        self.summary, self.days = self.plan.summary, self.plan.days
 
         bar = w.HBox([self.sessions, self.new_button, self.rename_text, self.rename_button,
                       self.delete_button, self.export_format, self.export_path,
@@ -104,7 +103,7 @@ class ChatWidget(w.VBox):
         actions = w.HBox([self.send_button, self.stop_button, self.busy])
         actions.add_class("td-actions")
         chat = w.VBox([self.transcript, self.questions, self.input, actions])
-        plan = w.VBox([self.summary, self.days])
+        plan = self.plan
         main = w.Box([chat, plan])
         for box, names in ((chat, "td-pane td-pane-chat"), (plan, "td-pane td-pane-plan"),
                            (main, "td-main")):  # fmt: skip
@@ -126,8 +125,8 @@ class ChatWidget(w.VBox):
             (self.older_button, self._show_older),
         ):
             button.on_click(self._handler(handler))
-        self.export_format.observe(self._handler(self._format_changed), names="value")
-        self.sessions.observe(self._handler(self._session_picked), names="value")
+        self.export_format.observe(self._handler(self._format_changed, True), names="value")
+        self.sessions.observe(self._handler(self._session_picked, True), names="value")
         state.listeners.append(weakref.WeakMethod(self._on_event))
         self.refresh(record)
         # Load the designer's knowledge (and the map library) while the person types.
@@ -138,37 +137,12 @@ class ChatWidget(w.VBox):
 
     # Every click ----------------------------------------------------------------------
 
-    def _handler(self, handler: Callable[..., None]) -> Callable[..., None]:
-        """Wrap a click or pick handler: reload check first, new modules noted after."""
-        name = getattr(handler, "__name__", "")
-        is_method = getattr(handler, "__self__", None) is self
+    def _handler(self, handler: Callable[..., None], pass_change: bool = False) -> Any:
+        return guarded(self, handler, self._reload_notice, pass_change)
 
-        def clicked(*args: Any) -> None:
-            if self._picking:
-                return  # the widget is setting its own dropdown, not a person clicking
-            self._check_for_reload()
-            # Looked up after the check, so a reloaded method's new code runs.
-            target = getattr(self, name) if is_method else handler
-            wants_argument = name in ("_format_changed", "_session_picked")
-            try:
-                target(*args[:1]) if wants_argument else target()
-            finally:
-                from tripdesigner_kernel import note_new_modules
-
-                note_new_modules(self.state)
-
-        return clicked
-
-    def _check_for_reload(self) -> None:
-        from tripdesigner_kernel import check_for_reload
-
-        said = io.StringIO()
-        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
-            check_for_reload(self.state)  # a click runs no pre_run_cell
-        lines = [line.strip() for line in said.getvalue().splitlines() if line.strip()]
-        if lines:
-            self._reload_note = " ".join(lines)
-            self._show_status()
+    def _reload_notice(self, notice: str) -> None:
+        self._reload_note = time.strftime("%H:%M ") + notice  # the time says how old it is
+        self._show_status()
 
     # Sending and stopping ---------------------------------------------------------------
 
@@ -310,25 +284,8 @@ class ChatWidget(w.VBox):
             button.on_click(self._handler(lambda c=str(choice): self._answer(c)))
             buttons.append(button)
         self.questions.children = tuple(buttons)
-        self._show_plan(record.itinerary)
+        self.plan.show(record.itinerary)
         self._show_status(record.metadata)
-
-    def _show_plan(self, itinerary: dict[str, Any] | None) -> None:
-        text = json.dumps(itinerary, sort_keys=True, default=str)
-        key = hashlib.sha256(text.encode()).hexdigest()
-        if key == self._plan_key:
-            return  # the same plan: keep its maps (and the person's pan and zoom)
-        self._plan_key = key
-        if not itinerary:
-            self.summary.value = "<p><i>No plan yet: describe your trip.</i></p>"
-            self.days.children = ()
-            return
-        self.summary.value = summary_html(itinerary)
-        views = day_views(itinerary)
-        self.days.children = tuple(_day_box(view) for view in views)
-        # The tiled maps come after the plan is on screen: they are many small widgets.
-        for box, view in zip(self.days.children, views, strict=True):
-            _add_real_map(box, view)
 
     def _show_status(self, metadata: dict[str, Any] | None = None) -> None:
         if metadata is None:
@@ -355,15 +312,12 @@ class ChatWidget(w.VBox):
 
     def day_html(self) -> list[str]:
         """Each day section as shown: heading, table and the SVG map (not the tiled map)."""
-        return [
-            "".join(part.value for part in (box.children[0], box.children[1].children[0]))
-            for box in self.days.children
-        ]
+        return self.plan.day_html()
 
     def transcript_html(self) -> list[str]:
         """The bubbles shown, oldest first (what a person reads, as HTML)."""
         live = [child.value for child in reversed(self.transcript.children[:-2])]
-        return [*_split_bubbles(self.history.value), *live]
+        return [*tx.split_bubbles(self.history.value), *live]
 
     def _refresh_sessions(self) -> None:
         summaries = self.state.sessions.list()
@@ -459,31 +413,6 @@ def _session_to_show(state: KernelState) -> str:
         return state.new_session()
     state.use_session(summaries[0].id)
     return summaries[0].id
-
-
-def _day_box(view: Any) -> w.Widget:
-    """A day: heading and table, then the SVG map (a tiled map is laid over it later)."""
-    table = w.HTML(view.heading_html() + view.table_html)
-    svg = w.HTML(view.map_svg())
-    svg.add_class("td-svg-map")
-    box = w.Box([svg], layout=w.Layout(display="block"))
-    box.add_class("td-map")
-    return w.VBox([table, box])
-
-
-def _add_real_map(day_box: w.VBox, view: Any) -> None:
-    """Lay an ipyleaflet map over the day's SVG map (when ipyleaflet is installed)."""
-    from tripdesigner_kernel.ui.map import day_map
-
-    real_map = day_map(view)
-    if real_map is not None:
-        map_box = day_box.children[1]
-        map_box.children = (*map_box.children, real_map)
-
-
-def _split_bubbles(history: str) -> list[str]:
-    marker = "<div class='td-msg "
-    return [marker + part for part in history.split(marker) if part]
 
 
 def _warm_up() -> None:
