@@ -23,7 +23,8 @@ def escape_markdown(text: str) -> str:
     """Markdown that shows ``text``'s raw HTML as text and its ``$`` as dollars, not math."""
     parts = _CODE.split(str(text))
     for index in range(0, len(parts), 2):  # even indexes are outside code
-        parts[index] = html.escape(parts[index], quote=False).replace("$", "\\$")
+        # "<" and ">" are all raw HTML needs; an "&" can only spell an entity, which is text.
+        parts[index] = parts[index].replace("<", "&lt;").replace(">", "&gt;").replace("$", "\\$")
     return "".join(parts)
 
 

@@ -248,7 +248,7 @@ class ChatWidget(w.VBox):
             bubbles.append(w.HTML(tx.bubble("user", html.escape(user_text))))
         self._live, self._live_text, self._live_tools = w.HTML(tx.bubble("assistant", "…")), "", []
         self.transcript.children = (self._live, *bubbles, *self.transcript.children)
-        self.questions.children = ()
+        _replace_children(self.questions, ())
 
     def _render_live(self) -> None:
         if self._live is not None:
@@ -274,7 +274,7 @@ class ChatWidget(w.VBox):
         self.older_button.description = f"Show older messages ({hidden:,} more)"
         self.older_button.layout.display = "flex" if hidden else "none"
         # column-reverse: the newest is first, and the view stays scrolled to it.
-        self.transcript.children = (self.history, self.older_button)
+        _replace_children(self.transcript, (self.history, self.older_button))
         last = messages[-1] if messages else None
         asked = last is not None and last.role == "assistant"
         question = last.extra.get("question") if asked and last is not None else None
@@ -283,7 +283,7 @@ class ChatWidget(w.VBox):
             button = _button(str(choice), tooltip=f"Answer: {choice}")
             button.on_click(self._handler(lambda c=str(choice): self._answer(c)))
             buttons.append(button)
-        self.questions.children = tuple(buttons)
+        _replace_children(self.questions, tuple(buttons))
         self.plan.show(record.itinerary)
         self._show_status(record.metadata)
 
@@ -402,6 +402,14 @@ class ChatWidget(w.VBox):
             if not (isinstance(listener, weakref.WeakMethod) and listener() == self._on_event)
         ]
         super().close()
+
+
+def _replace_children(box: w.Box, children: tuple[w.Widget, ...]) -> None:
+    """Set ``box``'s children and close the ones dropped (each holds a comm)."""
+    dropped = [child for child in box.children if child not in children]
+    box.children = children
+    for child in dropped:
+        child.close()
 
 
 def _session_to_show(state: KernelState) -> str:
