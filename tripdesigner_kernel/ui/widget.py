@@ -3,7 +3,7 @@
 Every widget and the magics share the kernel-global state: a message sent anywhere
 shows in every open widget of that session. A click arrives as a comm message, so no
 ``pre_run_cell`` fires: every handler runs the reload guard and autoreload's check
-first (``_clicked``), and the guard's notice shows in the status line. A turn runs on
+first (``ui/clicks.py``), and the guard's notice shows in the status line. A turn runs on
 a worker thread so Stop (and every other click) still arrives while it runs.
 """
 
@@ -25,9 +25,6 @@ from tripdesigner_kernel.ui.clicks import guarded
 from tripdesigner_kernel.ui.itinerary_view import day_sections
 from tripdesigner_kernel.ui.plan_panel import PlanPanel
 from tripdesigner_kernel.ui.style import STYLE
-
-# Kept importable from here: notebooks and other helpers used it.
-render_markdown = tx.render_markdown
 
 EXPORTS = [("Itinerary (.ics)", "ics"), ("Itinerary (.geojson)", "geojson"),
            ("Itinerary (.md)", "md"), ("Itinerary (.json)", "json"),
