@@ -9,6 +9,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_expand
 from IPython.core.magic_arguments import argument, magic_arguments
 
+from tripdesigner_kernel.sessions.storage import StorageError
 from tripdesigner_kernel.ui import render
 from tripdesigner_kernel.ui.subcommands import (
     HELP,
@@ -67,7 +68,10 @@ class TripChatMagics(Subcommands, Magics):
             return self._send(rest, {})
         command = SUBCOMMANDS.get(word)
         if command is not None:
-            command(self, rest.strip())
+            try:
+                command(self, rest.strip())
+            except StorageError as error:  # a store failing mid-command: one line, no traceback
+                raise UsageError(str(error)) from None
             return None
         guess = close_subcommand(word) if not rest.strip() else None
         if guess is not None:  # one word that is a typo of a sub-command: never a message
