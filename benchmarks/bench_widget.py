@@ -33,7 +33,6 @@ def make_long_session(database: Path) -> str:
     state.use_storage(f"sqlite:///{database}")
     session_id = state.new_session("A long chat")
     record = state.sessions.load_record(session_id)
-    record = {k: v for k, v in record.items() if not k.startswith("_")}
     record["messages"] = [
         {"role": "user" if n % 2 == 0 else "assistant",
          "content": f"Message {n}: what about **Lisbon** in May, and a day trip to Sintra?",

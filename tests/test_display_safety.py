@@ -63,10 +63,10 @@ def test_every_itinerary_field_is_escaped_in_markdown(plan: dict) -> None:
 
 def test_a_poisoned_session_shows_as_text_in_the_widget(shell, plan: dict) -> None:
     state = tripdesigner_kernel.kernel_state()
-    record = state.sessions.load_record(state.current_session_id)
-    record = {k: v for k, v in record.items() if not k.startswith("_")}
+    messages = state.sessions.load_record(state.current_session_id)["messages"]
+    record = state.sessions.load_record(state.new_session())  # as a session file would bring
     record["itinerary"] = poisoned(plan)
-    record["messages"][0]["content"] = "hello " + ATTACK
+    record["messages"] = [{**messages[0], "content": "hello " + ATTACK}, messages[1]]
     state.storage.save(record)
     widget = ChatWidget(record["id"])
     shown = widget.summary.value + "".join(widget.day_html()) + "".join(widget.transcript_html())
