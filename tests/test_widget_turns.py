@@ -146,7 +146,8 @@ print("NOTICE", widget.notice.value)
 
 
 def test_after_a_restart_the_widget_shows_the_last_active_session(shell, tmp_path) -> None:
-    from conftest import make_shell
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
 
     database = tmp_path / "sessions.db"
     shell.run_cell(f"%tripchat storage sqlite {database}")
@@ -155,7 +156,10 @@ def test_after_a_restart_the_widget_shows_the_last_active_session(shell, tmp_pat
     shell.run_cell("%tripchat 3 days in Rome in June")
     last = tripdesigner_kernel.kernel_state().current_session_id
     shell.run_line_magic("unload_ext", "tripdesigner_kernel")
-    restarted = make_shell()  # as a new kernel: no state but the SQLite file
+    InteractiveShell.clear_instance()  # as a new kernel: no state but the SQLite file
+    config = Config()
+    config.HistoryManager.enabled = False
+    restarted = InteractiveShell.instance(config=config)
     restarted.run_line_magic("load_ext", "tripdesigner_kernel")
     restarted.run_cell(f"%tripchat storage sqlite {database}")
     widget = ChatWidget()
