@@ -47,7 +47,7 @@ class ChatWidget(w.VBox):
             state = kernel_state()
         self.state = state
         self.session_id = session_id or _session_to_show(state)
-        record = state.sessions.get(self.session_id)  # a clear error for an unknown id
+        record = state.sessions.load_record(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
         self._live: w.HTML | None = None
@@ -258,16 +258,20 @@ class ChatWidget(w.VBox):
 
     # Views ------------------------------------------------------------------------
 
-    def refresh(self, record: Any = None) -> None:
+    def refresh(self, record: dict[str, Any] | None = None) -> None:
         """Redraw everything from the stored session (``record``: it, already read)."""
+        from tripdesigner_kernel.sessions.records import Message
+
         self._live = None
         self._refresh_sessions()
-        if record is None or record.id != self.session_id:
-            record = self.state.sessions.get(self.session_id)
-        messages = record.messages
-        shown = messages[-self._shown_messages :] if self._shown_messages else messages
-        self.history.value = tx.history_html(list(shown))
-        hidden = len(messages) - len(shown)
+        if record is None or record["id"] != self.session_id:
+            record = self.state.sessions.load_record(self.session_id)
+        everything = record["messages"]
+        # Only the shown page becomes Message objects: a long session opens fast.
+        shown = everything[-self._shown_messages :] if self._shown_messages else everything
+        messages = [Message.from_dict(message) for message in shown]
+        self.history.value = tx.history_html(messages)
+        hidden = len(everything) - len(shown)
         self.older_button.description = f"Show older messages ({hidden:,} more)"
         self.older_button.layout.display = "flex" if hidden else "none"
         # column-reverse: the newest is first, and the view stays scrolled to it.
@@ -281,8 +285,8 @@ class ChatWidget(w.VBox):
             button.on_click(self._handler(lambda c=str(choice): self._answer(c)))
             buttons.append(button)
         _replace_children(self.questions, tuple(buttons))
-        self.plan.show(record.itinerary)
-        self._show_status(record.metadata)
+        self.plan.show(record.get("itinerary"))
+        self._show_status(record.get("metadata") or {})
 
     def _show_status(self, metadata: dict[str, Any] | None = None) -> None:
         if metadata is None:
