@@ -1,0 +1,115 @@
+"""A throwaway PostgreSQL cluster for tests: initdb and pg_ctl in a temporary folder, on
+127.0.0.1 and a free port, with password authentication. Never a system cluster.
+
+Run as root (as CI does), the cluster's processes run as the ``postgres`` user that Debian's
+package creates, since PostgreSQL refuses to run as root.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+USER = "tripdesigner_test"
+PASSWORD = "s3cret-" + uuid.uuid4().hex[:12]  # unique, so a test can grep all output for it
+
+
+def binaries() -> Path | None:
+    """The folder holding initdb and pg_ctl, or None when PostgreSQL is not installed."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
+    return Path(versions[0]).parent if versions else None
+
+
+def missing_reason() -> str | None:
+    """Why no cluster can be started here, or None."""
+    if binaries() is None:
+        return "PostgreSQL is not installed (no initdb): apt-get install postgresql"
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no 'postgres' user to run the cluster"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Cluster:
+    """One cluster: ``start``, ``stop`` (fast), ``kill`` (the postmaster, SIGKILL)."""
+
+    def __init__(self) -> None:
+        bin_dir = binaries()
+        assert bin_dir is not None
+        self.bin = bin_dir
+        self.folder = Path(tempfile.mkdtemp(prefix="tripdesigner-pg-"))
+        self.data = self.folder / "data"
+        self.port = free_port()
+        self._as_postgres = os.geteuid() == 0
+        if self._as_postgres:
+            entry = pwd.getpwnam("postgres")
+            os.chown(self.folder, entry.pw_uid, entry.pw_gid)
+        password_file = self.folder / "pw"
+        password_file.write_text(PASSWORD)
+        if self._as_postgres:
+            os.chown(password_file, entry.pw_uid, entry.pw_gid)
+        self._run(
+            "initdb", "-D", str(self.data), "-U", USER, "--pwfile", str(password_file),
+            "--auth=scram-sha-256", "-E", "UTF8", "--no-instructions", "--no-sync",
+        )  # fmt: skip
+        password_file.unlink()
+
+    def url(self, schema: str | None = None, password: bool = True) -> str:
+        secret = f":{PASSWORD}" if password else ""
+        query = f"?schema={schema}" if schema else ""
+        return f"postgresql://{USER}{secret}@127.0.0.1:{self.port}/postgres{query}"
+
+    def start(self) -> None:
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories=''"
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
+                  str(self.folder / "log"), "-w", "-t", "60", "start")  # fmt: skip
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
+
+    def kill(self) -> None:
+        """The server dies at once (SIGKILL to the postmaster and its backends)."""
+        pid_file = self.data / "postmaster.pid"
+        pid = int(pid_file.read_text().split()[0])
+        subprocess.run(["pkill", "-KILL", "-P", str(pid)], check=False)
+        os.kill(pid, 9)
+
+    def remove(self) -> None:
+        with contextlib.suppress(Exception):
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _run(self, tool: str, *args: str, check: bool = True) -> None:
+        command = [str(self.bin / tool), *args]
+        if self._as_postgres:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{tool} failed: {done.stderr or done.stdout}")
+
+
+def new_schema() -> str:
+    """A schema name of its own for one test."""
+    return "t_" + uuid.uuid4().hex[:16]
