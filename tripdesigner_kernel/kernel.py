@@ -75,7 +75,7 @@ class KernelState:
     def __init__(self, shell: Any = None) -> None:
         self.shell = shell
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
-        self.placement = SessionPlacement(self._storage_changed)
+        self.placement = SessionPlacement(self._storage_changed, self._notify)
         self.services = ServiceCache()
         self.guard = ReloadGuard(self._drop_services)
         self.guard.record_new_modules()
@@ -176,6 +176,7 @@ class KernelState:
         from tripdesigner_kernel.sessions.locations import parse_storage
 
         kind, path = parse_storage(spec)
+        spec = str(path) if kind == "postgresql" else spec  # %config never shows a password
         if (kind, path) == self.placement.target:
             self._sync_setting(spec)
             return self.placement.describe()
@@ -243,6 +244,20 @@ class KernelState:
         self.current_session_id = fork["id"]
         self._notify({"type": "session_created", "session_id": fork["id"]})
         return str(fork["id"])
+
+    def share_session(self, session_id: str, user: str, read_only: bool | None) -> bool:
+        """Share a session this user owns with ``user`` (``read_only`` None: stop sharing);
+        True when it changed something. ValueError where the store cannot share."""
+        share = getattr(self.storage, "share", None)
+        if share is None:
+            raise ValueError(
+                "Sessions are shared through a PostgreSQL store: "
+                "`%tripchat storage postgresql://USER@HOST:PORT/DBNAME` first."
+            )
+        if read_only is None:
+            return bool(self.storage.unshare(session_id, user))  # type: ignore[attr-defined]
+        share(session_id, user, read_only)
+        return True
 
     def export_itinerary(
         self, fmt: str, path: str | os.PathLike[str], session_id: str | None = None

@@ -13,6 +13,7 @@ psycopg is imported here only: this module is imported when a PostgreSQL store i
 from __future__ import annotations
 
 import builtins
+import collections
 import contextlib
 import getpass
 import json
@@ -50,10 +51,15 @@ def current_user() -> str:
 class ReadOnlySessionError(StorageError):
     """The session belongs to someone else and is shared read-only (or not at all)."""
 
-    def __init__(self, session_id: str, owner: str) -> None:
+    def __init__(self, session_id: str, owner: str, action: str = "") -> None:
+        what = (
+            f"only its owner can {action}"
+            if action
+            else "it is shared with you read-only; nothing was saved"
+        )
         super().__init__(
-            f"Session {session_id} belongs to {owner} and is shared with you read-only; nothing "
-            f"was saved. `%tripchat fork {session_id}` makes a copy of your own."
+            f"Session {session_id} belongs to {owner}: {what}. "
+            f"`%tripchat fork {session_id}` makes a copy of your own."
         )
 
 
@@ -67,6 +73,7 @@ class PostgresSessionStorage:
         self.user = user or current_user()
         self.migrated = 0  # how many migrations this store applied when it opened
         self._watcher: Any = None
+        self._written: collections.deque[tuple[str, int]] = collections.deque(maxlen=256)
         s = sql.Identifier(self.url.schema)
         self._q = {key: sql.SQL(text).format(s=s) for key, text in _QUERIES.items()}
         self._pool = ConnectionPool(
@@ -78,10 +85,10 @@ class PostgresSessionStorage:
             open=False,
             name="tripdesigner",
         )
-        try:
-            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
-            with self._pool.connection() as conn:
+        try:  # one direct connection first: a refusal comes back at once, with its reason
+            with psycopg.connect(self.url.conninfo(), connect_timeout=CONNECT_TIMEOUT_S) as conn:
                 self.migrated = migrate(conn, self.url.schema)
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
         except (psycopg.Error, PoolTimeout, NewerSchemaError) as error:
             self._pool.close()
             raise StorageError(f"{self.url.shown}: {_reason(error, self.url)}.") from None
@@ -115,6 +122,7 @@ class PostgresSessionStorage:
                         [(session_id, start + i, text) for i, text in enumerate(added)],
                     )
         committed(record, int(row[0]))
+        self._written.append((session_id, int(row[0])))
 
     def append_message(self, session_id: str, message: dict[str, Any], active_at: str) -> bool:
         """One statement (a bump of the session and the message's insert) and its commit."""
@@ -126,6 +134,8 @@ class PostgresSessionStorage:
             ).fetchone()  # fmt: skip
             if row is None and self._visible(conn, session_id):
                 self._refuse(conn, session_id)
+        if row is not None:
+            self._written.append((session_id, int(row[0])))
         return row is not None
 
     def load(self, session_id: str) -> dict[str, Any] | None:
@@ -151,7 +161,7 @@ class PostgresSessionStorage:
         with self._transaction() as conn:
             gone = conn.execute(self._q["delete"], (session_id, self.user)).rowcount > 0
             if not gone and self._visible(conn, session_id):
-                self._refuse(conn, session_id)
+                self._check_owner(conn, session_id)
             return gone
 
     def delete_by_itinerary(self, itinerary_id: str) -> int:
@@ -159,9 +169,7 @@ class PostgresSessionStorage:
             return conn.execute(self._q["delete_itinerary"], (itinerary_id, self.user)).rowcount
 
     def close(self) -> None:
-        if self._watcher is not None:
-            self._watcher.stop()
-            self._watcher = None
+        self.unwatch()
         self._pool.close()
 
     def __len__(self) -> int:
@@ -206,22 +214,33 @@ class PostgresSessionStorage:
         if row is None:
             raise KeyError(f"No session {session_id!r} that you can see.")
         if row[0] != self.user:
-            raise PermissionError(
-                f"Session {session_id} belongs to {row[0]}: only its owner can share it."
-            )
+            raise ReadOnlySessionError(session_id, row[0], "share or delete it")
 
     # Live updates ---------------------------------------------------------------------
 
-    def watch(self, callback: Callable[[str, int], None]) -> None:
-        """Call ``callback(session_id, revision)`` (from a background thread) whenever any
-        kernel commits a write to a session; revision 0 means it was deleted."""
+    def watch(self, callback: Callable[[str, int], None]) -> Any:
+        """Call ``callback(session_id, revision)`` (from a background thread) whenever another
+        store commits a write to a session (this store's own writes are left out); revision 0
+        means it was deleted. Returns the watcher thread (its ``listening`` event is set once
+        it listens)."""
         from tripdesigner_kernel.sessions.pg_listen import SessionWatcher
 
-        if self._watcher is None:
-            self._watcher = SessionWatcher(
-                self.url.conninfo(), channel_of(self.url.schema), callback
-            )
-            self._watcher.start()
+        def others_only(session_id: str, revision: int) -> None:
+            if (session_id, revision) not in self._written:
+                callback(session_id, revision)
+
+        self.unwatch()
+        self._watcher = SessionWatcher(
+            self.url.conninfo(), channel_of(self.url.schema), others_only
+        )
+        self._watcher.start()
+        return self._watcher
+
+    def unwatch(self) -> None:
+        """Stop the watch, if any (the thread has ended on return)."""
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
 
     # Errors and transactions ----------------------------------------------------------
 
@@ -285,9 +304,9 @@ _QUERIES = {
     "message": "INSERT INTO {s}.messages (session_id, seq, body) VALUES (%s, %s, %s)",
     "append": "WITH bumped AS (UPDATE {s}.sessions SET message_count = message_count + 1,"
     " last_active_at = %s, revision = revision + 1"
-    f" WHERE id = %s AND {_WRITABLE} RETURNING message_count - 1 AS seq)"
-    " INSERT INTO {s}.messages (session_id, seq, body) SELECT %s, seq, %s FROM bumped"
-    " RETURNING seq",
+    f" WHERE id = %s AND {_WRITABLE} RETURNING message_count - 1 AS seq, revision),"
+    " added AS (INSERT INTO {s}.messages (session_id, seq, body)"
+    " SELECT %s, seq, %s FROM bumped) SELECT revision FROM bumped",
     # One statement, so the body, its revision and its messages come from one snapshot.
     "load": "SELECT s.body, s.revision, m.body FROM {s}.sessions s"
     " LEFT JOIN {s}.messages m ON m.session_id = s.id"
