@@ -12,9 +12,11 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -24,11 +26,11 @@ PASSWORD = "s3cret-" + uuid.uuid4().hex[:12]  # unique, so a test can grep all o
 
 def binaries() -> Path | None:
     """The folder holding initdb and pg_ctl, or None when PostgreSQL is not installed."""
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)  # Debian's
+    if versions:
+        return Path(versions[0]).parent
     found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
-    return Path(versions[0]).parent if versions else None
+    return Path(found).resolve().parent if found else None
 
 
 def missing_reason() -> str | None:
@@ -50,7 +52,7 @@ def free_port() -> int:
 
 
 class Cluster:
-    """One cluster: ``start``, ``stop`` (fast), ``kill`` (the postmaster, SIGKILL)."""
+    """One cluster: ``start``, ``stop`` (immediate), ``kill`` (SIGKILL)."""
 
     def __init__(self) -> None:
         bin_dir = binaries()
@@ -60,6 +62,7 @@ class Cluster:
         self.data = self.folder / "data"
         self.port = free_port()
         self._as_postgres = os.geteuid() == 0
+        self.process: subprocess.Popen[bytes] | None = None
         if self._as_postgres:
             entry = pwd.getpwnam("postgres")
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
@@ -79,22 +82,45 @@ class Cluster:
         return f"postgresql://{USER}{secret}@127.0.0.1:{self.port}/postgres{query}"
 
     def start(self) -> None:
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories=''"
-            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        """Start the server as a child of this process (so it is reaped when killed: pg_ctl
+        would leave it to PID 1, which in a container may never reap it)."""
+        command = [
+            str(self.bin / "postgres"), "-D", str(self.data), "-c", "listen_addresses=127.0.0.1",
+            "-c", f"port={self.port}", "-c", "unix_socket_directories=", "-c", "fsync=off",
+            "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=100",
+        ]  # fmt: skip
+        if self._as_postgres:
+            command = ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups",
+                       *command]  # fmt: skip
+        with (self.folder / "log").open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not self._ready():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log_tail = (self.folder / "log").read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"PostgreSQL did not start: {log_tail}")
+            time.sleep(0.05)  # polling readiness: the server offers no signal to wait on
+
+    def _ready(self) -> bool:
+        done = subprocess.run(
+            [str(self.bin / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.port)],
+            check=False,
         )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
-                  str(self.folder / "log"), "-w", "-t", "60", "start")  # fmt: skip
+        return done.returncode == 0
 
     def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
+        """Immediate shutdown (SIGQUIT), waited for."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
+            self.process.wait(timeout=60)
 
     def kill(self) -> None:
-        """The server dies at once (SIGKILL to the postmaster and its backends)."""
-        pid_file = self.data / "postmaster.pid"
-        pid = int(pid_file.read_text().split()[0])
-        subprocess.run(["pkill", "-KILL", "-P", str(pid)], check=False)
-        os.kill(pid, 9)
+        """The server dies at once: SIGKILL to its backends and to the postmaster."""
+        assert self.process is not None
+        subprocess.run(["pkill", "-KILL", "-P", str(self.process.pid)], check=False)
+        self.process.kill()
+        self.process.wait(timeout=60)
 
     def remove(self) -> None:
         with contextlib.suppress(Exception):

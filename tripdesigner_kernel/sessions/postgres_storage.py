@@ -115,6 +115,7 @@ class PostgresSessionStorage:
                 ).fetchone()  # fmt: skip
             if row is None:
                 self._refuse(conn, session_id)
+            self._written.append((session_id, int(row[0])))  # before the commit is announced
             if added:
                 with conn.cursor() as cursor:
                     cursor.executemany(
@@ -122,7 +123,6 @@ class PostgresSessionStorage:
                         [(session_id, start + i, text) for i, text in enumerate(added)],
                     )
         committed(record, int(row[0]))
-        self._written.append((session_id, int(row[0])))
 
     def append_message(self, session_id: str, message: dict[str, Any], active_at: str) -> bool:
         """One statement (a bump of the session and the message's insert) and its commit."""
@@ -134,8 +134,8 @@ class PostgresSessionStorage:
             ).fetchone()  # fmt: skip
             if row is None and self._visible(conn, session_id):
                 self._refuse(conn, session_id)
-        if row is not None:
-            self._written.append((session_id, int(row[0])))
+            if row is not None:
+                self._written.append((session_id, int(row[0])))
         return row is not None
 
     def load(self, session_id: str) -> dict[str, Any] | None:
@@ -159,14 +159,17 @@ class PostgresSessionStorage:
 
     def delete(self, session_id: str) -> bool:
         with self._transaction() as conn:
-            gone = conn.execute(self._q["delete"], (session_id, self.user)).rowcount > 0
+            gone = conn.execute(self._q["delete"], (session_id, self.user)).fetchall()
             if not gone and self._visible(conn, session_id):
                 self._check_owner(conn, session_id)
-            return gone
+            self._written.extend((session_id, 0) for _ in gone)
+            return bool(gone)
 
     def delete_by_itinerary(self, itinerary_id: str) -> int:
         with self._transaction() as conn:
-            return conn.execute(self._q["delete_itinerary"], (itinerary_id, self.user)).rowcount
+            gone = conn.execute(self._q["delete_itinerary"], (itinerary_id, self.user)).fetchall()
+            self._written.extend((session_id, 0) for (session_id,) in gone)
+            return len(gone)
 
     def close(self) -> None:
         self.unwatch()
@@ -316,8 +319,9 @@ _QUERIES = {
     " ORDER BY last_active_at DESC",
     "list_itinerary": f"SELECT {SUMMARY_COLUMNS} FROM {{s}}.sessions WHERE {_VISIBLE}"
     " AND itinerary_id = %s ORDER BY last_active_at DESC",
-    "delete": "DELETE FROM {s}.sessions WHERE id = %s AND owner = %s",
-    "delete_itinerary": "DELETE FROM {s}.sessions WHERE itinerary_id = %s AND owner = %s",
+    "delete": "DELETE FROM {s}.sessions WHERE id = %s AND owner = %s RETURNING id",
+    "delete_itinerary": "DELETE FROM {s}.sessions WHERE itinerary_id = %s AND owner = %s"
+    " RETURNING id",
     # owner, may this user write, may they see it: for one session id
     "owner": "SELECT owner, owner = %(user)s OR EXISTS (SELECT 1 FROM {s}.shares h"
     " WHERE h.session_id = t.id AND h.username = %(user)s AND h.can_write),"
