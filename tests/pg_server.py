@@ -81,15 +81,18 @@ class Cluster:
         query = f"?schema={schema}" if schema else ""
         return f"postgresql://{USER}{secret}@127.0.0.1:{self.port}/postgres{query}"
 
-    def start(self) -> None:
+    def start(self, durable: bool = False) -> None:
         """Start the server as a child of this process (so it is reaped when killed: pg_ctl
-        would leave it to PID 1, which in a container may never reap it)."""
+        would leave it to PID 1, which in a container may never reap it). Tests run it
+        without flushing to disk (fsync off); ``durable`` keeps PostgreSQL's defaults."""
         command = [
             str(self.bin / "postgres"), "-D", str(self.data), "-c", "listen_addresses=127.0.0.1",
-            "-c", f"port={self.port}", "-c", "unix_socket_directories=", "-c", "fsync=off",
-            "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", f"port={self.port}", "-c", "unix_socket_directories=",
             "-c", "max_connections=100",
         ]  # fmt: skip
+        if not durable:  # commits still reach the OS before they return: a killed server
+            # (the tests kill it) keeps them; only a crash of the machine could lose them
+            command += ["-c", "fsync=off", "-c", "full_page_writes=off"]
         if self._as_postgres:
             command = ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups",
                        *command]  # fmt: skip
