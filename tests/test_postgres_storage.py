@@ -224,3 +224,16 @@ def test_the_share_magics(shell: InteractiveShell, pg_url: str, capsys: Any) -> 
     assert "is no longer shared with bob" in out and "is not shared with bob" in out
     with pytest.raises(UsageError, match="No session 'nope'"):
         shell.run_line_magic("tripchat", "share nope bob")
+
+
+def test_loading_the_extension_never_imports_psycopg(tmp_path: Path) -> None:
+    done = run_kernel(
+        """
+        import sys
+        sh.run_cell("%tripchat Plan 2 days in Porto in June")
+        print("PSYCOPG", sorted(m for m in sys.modules if m.startswith("psycopg")))
+        """,
+        {"TRIPDESIGNER_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PSYCOPG []" in done.stdout
