@@ -86,6 +86,15 @@ def migrate(conn: Any, schema: str) -> int:
     from psycopg import sql
 
     quoted = sql.Identifier(schema)
+    with conn.transaction():  # up to date already: no lock, and no CREATE right needed
+        if conn.execute("SELECT to_regclass(%s)", (f'"{schema}".schema_migrations',)).fetchone()[0]:
+            row = conn.execute(
+                sql.SQL("SELECT COALESCE(MAX(version), 0) FROM {}.schema_migrations").format(quoted)
+            ).fetchone()
+            if int(row[0]) > SCHEMA_VERSION:
+                raise NewerSchemaError(int(row[0]))
+            if int(row[0]) == SCHEMA_VERSION:
+                return 0
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (channel_of(schema),))
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(quoted))
