@@ -189,12 +189,12 @@ def test_owners_and_sharing(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(LookupError):
         bob.use_session(trip)
 
-    alice.share_session(trip, "bob", read_only=True)
+    alice.placement.share(trip, "bob", read_only=True)
     assert {s.id for s in bob.sessions.list()} == {trip, bobs}
     with pytest.raises(ReadOnlySessionError, match="belongs to alice: it is shared with you"):
         bob.chat("Plan 5 days in Lisbon in May", trip)
     with pytest.raises(ReadOnlySessionError, match="only its owner"):
-        bob.share_session(trip, "carol", read_only=False)
+        bob.placement.share(trip, "carol", read_only=False)
     with pytest.raises(ReadOnlySessionError, match="only its owner"):
         bob.delete_session(trip)
     assert len(alice.sessions.get(trip).messages) == 2  # unchanged
@@ -203,10 +203,10 @@ def test_owners_and_sharing(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(bob.sessions.get(fork).messages) == 4
     assert fork not in {s.id for s in alice.sessions.list()}
 
-    alice.share_session(trip, "bob", read_only=False)
+    alice.placement.share(trip, "bob", read_only=False)
     bob.chat("add a day", trip)
     assert len(alice.sessions.get(trip).messages) == 4
-    assert alice.share_session(trip, "bob", None) and not alice.share_session(trip, "bob", None)
+    assert alice.placement.share(trip, "bob", None) and not alice.placement.share(trip, "bob", None)
     assert trip not in {s.id for s in bob.sessions.list()}
 
 

@@ -245,20 +245,6 @@ class KernelState:
         self._notify({"type": "session_created", "session_id": fork["id"]})
         return str(fork["id"])
 
-    def share_session(self, session_id: str, user: str, read_only: bool | None) -> bool:
-        """Share a session this user owns with ``user`` (``read_only`` None: stop sharing);
-        True when it changed something. ValueError where the store cannot share."""
-        share = getattr(self.storage, "share", None)
-        if share is None:
-            raise ValueError(
-                "Sessions are shared through a PostgreSQL store: "
-                "`%tripchat storage postgresql://USER@HOST:PORT/DBNAME` first."
-            )
-        if read_only is None:
-            return bool(self.storage.unshare(session_id, user))  # type: ignore[attr-defined]
-        share(session_id, user, read_only)
-        return True
-
     def export_itinerary(
         self, fmt: str, path: str | os.PathLike[str], session_id: str | None = None
     ) -> str:

@@ -123,6 +123,20 @@ class SessionPlacement:
         if unwatch is not None:
             unwatch()
 
+    def share(self, session_id: str, user: str, read_only: bool | None) -> bool:
+        """Share a session this user owns with ``user`` (``read_only`` None: stop sharing);
+        True when it changed something. ValueError where the store cannot share."""
+        share = getattr(self.storage, "share", None)
+        if share is None:
+            raise ValueError(
+                "Sessions are shared through a PostgreSQL store: "
+                "`%tripchat storage postgresql://USER@HOST:PORT/DBNAME` first."
+            )
+        if read_only is None:
+            return bool(self.storage.unshare(session_id, user))  # type: ignore[attr-defined]
+        share(session_id, user, read_only)
+        return True
+
     def _remote(self, session_id: str, revision: int) -> None:
         if self._on_remote is not None:
             kind = "session_deleted" if revision == 0 else "turn_saved"

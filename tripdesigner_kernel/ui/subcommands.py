@@ -306,7 +306,7 @@ class Subcommands:
         parser.add_argument("user")
         parser.add_argument("--read-only", action="store_true", help="they can read and fork")
         args = _parse(parser, rest)
-        self._user_call(self.state.share_session, args.id, args.user, args.read_only)
+        self._user_call(self.state.placement.share, args.id, args.user, args.read_only)
         how = "read-only (they can fork it)" if args.read_only else "to read and write"
         print(f"Session {args.id} is shared with {args.user} {how}.")
 
@@ -315,7 +315,7 @@ class Subcommands:
         parser.add_argument("id")
         parser.add_argument("user")
         args = _parse(parser, rest)
-        was = self._user_call(self.state.share_session, args.id, args.user, None)
+        was = self._user_call(self.state.placement.share, args.id, args.user, None)
         print(f"Session {args.id} is {'no longer' if was else 'not'} shared with {args.user}.")
 
     def cmd_export(self, rest: str) -> None:
