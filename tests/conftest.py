@@ -53,3 +53,30 @@ def _forget_process_state() -> Iterator[None]:
     yield
     if hasattr(sys, "_tripdesigner_state"):
         delattr(sys, "_tripdesigner_state")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the whole run (see tests/pg_server.py)."""
+    import pg_server
+
+    reason = pg_server.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed: pip install -e '.[postgres]'")
+    cluster = pg_server.Cluster()
+    cluster.start()
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """The address of a fresh schema of its own on the test cluster, password included."""
+    import pg_server
+
+    assert isinstance(pg_cluster, pg_server.Cluster)
+    return pg_cluster.url(pg_server.new_schema())

@@ -17,10 +17,16 @@ from tripdesigner_kernel.sessions.sqlite_storage import SQLiteSessionStorage
 from tripdesigner_kernel.sessions.storage import InMemorySessionStorage, SessionStorage
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def storage(request: pytest.FixtureRequest, tmp_path: Path) -> SessionStorage:
     if request.param == "memory":
         return InMemorySessionStorage()
+    if request.param == "postgresql":
+        from tripdesigner_kernel.sessions.postgres_storage import PostgresSessionStorage
+
+        store = PostgresSessionStorage(request.getfixturevalue("pg_url"))
+        request.addfinalizer(store.close)
+        return store
     return SQLiteSessionStorage(tmp_path / "sessions.sqlite3")
 
 

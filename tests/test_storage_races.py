@@ -1,7 +1,8 @@
 """One storage contract for every store, and kernels racing on one session lose nothing.
 
-The contract suite runs over each store (a PostgreSQL store would join the parameter list);
-the races run real kernels in separate processes on a real SQLite file.
+The contract suite runs over each store (PostgreSQL on a throwaway cluster of the tests' own,
+skipped where PostgreSQL is not installed); the races run real kernels in separate processes
+on a real SQLite file (tests/test_postgres_races.py races them on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -30,18 +31,27 @@ from tripdesigner_kernel.sessions.storage import (
 )
 from tripdesigner_kernel.trip.model import Itinerary
 
-STORES = ["memory", "sqlite"]
+STORES = ["memory", "sqlite", "postgresql"]
 
 
-def open_store(kind: str, folder: Path) -> SessionStorage:
+def open_store(kind: str, folder: Path, request: pytest.FixtureRequest) -> SessionStorage:
     if kind == "memory":
         return InMemorySessionStorage()
+    if kind == "postgresql":
+        import pg_server
+
+        from tripdesigner_kernel.sessions.postgres_storage import PostgresSessionStorage
+
+        cluster = request.getfixturevalue("pg_cluster")
+        storage = PostgresSessionStorage(cluster.url(pg_server.new_schema()))
+        request.addfinalizer(storage.close)
+        return storage
     return SQLiteSessionStorage(folder / "contract.sqlite3")
 
 
 @pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> SessionStorage:
-    return open_store(request.param, tmp_path)
+    return open_store(request.param, tmp_path, request)
 
 
 def stored(store: SessionStorage, session_id: str = "s1", messages: int = 0) -> dict[str, Any]:
@@ -124,11 +134,13 @@ def test_records_never_alias_stored_data(store: SessionStorage) -> None:
 
 
 @pytest.mark.parametrize("target", STORES)
-def test_copy_sessions_between_stores(store: SessionStorage, target: str, tmp_path: Path) -> None:
+def test_copy_sessions_between_stores(
+    store: SessionStorage, target: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     stored(store, "a", messages=2)
     stored(store, "b", messages=1)
     (tmp_path / "other").mkdir()
-    other = open_store(target, tmp_path / "other")
+    other = open_store(target, tmp_path / "other", request)
     assert copy_sessions(store, other) == 2 and copy_sessions(store, other) == 0
     copied = other.load("a")
     assert copied is not None and [m["content"] for m in copied["messages"]] == ["m0", "m1"]

@@ -66,6 +66,8 @@ def load_ipython_extension(shell: Any) -> None:
     if state.guard.post_execute not in callbacks["post_execute"]:
         shell.events.register("post_execute", state.guard.post_execute)
     state.guard.record_new_modules()
+    if state._environment_read:  # loaded again: hear other kernels' commits again
+        state.placement.watch()
     state.read_environment()
 
 
@@ -93,6 +95,7 @@ def unload_ipython_extension(shell: Any) -> None:
             shell.events.unregister(event, callback)
     if state.settings in shell.configurables:
         shell.configurables.remove(state.settings)
+    state.placement.unwatch()  # the listener thread ends with the extension
 
 
 def check_for_reload(state: KernelState | None = None) -> None:

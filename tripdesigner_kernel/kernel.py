@@ -60,7 +60,7 @@ class KernelState:
     def __init__(self, shell: Any = None) -> None:
         self.shell = shell
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
-        self.placement = SessionPlacement(self._storage_changed)
+        self.placement = SessionPlacement(self._storage_changed, self._notify)
         self.services = ServiceCache()
         self.guard = ReloadGuard(self._drop_services, shell)
         self.guard.record_new_modules()
@@ -166,6 +166,7 @@ class KernelState:
         from tripdesigner_kernel.sessions.locations import parse_storage
 
         kind, path = parse_storage(spec)
+        spec = str(path) if kind == "postgresql" else spec  # %config never shows a password
         if (kind, path) == self.placement.target:
             self._sync_setting(spec)
             return self.placement.describe()

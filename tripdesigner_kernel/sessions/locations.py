@@ -1,9 +1,11 @@
-"""Which session store a setting names: ``memory``, ``sqlite`` or ``sqlite:///PATH``."""
+"""Which session store a setting names: ``memory``, ``sqlite``, ``sqlite:///PATH`` or
+``postgresql://...`` (see ``pg_url``)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 HOME_ENV = "TRIPDESIGNER_HOME"
 STORAGE_ENV = "TRIPDESIGNER_STORAGE"
@@ -52,15 +54,22 @@ def network_filesystem(path: str | Path, mounts: str | None = None) -> str | Non
     return best_type if best_type in NETWORK_FILESYSTEMS else None
 
 
-def parse_storage(spec: str) -> tuple[str, Path | None]:
-    """``("memory", None)`` or ``("sqlite", path)``; ValueError for anything else."""
+def parse_storage(spec: str) -> tuple[str, Any]:
+    """``("memory", None)``, ``("sqlite", path)`` or ``("postgresql", PostgresURL)``;
+    ValueError for anything else."""
+    from tripdesigner_kernel.sessions.pg_url import PostgresURL, is_postgres_url
+
     text = spec.strip()
+    if is_postgres_url(text):
+        return "postgresql", PostgresURL(text)
     if text in ("", "memory"):
         return "memory", None
     if text == "sqlite":
         return "sqlite", data_dir() / DEFAULT_FILE
     if text.startswith("sqlite:///"):
         return "sqlite", Path(text[len("sqlite:///") :]).expanduser()
+    shown = spec if "@" not in spec else "(an address with a user)"  # it may hold a password
     raise ValueError(
-        f"Unknown storage {spec!r}: use 'memory', 'sqlite' (the default file) or 'sqlite:///PATH'."
+        f"Unknown storage {shown!r}: use 'memory', 'sqlite' (the default file), 'sqlite:///PATH' "
+        "or 'postgresql://USER@HOST:PORT/DBNAME'."
     )

@@ -52,10 +52,9 @@ def export_chat(state: Any, path: str | os.PathLike[str], session_id: str | None
     Raises ValueError for no current session or a path that cannot be written,
     LookupError for an unknown session id.
     """
-    from tripdesigner_kernel.kernel import _write_text
+    from tripdesigner_kernel.files import write_text
 
     source = session_id or state.current_session_id
     if source is None:
         raise ValueError("No current session. Send a message first.")
-    _write_text(path, chat_markdown(state.sessions.get(source)))
-    return str(path)
+    return str(write_text(path, chat_markdown(state.sessions.get(source))))

@@ -262,7 +262,7 @@ class Subcommands:
 
     def cmd_storage(self, rest: str) -> None:
         parser = _parser("storage")
-        parser.add_argument("kind", nargs="?", choices=["memory", "sqlite"])
+        parser.add_argument("kind", nargs="?", help="memory, sqlite or postgresql://...")
         parser.add_argument("path", nargs="?")
         parser.add_argument("--copy", action="store_true", help="copy the current sessions across")
         args = _parse(parser, rest)
@@ -270,8 +270,14 @@ class Subcommands:
         if args.kind is None:
             print(state.describe_storage())
             return
-        if args.kind == "memory" and args.path:
-            raise UsageError("`%tripchat storage memory` takes no path.")
+        postgres = args.kind.lower().startswith(("postgresql://", "postgres://"))
+        if not postgres and args.kind not in ("memory", "sqlite"):
+            raise UsageError(
+                "storage: invalid choice: sessions live in memory, sqlite [PATH] or "
+                "postgresql://USER@HOST:PORT/DBNAME."
+            )
+        if args.kind != "sqlite" and args.path:
+            raise UsageError(f"`%tripchat storage {args.kind.split(':')[0]}` takes no path.")
         spec = args.kind if not args.path else f"sqlite:///{args.path}"
         try:
             print(state.use_storage(spec, copy=args.copy))
@@ -299,6 +305,24 @@ class Subcommands:
         args = _parse(parser, rest)
         session_id = self._user_call(self.state.fork_session, args.id)
         print(f"Forked into session {session_id} (now current).")
+
+    def cmd_share(self, rest: str) -> None:
+        parser = _parser("share")
+        parser.add_argument("id")
+        parser.add_argument("user")
+        parser.add_argument("--read-only", action="store_true", help="they can read and fork")
+        args = _parse(parser, rest)
+        self._user_call(self.state.placement.share, args.id, args.user, args.read_only)
+        how = "read-only (they can fork it)" if args.read_only else "to read and write"
+        print(f"Session {args.id} is shared with {args.user} {how}.")
+
+    def cmd_unshare(self, rest: str) -> None:
+        parser = _parser("unshare")
+        parser.add_argument("id")
+        parser.add_argument("user")
+        args = _parse(parser, rest)
+        was = self._user_call(self.state.placement.share, args.id, args.user, None)
+        print(f"Session {args.id} is {'no longer' if was else 'not'} shared with {args.user}.")
 
     def cmd_export(self, rest: str) -> None:
         from tripdesigner_kernel.trip.exports import FORMATS
@@ -396,6 +420,8 @@ SUBCOMMANDS: dict[str, Callable[[Any, str], None]] = {
     "export-session": Subcommands.cmd_export_session,
     "import-session": Subcommands.cmd_import_session,
     "fork": Subcommands.cmd_fork,
+    "share": Subcommands.cmd_share,
+    "unshare": Subcommands.cmd_unshare,
     "export": Subcommands.cmd_export,
     "record": Subcommands.cmd_record,
     "widget": Subcommands.cmd_widget,
