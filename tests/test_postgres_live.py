@@ -75,7 +75,7 @@ def test_a_widget_shows_the_other_kernels_turn_without_a_click(
     state.listeners.append(lambda event: event.get("remote") and refreshed.set())  # after it
     other.chat("add a day", session_id)
     assert refreshed.wait(1)
-    shown = [child.value for child in reversed(widget.transcript.children)]
+    shown = widget.transcript_html()
     assert len(shown) == 4 and "add a day" in shown[2]
     assert widget.day_titles() == ["Day 1", "Day 2", "Day 3"]
     other.storage.close()

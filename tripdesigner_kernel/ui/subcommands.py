@@ -454,8 +454,12 @@ HELP = """%tripchat: design a trip by chatting.
                                --price-input --price-output --max-steps, --timeout S
                                (seconds for a whole turn); never a key: use --key-env
   watch MODULE                 treat MODULE as service code (edits clear cached services)
-  storage [memory | sqlite [PATH]] [--copy]
-                               where sessions live (SQLite survives kernel restarts)
+  storage [memory | sqlite [PATH] | postgresql://...] [--copy]
+                               where sessions live (SQLite survives kernel restarts;
+                               PostgreSQL is shared by a team's kernels)
+  share ID USER [--read-only]  let USER see (and, unless read-only, write) a session
+                               (PostgreSQL)
+  unshare ID USER              stop sharing a session with USER
   export FORMAT PATH [-s ID]   write the itinerary as ics, geojson, md or json
   export chat PATH [-s ID]     write the chat and its plan as Markdown
   export-session ID PATH       write a session file (never holds a key)
