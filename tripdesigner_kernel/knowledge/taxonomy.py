@@ -87,6 +87,9 @@ ACCESS_AVOIDS: dict[str, frozenset[str]] = {
     "pushchair": frozenset({"stairs", "steep"}),
     "limited mobility": frozenset({"stairs", "steep"}),
     "older": frozenset({"stairs", "steep"}),
+    "older travellers": frozenset({"stairs", "steep"}),
+    "disabled": frozenset({"stairs", "steep"}),
+    "stairs": frozenset({"stairs"}),  # "can't do many stairs"
 }
 
 BUDGET_LEVELS = ("budget", "moderate", "luxury")

@@ -27,6 +27,17 @@ FILL_OPTIONS = 12  # places near a gap worth trying in it
 LATE_EVENING = 22 * 60  # an evening out must still be open then
 
 
+def day_start(spec: TripSpec) -> int:
+    """When a full day starts (minutes): the person's own hour ("not a morning person")
+    when given, else the pace's."""
+    default = DAY_START.get(spec.pace, 9 * 60)
+    if spec.day_start:
+        hours, _, minutes = spec.day_start.partition(":")
+        if hours.isdigit() and minutes.isdigit():
+            return min(int(hours) * 60 + int(minutes), NOON)
+    return default
+
+
 class CityPlanner:
     """Chooses and schedules the days of one stay, sharing the trip's 'used' set."""
 
@@ -138,6 +149,8 @@ class CityPlanner:
         pinned: Sequence[str] = (),
         short: bool = False,
         lead_at: int | None = None,
+        room_from: int | None = 0,
+        began: int | None = None,
     ) -> DayPlan | None:
         """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
 
@@ -145,6 +158,8 @@ class CityPlanner:
         ``short``: fewer visits than asked fit, so an evening out makes up the day.
         ``lead_at``: the day starts after a journey that arrives then (minutes), so the time
         from then to the first item counts as a gap to fill too.
+        ``room_from``, ``began``: when the hotel room is there and when the day began, for
+        rests (see trip/gaps.py).
         """
         plan = self._plan_day(day, start_at, start_pos, visits, meals, day_end, pinned, short)
         if plan is None:
@@ -163,7 +178,11 @@ class CityPlanner:
 
         planned = sum(s.kind == "activity" for s in stops)
         most = max(planned, visits) + (1 if self.spare > 0 else 0)
-        filled = [s for s in fill_gaps(stops, day, near, self.hotel, most) if s.kind != "lead"]
+        filled = [
+            s
+            for s in fill_gaps(stops, day, near, self.hotel, most, room_from, began)
+            if s.kind != "lead"
+        ]
         self.spare -= sum(s.kind == "activity" for s in filled) - planned
         return self._take(DayPlan(filled, plan.cost))
 

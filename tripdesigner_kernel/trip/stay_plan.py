@@ -16,13 +16,22 @@ from tripdesigner_kernel.trip.day_trips import (
     trip_days,
     trips_wanted,
 )
-from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
+from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
 from tripdesigner_kernel.trip.spec import TripSpec
 
 SETTLE_MINUTES = 45  # from the station or airport to the hotel, bags down
+HOTEL_CHECK_IN = 15 * 60
+
+
+def room_from(offset: int, days: int, last_stay: bool) -> int | None:
+    """From when (minutes) the hotel room is the traveller's on a stay's day ``offset``:
+    check-in on the first day, None on the trip's last day (checked out), else all day."""
+    if last_stay and offset == days - 1:
+        return None
+    return HOTEL_CHECK_IN if offset == 0 else 0
 
 
 def _stop_segment(
@@ -150,6 +159,7 @@ def stay_segments(
     places, area = planner.places, planner.area
     segments: list[model.Segment] = []
     trips, trip_offsets = _plan_trips(spec, planner, first_number, days, landing_offset)
+    not_before = day_start(spec) if spec.day_start else None
     for offset in range(days):
         day = first_day + timedelta(days=offset)
         day_number = first_number + offset
@@ -161,7 +171,12 @@ def stay_segments(
                 p for p in trips if p.name not in planner.used
             ]
             trip = next(
-                (t for t in (time_day_trip(p, day, area) for p in options) if t is not None), None
+                (
+                    t
+                    for t in (time_day_trip(p, day, area, not_before) for p in options)
+                    if t is not None
+                ),
+                None,
             )
             if trip is not None:
                 planner.used.add(trip.place.name)
@@ -174,11 +189,13 @@ def stay_segments(
                     0,
                     ("dinner",) if back <= dinner_by else (),
                     lead_at=trip.home,
+                    room_from=room_from(offset, days, last_stay),
+                    began=trip.leave,
                 )
                 segments += _day_trip_segments(trip, evening, day, day_number, places, area, spec)
                 continue
         visits = planner.visits_per_day(days)
-        start_at = DAY_START.get(spec.pace, 9 * 60)
+        start_at = day_start(spec)
         meals: tuple[str, ...] = ("lunch", "dinner")
         day_end = None
         if offset == landing_offset and arrival is not None:
@@ -198,6 +215,7 @@ def stay_segments(
             day_end,
             spec.pinned.get(day_number, ()),
             lead_at=arrival if offset == landing_offset else None,
+            room_from=room_from(offset, days, last_stay),
         )
         for stop in plan.stops if plan else []:
             segments.append(_stop_segment(stop, day, day_number, places, spec))

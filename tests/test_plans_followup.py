@@ -1,0 +1,110 @@
+"""Planner follow-ups a traveller noticed: rests that make sense, events the dates cover,
+interests named and kept, late starters."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from plans import plan
+
+from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.trip import model
+
+REST = "Rest at the hotel"
+
+
+def minutes(stamp: object) -> int:
+    return stamp.hour * 60 + stamp.minute  # type: ignore[attr-defined]
+
+
+def by_day(itinerary: model.Itinerary) -> dict[int, list[model.Segment]]:
+    days: dict[int, list[model.Segment]] = defaultdict(list)
+    for segment in itinerary.segments:
+        if segment.type != "hotel" and "day" in segment.details:
+            days[segment.details["day"]].append(segment)
+    for items in days.values():
+        items.sort(key=lambda s: s.start)
+    return days
+
+
+# Kind 1: rests ----------------------------------------------------------------------------
+
+REST_CASES = [
+    ("Madrid", 6, "moderate", None),
+    ("Kyoto", 5, "relaxed", "London"),
+    ("Paris", 7, "relaxed", None),
+    ("Buenos Aires", 4, "moderate", "New York"),
+    ("Seville", 5, "relaxed", None),
+    ("Reykjavik", 4, "relaxed", None),
+    ("Hanoi", 6, "relaxed", "Paris"),
+    ("Athens", 3, "moderate", None),
+]
+
+
+@pytest.mark.parametrize(("city", "days", "pace", "home"), REST_CASES)
+def test_a_rest_is_one_mid_afternoon_break_never_after_checkout(
+    city: str, days: int, pace: str, home: str | None
+) -> None:
+    origin = city_index().lookup(home) if home else None
+    itinerary = plan(city, days, pace=pace, origin=origin)
+    last = max(by_day(itinerary))
+    for number, items in by_day(itinerary).items():
+        rests = [s for s in items if s.name == REST]
+        assert len(rests) <= 1, (city, number, [s.name for s in items])
+        if number == last:
+            assert not rests, (city, "a rest after the 11:00 check-out")
+        for rest in rests:
+            began = min(minutes(s.start) for s in items)
+            assert 13 * 60 + 30 <= minutes(rest.start) <= 18 * 60 + 30, (city, rest.start)
+            assert minutes(rest.start) - began >= 180, (city, number, "rest soon after the start")
+
+
+def test_the_last_day_offers_a_wander_with_bags_stored_not_a_rest() -> None:
+    """Over many cities the last day's notes are free time, and they say where the bags are."""
+    seen = 0
+    for city in ("Madrid", "Rome", "Lisbon", "Tokyo", "Mexico City", "Vienna", "Seville"):
+        itinerary = plan(city, 3, pace="relaxed")
+        last = by_day(itinerary)[max(by_day(itinerary))]
+        assert all(s.name != REST for s in last), city
+        for note in (s for s in last if s.type == "note"):
+            assert note.name.startswith("Free time around"), note.name
+            assert "check-out" in note.details["description"]
+            seen += 1
+    assert seen > 0
+
+
+# Kind 4: late starters and stairs ---------------------------------------------------------
+
+LATE_CASES = [("Kyoto", 6), ("Lisbon", 5), ("Cusco", 5), ("Rome", 4), ("Paris", 8)]
+
+
+@pytest.mark.parametrize(("city", "days"), LATE_CASES)
+def test_a_late_starter_begins_every_day_and_every_day_trip_at_their_hour(
+    city: str, days: int
+) -> None:
+    itinerary = plan(city, days, day_start="10:30")
+    for number, items in by_day(itinerary).items():
+        first = min(minutes(s.start) for s in items)
+        assert first >= 10 * 60 + 30, (city, number, items[0].name, items[0].start)
+    early = plan(city, days)
+    assert min(minutes(s.start) for s in early.segments if s.type != "hotel") < 10 * 60 + 30
+
+
+def test_day_trips_still_happen_for_a_late_starter_and_leave_after_their_hour() -> None:
+    legs = [
+        s
+        for city in ("Kyoto", "Lisbon", "Cusco")
+        for s in plan(city, 6, day_start="10:00").segments
+        if s.id.endswith("trip-out")
+    ]
+    assert legs, "late starters keep their day trips"
+    assert all(minutes(s.start) >= 10 * 60 for s in legs), [(s.name, s.start) for s in legs]
+
+
+@pytest.mark.parametrize("need", ["stairs", "older travellers", "disabled", "wheelchair"])
+def test_cant_do_stairs_keeps_places_with_many_steps_out(need: str) -> None:
+    for city in ("Lisbon", "Kyoto", "Dubrovnik"):
+        itinerary = plan(city, 4, accessibility=[need])
+        stepped = [s.name for s in itinerary.segments if "stairs" in s.details.get("access", [])]
+        assert not stepped, (need, city, stepped)
