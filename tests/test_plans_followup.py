@@ -4,12 +4,16 @@ interests named and kept, late starters."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, timedelta
 
 import pytest
 from plans import plan
 
 from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.knowledge.city_events import all_events, resolve
 from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip.notes import plan_notes
+from tripdesigner_kernel.trip.scheduler import fits_hours
 
 REST = "Rest at the hotel"
 
@@ -108,3 +112,58 @@ def test_cant_do_stairs_keeps_places_with_many_steps_out(need: str) -> None:
         itinerary = plan(city, 4, accessibility=[need])
         stepped = [s.name for s in itinerary.segments if "stairs" in s.details.get("access", [])]
         assert not stepped, (need, city, stepped)
+
+
+# Kind 2: events the dates cover ----------------------------------------------------------
+
+EVENTS = [(e.city, e.event, e.place.name) for e in all_events()]
+
+
+@pytest.mark.parametrize(("city", "event", "visit"), EVENTS)
+@pytest.mark.parametrize(("before", "days"), [(0, 3), (2, 5)])
+def test_an_event_the_dates_cover_is_planned_on_its_day_and_no_day_trip_takes_it(
+    city: str, event: str, visit: str, before: int, days: int
+) -> None:
+    found = next(e for e in all_events() if e.place.name == visit)
+    main = found.main_day(2027) or found.dates(2027)[0]
+    itinerary = plan(city, days, start=main - timedelta(days=before))
+    at = [s for s in itinerary.segments if s.name == visit]
+    assert len(at) == 1, (city, event, [s.name for s in itinerary.segments])
+    assert at[0].start.date() == main, (city, event, at[0].start)
+    start = minutes(at[0].start)
+    assert fits_hours(found.place, main, start, start + found.place.minutes), at[0].start
+    trips = [s for s in itinerary.segments if s.id.endswith("trip-out")]
+    assert all(s.start.date() != main for s in trips), (city, event)
+    assert any(
+        n.startswith(f"{event} in {city}") and "planned on" in n for n in plan_notes(itinerary)
+    )
+
+
+def test_dates_outside_the_event_plan_no_event_and_say_nothing() -> None:
+    for city, start in (("Munich", date(2027, 6, 1)), ("Edinburgh", date(2027, 7, 1))):
+        itinerary = plan(city, 4, start=start)
+        assert not [s for s in itinerary.segments if s.category == "event"]
+        assert not [n for n in plan_notes(itinerary) if " in " + city + " (" in n]
+
+
+def test_a_long_munich_stay_at_oktoberfest_keeps_the_day_trips_off_the_festival_day() -> None:
+    start = resolve("09-16>sat", 2027)
+    assert start == date(2027, 9, 18) and start.weekday() == 5
+    itinerary = plan("Munich", 8, start=start, events=["Oktoberfest"])
+    festival = [s.start.date() for s in itinerary.segments if s.category == "event"]
+    trips = [s.start.date() for s in itinerary.segments if s.id.endswith("trip-out")]
+    assert festival and trips and not set(festival) & set(trips)
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ("easter-47", 2027, date(2027, 2, 9)),  # Mardi Gras 2027
+        ("easter-47", 2028, date(2028, 2, 29)),
+        ("11-22>thu", 2027, date(2027, 11, 25)),  # Thanksgiving
+        ("09-16>sat", 2026, date(2026, 9, 19)),  # Oktoberfest 2026 opens 19 September
+        ("12-31", 2027, date(2027, 12, 31)),
+    ],
+)
+def test_event_date_rules(rule: str, year: int, expected: date) -> None:
+    assert resolve(rule, year) == expected

@@ -19,6 +19,7 @@ CATEGORIES: dict[str, str] = {
     "entertainment": "shows, theme parks, zoos, aquariums, stadiums",
     "shopping": "shopping streets and malls",
     "day_trip": "excursions out of town",
+    "event": "festivals, parades, seasonal markets (data/events_in_cities.json)",
 }
 
 # Categories whose places are eaten at, not visited as activities.
@@ -68,6 +69,15 @@ TAGS: frozenset[str] = frozenset(
         "water",
         "cycling",
         "luxury",
+        "cherry blossoms",
+        "northern lights",
+        "classical music",
+        "opera",
+        "jazz",
+        "techno",
+        "street art",
+        "coffee houses",
+        "festivals",
     }
 )
 

@@ -14,7 +14,7 @@ from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip.gaps import fill_gaps
 from tripdesigner_kernel.trip.meals import MealChooser
 from tripdesigner_kernel.trip.party import party_bonus, unsuitable
-from tripdesigner_kernel.trip.scheduler import DayPlan, Stop, schedule_day
+from tripdesigner_kernel.trip.scheduler import DayPlan, Stop, day_end_for, schedule_day
 from tripdesigner_kernel.trip.spec import TripSpec
 
 VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
@@ -76,6 +76,7 @@ class CityPlanner:
         self.score = {p.name: 13.0 * (count - i) / count for i, p in enumerate(self.ranked)}
         self.area = self.stay_area()
         self.spare = 0  # places beyond what the stay's days need: free to fill gaps with
+        self.evening_events: dict[date, Place] = {}  # a night event planned after dinner
         self.hotel = Place(
             f"Hotel in {self.area.name}",
             "hotel",
@@ -92,8 +93,22 @@ class CityPlanner:
             timezone=places.timezone,
         )
 
+    def add_event(self, place: Place, day: date, evening: bool) -> None:
+        """Keep ``place`` (a city event) for ``day``: after dinner for a night event, else a
+        visit the caller pins to the day."""
+        if evening:
+            self.evening_events[day] = place
+        else:
+            self.ranked.append(place)
+            self.score[place.name] = max(self.score.values(), default=0.0) + 1.0
+        self.reserved.add(place.name)
+
     def pick_evening(self, day: date, lat: float, lon: float, filler: bool = False) -> Place | None:
-        """A bar or show after dinner: when asked for, or to fill a day short of visits."""
+        """A bar or show after dinner: the day's night event, when asked for, or to fill a
+        day short of visits."""
+        event = self.evening_events.get(day)
+        if event is not None and event.name not in self.used:
+            return event
         wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
         if self.spec.children or (not wanted and self.spec.pace != "packed" and not filler):
             return None
@@ -197,6 +212,10 @@ class CityPlanner:
         pinned: Sequence[str],
         short: bool,
     ) -> DayPlan | None:
+        event = self.evening_events.get(day)
+        if event is not None and day_end is None:  # a night event may end late
+            closes = max((c for _, c in open_on(event, day)), default=0)
+            day_end = max(day_end_for(self.meals.windows), closes)
         by_name = {p.name: p for p in self.ranked}
         keep = [by_name[n] for n in pinned if n in by_name and n not in self.used]
         pool = self._candidates(visits, day)

@@ -1,5 +1,6 @@
 """What the reply should say about a plan beyond its segments: days when most of a city
-closes, places left out for the party, dietary needs our data cannot vouch for.
+closes, the city's events the dates cover, places left out for the party, dietary needs
+our data cannot vouch for.
 
 ``plan_notes`` is called by a designer after planning; each note is one plain sentence.
 """
@@ -10,6 +11,7 @@ from collections import defaultdict
 from datetime import date
 
 from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.knowledge.city_events import events_in
 from tripdesigner_kernel.knowledge.opening import closure_reason
 from tripdesigner_kernel.knowledge.places import CityPlaces, places_for
 from tripdesigner_kernel.trip import model
@@ -110,6 +112,32 @@ def vegan_notes(itinerary: model.Itinerary) -> list[str]:
     ]
 
 
+def event_notes(itinerary: model.Itinerary) -> list[str]:
+    """One note per well-known event the stay's dates cover: the day it is planned, or that
+    it did not fit."""
+    notes = []
+    by_city: dict[str, list[date]] = defaultdict(list)
+    for day, city in sorted(day_cities(itinerary).items()):
+        by_city[city.name].append(day)
+    planned = {s.name: s.start for s in itinerary.segments if s.type == "activity"}
+    for destination in itinerary.destinations:
+        days = by_city.get(destination.name)
+        if not days:
+            continue
+        for event in events_in(destination.name, destination.country, days[0], days[-1]):
+            first, last = event.dates(days[0].year if event.on(days[0]) else days[-1].year)
+            when = f"{first:%d %b}" if first == last else f"{first:%d %b} - {last:%d %b}"
+            at = planned.get(event.place.name)
+            done = f"planned on {at:%a %d %b} at {at:%H:%M}" if at else "it did not fit the days"
+            notes.append(f"{event.event} in {destination.name} ({when}): {done}.")
+    return notes
+
+
 def plan_notes(itinerary: model.Itinerary) -> list[str]:
-    """Every note about closures, the party and diet for the reply, in that order."""
-    return [*closure_notes(itinerary), *party_notes(itinerary), *vegan_notes(itinerary)]
+    """Every note about events, closures, the party and diet for the reply, in that order."""
+    return [
+        *event_notes(itinerary),
+        *closure_notes(itinerary),
+        *party_notes(itinerary),
+        *vegan_notes(itinerary),
+    ]
