@@ -11,6 +11,7 @@ from plans import plan
 
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.city_events import all_events, resolve
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.notes import plan_notes
 from tripdesigner_kernel.trip.scheduler import fits_hours
@@ -167,3 +168,73 @@ def test_a_long_munich_stay_at_oktoberfest_keeps_the_day_trips_off_the_festival_
 )
 def test_event_date_rules(rule: str, year: int, expected: date) -> None:
     assert resolve(rule, year) == expected
+
+
+# Kind 3: interests named and kept ---------------------------------------------------------
+
+INTEREST_CASES = [
+    ("Vienna", "classical music", date(2027, 5, 3), "Musikverein"),
+    ("Vienna", "opera", date(2027, 10, 4), "Staatsoper"),
+    ("Vienna", "coffee houses", date(2027, 5, 3), "Café"),
+    ("Berlin", "classical music", date(2027, 5, 3), "Philharmonie|Staatsoper"),
+    ("Reykjavik", "northern lights", date(2027, 10, 4), "Northern lights"),
+    ("Reykjavik", "northern lights", date(2028, 2, 7), "Northern lights"),
+    ("Berlin", "street art", date(2027, 5, 3), "East Side Gallery"),
+    ("London", "street art", date(2027, 5, 3), "Shoreditch"),
+    ("Paris", "jazz", date(2027, 5, 3), "Caveau"),
+    ("New York City", "jazz", date(2027, 5, 3), "Village Vanguard"),
+    ("Kyoto", "cherry blossoms", date(2027, 4, 1), "Cherry blossoms"),
+    ("Tokyo", "cherry blossoms", date(2027, 10, 4), ""),  # the spots, out of bloom
+]
+
+
+def answering(itinerary: model.Itinerary, interest: str) -> list[model.Segment]:
+    return [
+        s
+        for s in itinerary.segments
+        if s.type in ("activity", "meal") and matches_interest(s.category or "", s.tags, [interest])
+    ]
+
+
+@pytest.mark.parametrize(("city", "interest", "start", "expected"), INTEREST_CASES)
+def test_an_interest_named_gets_a_fitting_visit(
+    city: str, interest: str, start: date, expected: str
+) -> None:
+    itinerary = plan(city, 4, start=start, interests=[interest])
+    found = answering(itinerary, interest)
+    names = expected.split("|")
+    assert found and any(n in s.name for s in found for n in names), (city, interest, found)
+    assert not [n for n in plan_notes(itinerary) if f"for {interest}" in n]
+
+
+def test_evening_interests_are_planned_after_dinner_in_their_hours() -> None:
+    for city, interest, start in (
+        ("Vienna", "opera", date(2027, 5, 3)),
+        ("Reykjavik", "northern lights", date(2027, 11, 8)),
+    ):
+        itinerary = plan(city, 3, start=start, interests=[interest])
+        nights = [s for s in answering(itinerary, interest) if s.start.hour >= 17]
+        assert nights, (city, interest)
+        for visit in nights:
+            same_day = [
+                s for s in itinerary.segments if s.details.get("day") == visit.details["day"]
+            ]
+            dinner = [s for s in same_day if s.details.get("meal") == "dinner"]
+            assert dinner and dinner[0].end <= visit.start, (city, visit.name)
+            assert visit.start.hour >= 19
+
+
+@pytest.mark.parametrize(
+    ("city", "interest", "start", "said"),
+    [
+        ("Reykjavik", "northern lights", date(2027, 6, 7), "none fitted"),  # no dark nights
+        ("Lima", "jazz", date(2027, 5, 3), "has no places for jazz"),
+        ("Kyoto", "techno", date(2027, 5, 3), "has no places for techno"),
+    ],
+)
+def test_the_reply_says_when_an_interest_has_no_visit(
+    city: str, interest: str, start: date, said: str
+) -> None:
+    itinerary = plan(city, 3, start=start, interests=[interest])
+    assert not answering(itinerary, interest)
+    assert any(said in n and city in n for n in plan_notes(itinerary)), plan_notes(itinerary)

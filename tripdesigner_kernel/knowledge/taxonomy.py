@@ -127,11 +127,39 @@ INTEREST_CATEGORIES: dict[str, frozenset[str]] = {
 }
 
 
+# Interests a narrower tag answers too: "coffee" is met by a Viennese coffee house.
+INTEREST_ALSO: dict[str, frozenset[str]] = {
+    "coffee": frozenset({"coffee houses"}),
+    "art": frozenset({"street art"}),
+    "classical music": frozenset({"opera"}),
+    "live music": frozenset({"jazz", "classical music", "opera"}),
+    "nightlife": frozenset({"techno"}),
+    "nature": frozenset({"northern lights", "cherry blossoms"}),
+}
+# Interests mostly met after dark: a concert, a club, an aurora tour (see trip/days.py).
+EVENING_INTERESTS = frozenset(
+    {
+        "nightlife",
+        "beer",
+        "wine",
+        "cocktails",
+        "live music",
+        "jazz",
+        "techno",
+        "opera",
+        "classical music",
+        "northern lights",
+    }
+)
+
+
 def matches_interest(
     category: str, tags: tuple[str, ...] | list[str], interests: list[str]
 ) -> bool:
     """True when a place with this category and these tags answers one of ``interests``."""
     for interest in interests:
         if interest in tags or category in INTEREST_CATEGORIES.get(interest, ()):
+            return True
+        if INTEREST_ALSO.get(interest, frozenset()) & set(tags):
             return True
     return False

@@ -14,6 +14,7 @@ from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.city_events import events_in
 from tripdesigner_kernel.knowledge.opening import closure_reason
 from tripdesigner_kernel.knowledge.places import CityPlaces, places_for
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.checks import day_cities
 from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
@@ -133,10 +134,43 @@ def event_notes(itinerary: model.Itinerary) -> list[str]:
     return notes
 
 
+def interest_notes(itinerary: model.Itinerary) -> list[str]:
+    """For each interest named that no visit or meal of a city answers: that our data has
+    none there, or which of ours did not fit the dates (closed, out of season)."""
+    notes = []
+    interests = itinerary.preferences.interests
+    for destination in itinerary.destinations:
+        places = _places(destination)
+        if places is None or places.coverage != "curated":
+            continue
+        here = [
+            s
+            for s in itinerary.segments
+            if s.type in ("activity", "meal") and s.location and s.location.city == destination.name
+        ]
+        for interest in interests:
+            if any(matches_interest(s.category or "", s.tags, [interest]) for s in here):
+                continue
+            ours = [
+                p.name for p in places.places if matches_interest(p.category, p.tags, [interest])
+            ]
+            if not ours:
+                notes.append(f"Our data for {destination.name} has no places for {interest}.")
+            else:
+                named = ", ".join(ours[:NAMED_AT_MOST])
+                notes.append(
+                    f"For {interest} in {destination.name} we know {named}, but none fitted "
+                    "these dates (closed, out of season or the days were full)."
+                )
+    return notes
+
+
 def plan_notes(itinerary: model.Itinerary) -> list[str]:
-    """Every note about events, closures, the party and diet for the reply, in that order."""
+    """Every note about events, interests, closures, the party and diet for the reply, in
+    that order."""
     return [
         *event_notes(itinerary),
+        *interest_notes(itinerary),
         *closure_notes(itinerary),
         *party_notes(itinerary),
         *vegan_notes(itinerary),
