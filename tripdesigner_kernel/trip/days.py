@@ -214,7 +214,7 @@ class CityPlanner:
         filled = [
             s
             for s in fill_gaps(stops, day, near, self.hotel, most, room_from, began)
-            if s.kind != "lead"
+            if s.kind != "lead" and (day_end is None or s.end <= day_end)  # the way home
         ]
         self.spare -= sum(s.kind == "activity" for s in filled) - planned
         return self._take(DayPlan(filled, plan.cost))

@@ -122,6 +122,9 @@ class Subcommands:
             return
         for message in messages:
             print(f"[{message.role}] {message.content}")
+            question = message.extra.get("question") or {}
+            for number, choice in enumerate(question.get("choices") or [], 1):
+                print(f"  {number}. {choice}")  # the choices, not only a trailing colon
 
     def cmd_rename(self, rest: str) -> None:
         parser = _parser("rename")
@@ -203,6 +206,9 @@ class Subcommands:
             )
             return
         name, options = words[0], _designer_options(words[1:])
+        from tripdesigner_kernel.settings import check_designer_options
+
+        self._user_call(check_designer_options, options)
         key_env = options.pop("key_env", None)
         if key_env is not None:
             self.cmd_key(f"--env {key_env}")
@@ -298,10 +304,16 @@ class Subcommands:
         from tripdesigner_kernel.trip.exports import FORMATS
 
         parser = _parser("export")
-        parser.add_argument("format", choices=FORMATS)
+        parser.add_argument("format", choices=[*FORMATS, "chat"])
         parser.add_argument("path")
         parser.add_argument("-s", "--session", metavar="ID")
         args = _parse(parser, rest)
+        if args.format == "chat":
+            from tripdesigner_kernel.ui.chat_export import export_chat
+
+            self._user_call(export_chat, self.state, args.path, args.session)
+            print(f"Wrote the chat and its plan as Markdown to {args.path}.")
+            return
         self._user_call(self.state.export_itinerary, args.format, args.path, args.session)
         print(f"Wrote the itinerary as {args.format} to {args.path}.")
 
@@ -327,6 +339,23 @@ class Subcommands:
 
     def cmd_help(self, rest: str) -> None:
         print(HELP)
+
+
+def close_subcommand(word: str) -> str | None:
+    """The sub-command ``word`` is most likely a typo of (``lisst`` -> ``list``), or None.
+
+    Only close spellings count (difflib ratio >= 0.8): a one-word trip request such as
+    ``York``, ``slow`` or ``Lisbon`` is not near enough to ``fork``, ``show`` or ``list``.
+    """
+    import difflib
+
+    lowered = word.lower()
+    if lowered in SUBCOMMANDS:
+        return lowered
+    if not lowered.replace("-", "").isalpha():
+        return None
+    matches = difflib.get_close_matches(lowered, SUBCOMMANDS, n=1, cutoff=0.8)
+    return matches[0] if matches else None
 
 
 def _designer_options(words: list[str]) -> dict[str, Any]:
@@ -395,12 +424,14 @@ HELP = """%tripchat: design a trip by chatting.
   designer [NAME [--opt V]]    list designers, or switch (sessions are kept), e.g.
                                designer openai --model gpt-4o-mini --key-env OPENAI_API_KEY
                                designer openai --preset ollama --model llama3.1
-                               options: --base-url --preset --timeout --max-retries
-                               --cost-limit-usd --price-input --price-output --max-steps
+                               options: --base-url --preset --max-retries --cost-limit-usd
+                               --price-input --price-output --max-steps, --timeout S
+                               (seconds for a whole turn); never a key: use --key-env
   watch MODULE                 treat MODULE as service code (edits clear cached services)
   storage [memory | sqlite [PATH]] [--copy]
                                where sessions live (SQLite survives kernel restarts)
   export FORMAT PATH [-s ID]   write the itinerary as ics, geojson, md or json
+  export chat PATH [-s ID]     write the chat and its plan as Markdown
   export-session ID PATH       write a session file (never holds a key)
   import-session PATH          read a session file
   fork [ID]                    copy a session to try an alternative
