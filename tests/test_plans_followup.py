@@ -180,6 +180,7 @@ INTEREST_CASES = [
     ("Reykjavik", "northern lights", date(2027, 10, 4), "Northern lights"),
     ("Reykjavik", "northern lights", date(2028, 2, 7), "Northern lights"),
     ("Berlin", "street art", date(2027, 5, 3), "East Side Gallery"),
+    ("Berlin", "techno", date(2027, 6, 4), "Club der Visionäre"),
     ("London", "street art", date(2027, 5, 3), "Shoreditch"),
     ("Paris", "jazz", date(2027, 5, 3), "Caveau"),
     ("New York City", "jazz", date(2027, 5, 3), "Village Vanguard"),
