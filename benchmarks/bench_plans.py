@@ -35,6 +35,7 @@ from tripdesigner_kernel.knowledge.places import places_for
 from tripdesigner_kernel.knowledge.taxonomy import ADULT_CATEGORIES, ADULT_TAGS
 from tripdesigner_kernel.trip import checks, model, planner
 from tripdesigner_kernel.trip.day_trips import MIN_STAY_DAYS, fitting_day_trips
+from tripdesigner_kernel.trip.gaps import REST_WINDOW
 
 PARTIES: dict[str, dict[str, Any]] = {
     "couple": {"travelers": 2, "interests": ["history", "food"]},
@@ -140,11 +141,15 @@ def _closed_visit(segment: model.Segment) -> bool:
     return bool(hours) and not any(o <= start and end <= c for o, c in open_intervals(hours, day))
 
 
+REST_EARLIEST = REST_WINDOW[0]
+
+
 def rhythm_section(plans: list[Plan]) -> list[str]:
     """Local rhythm, day trips, closures and who travels (issue 11, items 2-6)."""
     dinners = in_window = full_days = idle_days = 0
     long_stays = long_with_fit = long_with_trip = 0
     closed = nightlife_with_children = stairs_for_wheelchair = failing = notes = 0
+    bad_rests = 0  # a second rest in a day, a rest after check-out or before mid-afternoon
     for plan in plans:
         it, spec = plan.itinerary, plan.spec
         country = it.destinations[0].country
@@ -165,7 +170,11 @@ def rhythm_section(plans: list[Plan]) -> list[str]:
             if spec.accessibility and s.details.get("access"):
                 stairs_for_wheelchair += 1
         journeys = _journey_days(it)
+        last_day = max(by_day, default=None)
         for day, items in by_day.items():
+            rests = [s for s in items if s.type == "note" and s.name == "Rest at the hotel"]
+            bad_rests += max(0, len(rests) - 1) + (len(rests) if day == last_day else 0)
+            bad_rests += sum(_minutes(r) < REST_EARLIEST for r in rests)
             if day not in journeys:
                 full_days += 1
                 idle_days += _idle_day(items)
@@ -195,6 +204,7 @@ def rhythm_section(plans: list[Plan]) -> list[str]:
         f"stairs or steep walks for a wheelchair:        {stairs_for_wheelchair}   (target 0)",
         f"gaps shown as a rest at the hotel or free time: {notes} "
         f"({notes / max(1, full_days):.2f} a full day)",
+        f"rests after check-out, twice a day or early:  {bad_rests}   (target 0)",
         f"plans whose checks find a problem:             {share(failing, len(plans))}",
     ]
 

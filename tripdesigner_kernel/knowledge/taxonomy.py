@@ -19,6 +19,7 @@ CATEGORIES: dict[str, str] = {
     "entertainment": "shows, theme parks, zoos, aquariums, stadiums",
     "shopping": "shopping streets and malls",
     "day_trip": "excursions out of town",
+    "event": "festivals, parades, seasonal markets (data/events_in_cities.json)",
 }
 
 # Categories whose places are eaten at, not visited as activities.
@@ -68,6 +69,15 @@ TAGS: frozenset[str] = frozenset(
         "water",
         "cycling",
         "luxury",
+        "cherry blossoms",
+        "northern lights",
+        "classical music",
+        "opera",
+        "jazz",
+        "techno",
+        "street art",
+        "coffee houses",
+        "festivals",
     }
 )
 
@@ -87,6 +97,9 @@ ACCESS_AVOIDS: dict[str, frozenset[str]] = {
     "pushchair": frozenset({"stairs", "steep"}),
     "limited mobility": frozenset({"stairs", "steep"}),
     "older": frozenset({"stairs", "steep"}),
+    "older travellers": frozenset({"stairs", "steep"}),
+    "disabled": frozenset({"stairs", "steep"}),
+    "stairs": frozenset({"stairs"}),  # "can't do many stairs"
 }
 
 BUDGET_LEVELS = ("budget", "moderate", "luxury")
@@ -114,11 +127,39 @@ INTEREST_CATEGORIES: dict[str, frozenset[str]] = {
 }
 
 
+# Interests a narrower tag answers too: "coffee" is met by a Viennese coffee house.
+INTEREST_ALSO: dict[str, frozenset[str]] = {
+    "coffee": frozenset({"coffee houses"}),
+    "art": frozenset({"street art"}),
+    "classical music": frozenset({"opera"}),
+    "live music": frozenset({"jazz", "classical music", "opera"}),
+    "nightlife": frozenset({"techno"}),
+    "nature": frozenset({"northern lights", "cherry blossoms"}),
+}
+# Interests mostly met after dark: a concert, a club, an aurora tour (see trip/days.py).
+EVENING_INTERESTS = frozenset(
+    {
+        "nightlife",
+        "beer",
+        "wine",
+        "cocktails",
+        "live music",
+        "jazz",
+        "techno",
+        "opera",
+        "classical music",
+        "northern lights",
+    }
+)
+
+
 def matches_interest(
     category: str, tags: tuple[str, ...] | list[str], interests: list[str]
 ) -> bool:
     """True when a place with this category and these tags answers one of ``interests``."""
     for interest in interests:
         if interest in tags or category in INTEREST_CATEGORIES.get(interest, ()):
+            return True
+        if INTEREST_ALSO.get(interest, frozenset()) & set(tags):
             return True
     return False

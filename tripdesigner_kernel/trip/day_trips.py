@@ -95,13 +95,23 @@ def trips_wanted(days: int) -> int:
     return 0 if days < MIN_STAY_DAYS else max(1, days // DAYS_PER_TRIP)
 
 
-def time_day_trip(place: Place, day: date, area: StayArea) -> DayTrip | None:
+def time_day_trip(
+    place: Place, day: date, area: StayArea, not_before: int | None = None
+) -> DayTrip | None:
     """The day trip to ``place`` on ``day``, leaving early enough to be there when it opens;
-    None when it is closed that day or too short to be worth the journey."""
+    None when it is closed that day or too short to be worth the journey.
+
+    ``not_before``: the person's own start of the day (minutes; a late starter), which the
+    leg out never precedes; else ``LEAVE_EARLIEST``, an hour earlier for a long leg.
+    """
     leg, mode, estimated = leg_of(place, area)
     wanted = max(ON_SITE_MIN, place.minutes - 2 * leg)
     for opens, closes in open_on(place, day):
-        earliest = LEAVE_EARLIEST - (60 if leg >= LONG_LEG else 0)
+        earliest = (
+            not_before
+            if not_before is not None
+            else LEAVE_EARLIEST - (60 if leg >= LONG_LEG else 0)
+        )
         start = max(opens, earliest + leg)
         on_site = min(wanted, closes - start)
         if on_site >= ON_SITE_MIN:

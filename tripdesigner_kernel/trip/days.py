@@ -5,26 +5,50 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
 
 from tripdesigner_kernel.knowledge.geo import km_between
+from tripdesigner_kernel.knowledge.hours import open_intervals
+from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES
 from tripdesigner_kernel.knowledge.opening import open_on
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
-from tripdesigner_kernel.knowledge.taxonomy import matches_interest
+from tripdesigner_kernel.knowledge.taxonomy import EVENING_INTERESTS, matches_interest
 from tripdesigner_kernel.trip.gaps import fill_gaps
 from tripdesigner_kernel.trip.meals import MealChooser
 from tripdesigner_kernel.trip.party import party_bonus, unsuitable
-from tripdesigner_kernel.trip.scheduler import DayPlan, Stop, schedule_day
+from tripdesigner_kernel.trip.scheduler import (
+    DayPlan,
+    MealWindows,
+    Stop,
+    day_end_for,
+    schedule_day,
+)
 from tripdesigner_kernel.trip.spec import TripSpec
 
 VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
 DAY_START = {"relaxed": 9 * 60 + 30, "moderate": 9 * 60, "packed": 8 * 60 + 30}
-EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
 SEARCH_ATTEMPTS = 12
 NOON = 12 * 60
 AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
 FILL_OPTIONS = 12  # places near a gap worth trying in it
 LATE_EVENING = 22 * 60  # an evening out must still be open then
+PRE_SHOW_WALK = 20  # minutes from a pre-theatre dinner to the hall
+CURTAIN_SLACK = 60  # an evening place open barely longer than its visit starts at a set time
+LATEST_NIGHT = 24 * 60 + 30  # the latest an evening out is planned to end
+EVENING_FROM = 17 * 60  # a place that never opens before this is an evening's, not a day's
+SAMPLE_WEEK = [date(2027, 1, 4) + timedelta(days=n) for n in range(7)]  # a winter week
+
+
+def day_start(spec: TripSpec) -> int:
+    """When a full day starts (minutes): the person's own hour ("not a morning person")
+    when given, else the pace's."""
+    default = DAY_START.get(spec.pace, 9 * 60)
+    if spec.day_start:
+        hours, _, minutes = spec.day_start.partition(":")
+        if hours.isdigit() and minutes.isdigit():
+            return min(int(hours) * 60 + int(minutes), NOON)
+    return default
 
 
 class CityPlanner:
@@ -43,6 +67,8 @@ class CityPlanner:
         for index, place in enumerate(places.activities):
             if place.category in ("day_trip", "nightlife") or place.name in spec.exclude:
                 continue
+            if evening_only(place.hours):
+                continue  # a concert or a tour at night: pick_evening's
             why = unsuitable(place, spec)
             if why:
                 self.left_out[place.name] = why
@@ -65,6 +91,7 @@ class CityPlanner:
         self.score = {p.name: 13.0 * (count - i) / count for i, p in enumerate(self.ranked)}
         self.area = self.stay_area()
         self.spare = 0  # places beyond what the stay's days need: free to fill gaps with
+        self.evening_events: dict[date, Place] = {}  # a night event planned after dinner
         self.hotel = Place(
             f"Hotel in {self.area.name}",
             "hotel",
@@ -81,15 +108,32 @@ class CityPlanner:
             timezone=places.timezone,
         )
 
+    def add_event(self, place: Place, day: date, evening: bool) -> None:
+        """Keep ``place`` (a city event) for ``day``: after dinner for a night event, else a
+        visit the caller pins to the day."""
+        if evening:
+            self.evening_events[day] = place
+        else:
+            self.ranked.append(place)
+            self.score[place.name] = max(self.score.values(), default=0.0) + 1.0
+        self.reserved.add(place.name)
+
     def pick_evening(self, day: date, lat: float, lon: float, filler: bool = False) -> Place | None:
-        """A bar or show after dinner: when asked for, or to fill a day short of visits."""
+        """A bar or show after dinner: the day's night event, when asked for, or to fill a
+        day short of visits."""
+        event = self.evening_events.get(day)
+        if event is not None and event.name not in self.used:
+            return event
         wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
-        if self.spec.children or (not wanted and self.spec.pace != "packed" and not filler):
+        if not wanted and (self.spec.children or (self.spec.pace != "packed" and not filler)):
             return None
         options = [
             p
             for p in self.places.activities
-            if p.category == "nightlife"
+            if (
+                p.category == "nightlife"
+                or (evening_only(p.hours) and matches_interest(p.category, p.tags, wanted))
+            )
             and p.name not in self.used
             and p.name not in self.spec.exclude
             and not unsuitable(p, self.spec)
@@ -138,6 +182,8 @@ class CityPlanner:
         pinned: Sequence[str] = (),
         short: bool = False,
         lead_at: int | None = None,
+        room_from: int | None = 0,
+        began: int | None = None,
     ) -> DayPlan | None:
         """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
 
@@ -145,6 +191,8 @@ class CityPlanner:
         ``short``: fewer visits than asked fit, so an evening out makes up the day.
         ``lead_at``: the day starts after a journey that arrives then (minutes), so the time
         from then to the first item counts as a gap to fill too.
+        ``room_from``, ``began``: when the hotel room is there and when the day began, for
+        rests (see trip/gaps.py).
         """
         plan = self._plan_day(day, start_at, start_pos, visits, meals, day_end, pinned, short)
         if plan is None:
@@ -165,7 +213,7 @@ class CityPlanner:
         most = max(planned, visits) + (1 if self.spare > 0 else 0)
         filled = [
             s
-            for s in fill_gaps(stops, day, near, self.hotel, most)
+            for s in fill_gaps(stops, day, near, self.hotel, most, room_from, began)
             if s.kind != "lead" and (day_end is None or s.end <= day_end)  # the way home
         ]
         self.spare -= sum(s.kind == "activity" for s in filled) - planned
@@ -203,8 +251,8 @@ class CityPlanner:
                     self.pick_meal,
                     meals,
                     night,
-                    day_end,
-                    self.meals.windows,
+                    self._end_with(night, day, day_end),
+                    self._windows_with(night, day),
                 )
                 if plan is not None:
                     return plan
@@ -216,8 +264,17 @@ class CityPlanner:
                 last = chosen[-1] if chosen else None
                 evening = self.pick_evening(day, last.lat, last.lon, short) if last else None
             windows = self.meals.windows
+            late = self._end_with(evening, day, day_end)
             plan = schedule_day(
-                chosen, day, start_at, start_pos, self.pick_meal, meals, evening, day_end, windows
+                chosen,
+                day,
+                start_at,
+                start_pos,
+                self.pick_meal,
+                meals,
+                evening,
+                late,
+                self._windows_with(evening, day),
             )
             if plan is None and evening is not None:
                 plan = schedule_day(
@@ -234,6 +291,29 @@ class CityPlanner:
         if visits > 0:  # a day where nothing fits: fewer visits rather than none
             return self._plan_day(day, start_at, start_pos, visits - 1, meals, day_end, (), True)
         return None
+
+    def _end_with(self, evening: Place | None, day: date, day_end: int | None) -> int | None:
+        """The day's end when ``evening`` closes the day: as late as it runs (a concert, an
+        aurora tour, a night event), else ``day_end``."""
+        if evening is None or day_end is not None:
+            return day_end
+        closes = max((c for _, c in open_on(evening, day)), default=0)
+        return max(day_end_for(self.meals.windows), min(closes, LATEST_NIGHT))
+
+    def _windows_with(self, evening: Place | None, day: date) -> MealWindows:
+        """The meal windows, with dinner early enough for a show that starts at a set hour
+        (a pre-theatre dinner before the opera)."""
+        windows = self.meals.windows
+        if evening is None or evening.category == "nightlife" or not evening_only(evening.hours):
+            return windows
+        spans = open_on(evening, day)
+        if not spans or spans[0][1] - spans[0][0] - evening.minutes >= CURTAIN_SLACK:
+            return windows  # not a set start: a parade, a late-opening bar
+        latest = spans[0][0] - MEAL_MINUTES["dinner"] - PRE_SHOW_WALK
+        earliest, usual_latest = windows["dinner"]
+        if latest >= usual_latest:
+            return windows
+        return {**windows, "dinner": (min(earliest, latest - 60), latest)}
 
     def plan_stay(self, days: int) -> None:
         """Size the stay: how many places are spare beyond its days' share.
@@ -263,6 +343,14 @@ class CityPlanner:
             self.places.stay_areas,
             key=lambda a: (round(km_between(lat, lon, a.lat, a.lon), 1), a.price(self.spec.level)),
         )
+
+
+@cache
+def evening_only(hours: str) -> bool:
+    """True for hours that never open before ``EVENING_FROM`` (an opera, an aurora tour),
+    judged on a winter week (summer breaks aside)."""
+    spans = [span for day in SAMPLE_WEEK for span in open_intervals(hours, day)]
+    return bool(spans) and all(opens >= EVENING_FROM for opens, _ in spans)
 
 
 def _interleave(ranked: list[Place], interests: list[str]) -> list[Place]:

@@ -1,6 +1,11 @@
 """Filling a day's idle gaps: another visit that fits, else a reason shown for the time
 (a rest at the hotel, free time to wander the neighbourhood). No unexplained hole over
-``MAX_IDLE`` minutes is left in a planned day."""
+``MAX_IDLE`` minutes is left in a planned day.
+
+A rest at the hotel is what a traveller does in the mid-afternoon of a full day after a
+busy morning: at most one a day, never before the room is there (check-in on the day of
+arrival) nor after it is gone (check-out on the last day); other gaps become free time
+around the neighbourhood."""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from tripdesigner_kernel.trip.scheduler import Stop, earliest_start
 
 MAX_IDLE = 120  # minutes of nothing between two items that a plan may leave unexplained
 MIN_REST = 45  # worth going back to the hotel for
+REST_WINDOW = (13 * 60 + 30, 18 * 60 + 30)  # when a rest may begin: the mid-afternoon
+BUSY_BEFORE_REST = 180  # minutes of the day behind a traveller before a rest makes sense
 REST_KIND, FREE_KIND = "rest", "free"  # stops that are notes, not visits
 
 
@@ -55,21 +62,36 @@ def _insert_visit(
     return None
 
 
-def _reason(prev: Stop, nxt: Stop, hotel: Place) -> tuple[Stop, Stop]:
-    """A rest at the hotel when it is worth the way there and back, else free time nearby."""
+def _may_rest(start: int, began: int, room_from: int | None, rested: bool) -> bool:
+    """True when a rest starting at ``start`` makes sense (see the module's docstring)."""
+    if room_from is None or rested:
+        return False
+    earliest = max(REST_WINDOW[0], room_from, began + BUSY_BEFORE_REST)
+    return earliest <= start <= REST_WINDOW[1]
+
+
+def _reason(
+    prev: Stop, nxt: Stop, hotel: Place, began: int, room_from: int | None, rested: bool
+) -> tuple[Stop, Stop]:
+    """A rest at the hotel when it is worth the way there and back and makes sense then,
+    else free time nearby."""
     there, back = _travel(prev.place, hotel), _travel(hotel, nxt.place)
-    if nxt.start - prev.end - there - back >= MIN_REST:
+    rest_start = prev.end + there
+    if nxt.start - prev.end - there - back >= MIN_REST and _may_rest(
+        rest_start, began, room_from, rested
+    ):
         rest = _note_place(
             "Rest at the hotel", REST_KIND, hotel, "Back to the hotel to rest before the evening."
         )
-        stop = Stop(rest, prev.end + there, nxt.start - back, REST_KIND, there)
+        stop = Stop(rest, rest_start, nxt.start - back, REST_KIND, there)
         return stop, replace(nxt, travel_before=back)
     where = prev.place.neighbourhood or "the area"
     free = _note_place(
         f"Free time around {where}",
         FREE_KIND,
         prev.place,
-        f"Time to wander {where} at your own pace: cafes, shops, side streets.",
+        f"Time to wander {where} at your own pace: cafes, shops, side streets."
+        + (" Bags can wait at the hotel's desk after check-out." if room_from is None else ""),
     )
     stop = Stop(free, prev.end, nxt.start - nxt.travel_before, FREE_KIND, 0)
     return stop, nxt
@@ -81,8 +103,14 @@ def fill_gaps(
     options: Callable[[Place], Sequence[Place]],
     hotel: Place,
     max_visits: int,
+    room_from: int | None = 0,
+    began: int | None = None,
 ) -> list[Stop]:
     """``stops`` with every gap over ``MAX_IDLE`` minutes filled.
+
+    ``room_from``: from when (minutes) the hotel room is the traveller's that day (check-in
+    on arrival, 0 otherwise), None when it is not (the day of check-out). ``began``: when
+    the day's activity began (the leave of a day trip), else the first stop's start.
 
     Visits are added while the day has fewer than ``max_visits`` (the pace's own number);
     past that, the gap gets its reason instead.
@@ -92,6 +120,9 @@ def fill_gaps(
     arrival at the hotel) that is not returned.
     """
     filled = list(stops)
+    if not filled:
+        return filled
+    began = filled[0].start if began is None else began
     index = 1
     while index < len(filled):
         prev, nxt = filled[index - 1], filled[index]
@@ -107,6 +138,7 @@ def fill_gaps(
             else None
         )
         if found is None:
-            found = _reason(prev, nxt, hotel)
+            rested = any(s.kind == REST_KIND for s in filled)
+            found = _reason(prev, nxt, hotel, began, room_from, rested)
         filled[index : index + 1] = list(found)  # the gap before it is looked at next
     return filled

@@ -9,6 +9,7 @@ from datetime import date
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES, meal_windows
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip.scheduler import MealWindows, meal_start
 from tripdesigner_kernel.trip.spec import TripSpec
 
@@ -16,6 +17,7 @@ MEAL_LEVEL_TARGET = {"budget": 1.0, "moderate": 2.0, "luxury": 3.5}
 MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
+INTEREST_PREFERENCE_KM = 1.5  # so is one the person asked for (a Viennese coffee house)
 
 
 def windows_for(spec: TripSpec, country: str) -> MealWindows:
@@ -92,6 +94,10 @@ class MealChooser:
             )
             if self.meat_free and "vegetarian" in place.tags:
                 cost -= VEGETARIAN_PREFERENCE_KM
+            if self.spec.interests and matches_interest(
+                place.category, place.tags, self.spec.interests
+            ):
+                cost -= INTEREST_PREFERENCE_KM
             if cost < best_cost:
                 best, best_cost = place, cost
         return best

@@ -1,5 +1,6 @@
 """What the reply should say about a plan beyond its segments: days when most of a city
-closes, places left out for the party, dietary needs our data cannot vouch for.
+closes, the city's events the dates cover, places left out for the party, dietary needs
+our data cannot vouch for.
 
 ``plan_notes`` is called by a designer after planning; each note is one plain sentence.
 """
@@ -10,8 +11,10 @@ from collections import defaultdict
 from datetime import date
 
 from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.knowledge.city_events import events_in
 from tripdesigner_kernel.knowledge.opening import closure_reason
 from tripdesigner_kernel.knowledge.places import CityPlaces, places_for
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.checks import day_cities
 from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
@@ -110,6 +113,65 @@ def vegan_notes(itinerary: model.Itinerary) -> list[str]:
     ]
 
 
+def event_notes(itinerary: model.Itinerary) -> list[str]:
+    """One note per well-known event the stay's dates cover: the day it is planned, or that
+    it did not fit."""
+    notes = []
+    by_city: dict[str, list[date]] = defaultdict(list)
+    for day, city in sorted(day_cities(itinerary).items()):
+        by_city[city.name].append(day)
+    planned = {s.name: s.start for s in itinerary.segments if s.type == "activity"}
+    for destination in itinerary.destinations:
+        days = by_city.get(destination.name)
+        if not days:
+            continue
+        for event in events_in(destination.name, destination.country, days[0], days[-1]):
+            first, last = event.dates(days[0].year if event.on(days[0]) else days[-1].year)
+            when = f"{first:%d %b}" if first == last else f"{first:%d %b} - {last:%d %b}"
+            at = planned.get(event.place.name)
+            done = f"planned on {at:%a %d %b} at {at:%H:%M}" if at else "it did not fit the days"
+            notes.append(f"{event.event} in {destination.name} ({when}): {done}.")
+    return notes
+
+
+def interest_notes(itinerary: model.Itinerary) -> list[str]:
+    """For each interest named that no visit or meal of a city answers: that our data has
+    none there, or which of ours did not fit the dates (closed, out of season)."""
+    notes = []
+    interests = itinerary.preferences.interests
+    for destination in itinerary.destinations:
+        places = _places(destination)
+        if places is None or places.coverage != "curated":
+            continue
+        here = [
+            s
+            for s in itinerary.segments
+            if s.type in ("activity", "meal") and s.location and s.location.city == destination.name
+        ]
+        for interest in interests:
+            if any(matches_interest(s.category or "", s.tags, [interest]) for s in here):
+                continue
+            ours = [
+                p.name for p in places.places if matches_interest(p.category, p.tags, [interest])
+            ]
+            if not ours:
+                notes.append(f"Our data for {destination.name} has no places for {interest}.")
+            else:
+                named = ", ".join(ours[:NAMED_AT_MOST])
+                notes.append(
+                    f"For {interest} in {destination.name} we know {named}, but none fitted "
+                    "these dates (closed, out of season or the days were full)."
+                )
+    return notes
+
+
 def plan_notes(itinerary: model.Itinerary) -> list[str]:
-    """Every note about closures, the party and diet for the reply, in that order."""
-    return [*closure_notes(itinerary), *party_notes(itinerary), *vegan_notes(itinerary)]
+    """Every note about events, interests, closures, the party and diet for the reply, in
+    that order."""
+    return [
+        *event_notes(itinerary),
+        *interest_notes(itinerary),
+        *closure_notes(itinerary),
+        *party_notes(itinerary),
+        *vegan_notes(itinerary),
+    ]

@@ -45,3 +45,5 @@ class TripSpec:
     cuisines: list[str] = field(default_factory=list)  # cuisines the meals should cover
     arrival_time: str | None = None  # "HH:MM" local, first day
     departure_time: str | None = None  # "HH:MM" local, last day
+    day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
+    events: list[str] = field(default_factory=list)  # events named ("Oktoberfest"), first

@@ -3,9 +3,11 @@ whole days (the leg out, the time there, the leg back, dinner in town)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from tripdesigner_kernel.knowledge.city_events import CityEvent, events_in
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
 from tripdesigner_kernel.knowledge.text import slug
 from tripdesigner_kernel.trip import model
@@ -16,14 +18,24 @@ from tripdesigner_kernel.trip.day_trips import (
     trip_days,
     trips_wanted,
 )
-from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
+from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
 from tripdesigner_kernel.trip.parts import location, money, stamp
+from tripdesigner_kernel.trip.party import unsuitable
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
 from tripdesigner_kernel.trip.spec import TripSpec
 
 SETTLE_MINUTES = 45  # from the station or airport to the hotel, bags down
+HOTEL_CHECK_IN = 15 * 60
+
+
+def room_from(offset: int, days: int, last_stay: bool) -> int | None:
+    """From when (minutes) the hotel room is the traveller's on a stay's day ``offset``:
+    check-in on the first day, None on the trip's last day (checked out), else all day."""
+    if last_stay and offset == days - 1:
+        return None
+    return HOTEL_CHECK_IN if offset == 0 else 0
 
 
 def _stop_segment(
@@ -111,12 +123,55 @@ def _day_trip_segments(
     return segments
 
 
+def _plan_events(
+    spec: TripSpec,
+    planner: CityPlanner,
+    first_day: date,
+    first_number: int,
+    days: int,
+    short_days: set[int],
+) -> dict[int, CityEvent]:
+    """The city's events the stay's dates cover, each on one day (offset): its main day when
+    the stay has it, else its first; the events the person named first, one a day.
+
+    ``short_days``: offsets with too little of a day for a daytime event (an arrival, the
+    last morning); a night event may still be planned on an arrival day.
+    """
+    places = planner.places
+    found = events_in(places.city, places.country, first_day, first_day + timedelta(days=days - 1))
+    named = {name.casefold() for name in spec.events}
+    found.sort(key=lambda e: e.event.casefold() not in named)
+    taken = {offset for offset in range(days) if spec.pinned.get(first_number + offset)}
+    chosen: dict[int, CityEvent] = {}
+    for event in found:
+        if event.place.name in spec.exclude or unsuitable(event.place, spec):
+            continue
+        offsets = [
+            offset
+            for offset in range(days)
+            if offset not in taken
+            and offset not in chosen
+            and (event.evening or offset not in short_days)
+            and event.on(first_day + timedelta(days=offset))
+        ]
+        main = event.main_day(first_day.year)
+        preferred = [o for o in offsets if first_day + timedelta(days=o) == main]
+        if offsets:
+            chosen[(preferred or offsets)[0]] = event
+    for offset, event in chosen.items():
+        place = replace(event.place, timezone=places.timezone)
+        planner.add_event(place, first_day + timedelta(days=offset), event.evening)
+        chosen[offset] = replace(event, place=place)
+    return chosen
+
+
 def _plan_trips(
     spec: TripSpec,
     planner: CityPlanner,
     first_number: int,
     days: int,
     landing_offset: int,
+    event_days: set[int],
 ) -> tuple[list[Place], dict[int, str]]:
     """The day trips that fit, and the offsets kept for them (a pinned trip keeps its day)."""
     trips = [p for p in fitting_day_trips(planner.places, spec) if p.name not in planner.used]
@@ -127,9 +182,11 @@ def _plan_trips(
         for name in spec.pinned.get(first_number + offset, ())
         if name in names
     }
-    blocked = {landing_offset} | {
-        offset for offset in range(days) if spec.pinned.get(first_number + offset)
-    }
+    blocked = (
+        {landing_offset}
+        | event_days
+        | {offset for offset in range(days) if spec.pinned.get(first_number + offset)}
+    )
     count = min(trips_wanted(days), len(trips)) - len(pinned)
     chosen = dict(pinned)
     for offset in trip_days(days, count, blocked | set(pinned)):
@@ -154,7 +211,13 @@ def stay_segments(
     """
     places, area = planner.places, planner.area
     segments: list[model.Segment] = []
-    trips, trip_offsets = _plan_trips(spec, planner, first_number, days, landing_offset)
+    last_morning = {days - 1} if last_stay and leaves_hotel is not None else set()
+    arriving = {landing_offset} if arrival is not None else set()
+    events = _plan_events(spec, planner, first_day, first_number, days, arriving | last_morning)
+    trips, trip_offsets = _plan_trips(
+        spec, planner, first_number, days, landing_offset, set(events)
+    )
+    not_before = day_start(spec) if spec.day_start else None
     for offset in range(days):
         day = first_day + timedelta(days=offset)
         day_number = first_number + offset
@@ -166,7 +229,12 @@ def stay_segments(
                 p for p in trips if p.name not in planner.used
             ]
             trip = next(
-                (t for t in (time_day_trip(p, day, area) for p in options) if t is not None), None
+                (
+                    t
+                    for t in (time_day_trip(p, day, area, not_before) for p in options)
+                    if t is not None
+                ),
+                None,
             )
             if trip is not None:
                 planner.used.add(trip.place.name)
@@ -179,11 +247,13 @@ def stay_segments(
                     0,
                     ("dinner",) if back <= dinner_by else (),
                     lead_at=trip.home,
+                    room_from=room_from(offset, days, last_stay),
+                    began=trip.leave,
                 )
                 segments += _day_trip_segments(trip, evening, day, day_number, places, area, spec)
                 continue
         visits = planner.visits_per_day(days)
-        start_at = DAY_START.get(spec.pace, 9 * 60)
+        start_at = day_start(spec)
         meals: tuple[str, ...] = ("lunch", "dinner")
         day_end = None
         if offset == landing_offset and arrival is not None:
@@ -202,8 +272,16 @@ def stay_segments(
             visits,
             meals,
             day_end,
-            spec.pinned.get(day_number, ()),
+            [
+                *spec.pinned.get(day_number, ()),
+                *(
+                    [events[offset].place.name]
+                    if offset in events and not events[offset].evening
+                    else []
+                ),
+            ],
             lead_at=arrival if offset == landing_offset else None,
+            room_from=room_from(offset, days, last_stay),
         )
         for stop in plan.stops if plan else []:
             segments.append(_stop_segment(stop, day, day_number, places, spec))
