@@ -73,6 +73,15 @@ class KernelState:
         self._syncing_setting = False
 
     @property
+    def turn_lock(self) -> threading.RLock:
+        """The lock a turn holds from start to save.
+
+        Background work that imports the designer (the widget's warm-up) holds it too: two
+        threads importing the same modules at once can be handed a half-imported module.
+        """
+        return self._turn_lock
+
+    @property
     def storage(self) -> SessionStorage:
         """The store sessions live in now."""
         return self.placement.storage

@@ -127,7 +127,9 @@ class ChatWidget(w.VBox):
         state.listeners.append(weakref.WeakMethod(self._on_event))
         self.refresh(record)
         # Load the designer's knowledge (and the map library) while the person types.
-        threading.Thread(target=_warm_up, name="tripdesigner-warm-up", daemon=True).start()
+        threading.Thread(
+            target=_warm_up, args=(state,), name="tripdesigner-warm-up", daemon=True
+        ).start()
 
     def __repr__(self) -> str:  # nbval compares text/plain: short and stable
         return "ChatWidget()"
@@ -424,9 +426,13 @@ def _session_to_show(state: KernelState) -> str:
     return summaries[0].id
 
 
-def _warm_up() -> None:
-    """Import the offline designer, the city index and the map library (cached)."""
-    with contextlib.suppress(Exception):  # only a head start; the turn loads what it needs
+def _warm_up(state: KernelState) -> None:
+    """Import the offline designer, the city index and the map library (cached).
+
+    Under the turn lock: a turn started meanwhile waits rather than importing the same
+    modules from another thread (which can see a half-imported pydantic).
+    """
+    with state.turn_lock, contextlib.suppress(Exception):  # a head start only
         from tripdesigner_kernel.designers.offline import designer  # noqa: F401
         from tripdesigner_kernel.knowledge.cities import city_index
         from tripdesigner_kernel.ui.map import leaflet_available
