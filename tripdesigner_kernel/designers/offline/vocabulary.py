@@ -144,7 +144,8 @@ ACCESSIBILITY_WORDS = [
         r"\b(?:elderly|older (?:travell?ers|people|parents|adults|relatives)|seniors?|"
         r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b|"
         r"\b(?:mum|mom|mother|dad|father|parents?|grandparents?|wife|husband|partner|"
-        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b",
+        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b|"
+        r"\bin (?:their|his|her|our) (?:late )?(?:[7-9]0|sixties|seventies|eighties|nineties)s?\b",
         "older travellers",
     ),
     (

@@ -24,6 +24,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     read_season,
     start_date_for,
 )
+from tripdesigner_kernel.designers.offline.understanding.languages import to_english
 from tripdesigner_kernel.designers.offline.understanding.numbers import said_as_number
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
@@ -36,6 +37,7 @@ __all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
 
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
+    text = to_english(text)
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -64,6 +66,7 @@ def understand(text: str, today: date) -> TripRequest:
         request.days = sum(s.days or 0 for s in request.stays)
     if (
         request.travelers is None
+        and request.travelers_delta is None
         and re.search(r"\b(i m|i am|i|me|my)\b", folded)
         and not re.search(r"\b(we|us|our)\b", folded)
     ):

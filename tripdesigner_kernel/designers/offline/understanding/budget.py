@@ -46,7 +46,7 @@ _YEAR_BEFORE = (
 _NOT_MONEY_AFTER = (
     r"\s?(?:days?|nights?|weeks?|months?|years?|hours?|h\b|minutes?|km|miles?|people|"
     r"persons?|adults?|kids|children|travell?ers|stars?|cities|rooms?|hotel|pm|am|"
-    r"st|nd|rd|th|%|percent|of us|feet|ft|m\b)"
+    r"st|nd|rd|th|%|percent|of us|feet|ft|m\b|s\b)"  # "in their 70s"
 )
 
 

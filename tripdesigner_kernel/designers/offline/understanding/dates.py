@@ -46,6 +46,12 @@ def _impossible_day(
     )
 
 
+# "In October, 2 adults": a count, not the 2nd.
+_NOT_A_DAY_AFTER = (
+    r"(?! (?:adults?|people|persons?|ppl|pax|kids?|children|travell?ers?|guests?|of us|days?|"
+    r"nights?|weeks?|cities|stops)\b)"
+)
+
 _WEEKDAYS = {fold(name): i for i, name in enumerate(calendar.day_name)}
 
 
@@ -115,7 +121,9 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         except ValueError:
             _impossible_day(int(iso[2]), int(iso[3]), int(iso[1]), today, request)
         return
-    month_day = re.search(rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b", folded)
+    month_day = re.search(
+        rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b{_NOT_A_DAY_AFTER}", folded
+    )
     day_month = re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? (\d{{4}}))?\b", folded
     )

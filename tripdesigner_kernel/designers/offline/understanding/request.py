@@ -43,6 +43,10 @@ class TripRequest:
     travelers: int | None = None
     travelers_guessed: bool = False  # from "I"/"my" alone, not said outright
     children: list[int | None] = field(default_factory=list)  # ages, None when not said
+    # a change to the party said as a change ("my wife is coming too now" +1, "Tom can't
+    # come anymore" -1); None when not said. An absolute count ("we're 5 now") is
+    # ``travelers`` instead, and then this stays None.
+    travelers_delta: int | None = None
     # money (budget.py)
     budget_level: str | None = None
     budget_amount: Decimal | None = None

@@ -1,0 +1,92 @@
+"""Recogniser follow-ups: parties as people write them, party changes, budget words and
+scopes, weekends, interests in other words and languages, events as the reason, requests
+in German, French, Spanish, Italian and Portuguese."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tripdesigner_kernel.designers.offline.understanding import understand
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "travelers", "children"),
+    [
+        ("Florence: 2 adults + kid 7", 3, [7]),
+        ("Porto, 2 adults + 1 kid aged 10", 3, [10]),
+        ("me and 3 buddies, Krakow, 4 days", 4, []),
+        ("Dublin with me and 2 coworkers", 3, []),
+        ("me and four pals hitting Ibiza", 5, []),
+        ("taking my parents to Salzburg", 3, []),
+        ("booking Nice for my parents, their anniversary", 2, []),
+        ("me and my teenage daughter (16) to Edinburgh", 2, [16]),
+        ("Barcelona with our 2 boys, 5 and 11", 4, [5, 11]),
+        ("a group of 7 colleagues to Tallinn", 7, []),
+        ("4 couples renting a villa in Mykonos", 8, []),
+        ("my wife and I and the baby, Lisbon", 3, [0]),
+        ("Madrid with a 9 year old", 2, [9]),
+        ("Rome with kids aged 4 and 8", 3, [4, 8]),
+        ("Oslo with my partner and our toddler", 3, [2]),
+        ("London with my teen", 2, [None]),
+    ],
+)
+def test_party_as_people_write_it(text: str, travelers: int, children: list[int | None]) -> None:
+    request = understand(text, TODAY)
+    assert (request.travelers, request.children) == (travelers, children)
+
+
+def test_parents_in_their_seventies_are_older_travellers_not_money() -> None:
+    request = understand("Vienna with my parents (both in their 70s)", TODAY)
+    assert request.travelers == 3
+    assert "older travellers" in request.accessibility
+    assert request.budget_amount is None
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("my husband is coming too now", 1),
+        ("my sister joins us", 1),
+        ("Jake can't come anymore", -1),
+        ("Maria dropped out", -1),
+        ("one less person please", -1),
+        ("two fewer people", -2),
+        ("add one more person", 1),
+        ("3 more people", 3),
+        ("my in laws are coming as well", 2),
+    ],
+)
+def test_a_party_change_is_a_delta(text: str, delta: int) -> None:
+    request = understand(text, TODAY)
+    assert (request.travelers_delta, request.travelers) == (delta, None)
+
+
+def test_an_absolute_count_is_no_delta() -> None:
+    request = understand("we're 6 now", TODAY)
+    assert (request.travelers, request.travelers_delta) == (6, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "travelers", "month"),
+    [
+        ("6 Tage in Wien im April für 2 Personen", 6, 2, 4),
+        ("Paris pour 2 personnes, trois nuits en mai", 4, 2, 5),
+        ("3 días en Madrid en mayo", 3, None, 5),
+        ("Roma per 4 persone, 5 giorni a maggio", 5, 4, 5),
+        ("Lisboa 4 dias em setembro para 2 pessoas", 4, 2, 9),
+        ("Berlin, eine Woche im Oktober, zwei Erwachsene", 7, 2, 10),
+        ("Nizza, sette notti a luglio, per due persone", 8, 2, 7),
+    ],
+)
+def test_other_languages(text: str, days: int, travelers: int | None, month: int) -> None:
+    request = understand(text, TODAY)
+    assert (request.days, request.travelers, request.month) == (days, travelers, month)
+    assert request.stays, "the place is still read"
+
+
+def test_a_foreign_day_of_month_is_a_date() -> None:
+    assert understand("Sevilla, del 3 de marzo, 4 días", TODAY).start_date == date(2027, 3, 3)
