@@ -90,3 +90,58 @@ def test_other_languages(text: str, days: int, travelers: int | None, month: int
 
 def test_a_foreign_day_of_month_is_a_date() -> None:
     assert understand("Sevilla, del 3 de marzo, 4 días", TODAY).start_date == date(2027, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Seville on a mid budget", "moderate"),
+        ("Rome, mid-range hotels please", "moderate"),
+        ("Lyon, something not too pricey", "moderate"),
+        ("moderately priced places in Turin", "moderate"),
+        ("Vienna, nothing fancy", "moderate"),
+        ("somewhere fancy to eat in Paris", "luxury"),
+        ("we want to treat ourselves in Venice", "luxury"),
+        ("Dubai, no expense spared", "luxury"),
+        ("Hanoi, cheapish", "budget"),
+        ("backpacking Peru on a shoestring", "budget"),
+        ("Lisbon on the cheap", "budget"),
+    ],
+)
+def test_budget_levels_in_everyday_words(text: str, level: str) -> None:
+    assert understand(text, TODAY).budget_level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "scope"),
+    [
+        ("Rome, $1500 pp", 1500, "USD", "per_person"),
+        ("Athens, 1200 per head", 1200, None, "per_person"),
+        ("Madrid under 3k total", 3000, None, "total"),
+        ("Oslo, 900 EUR per traveller", 900, "EUR", "per_person"),
+    ],
+)
+def test_budget_scope(text: str, amount: int, currency: str | None, scope: str) -> None:
+    request = understand(text, TODAY)
+    assert (request.budget_amount, request.budget_currency, request.budget_scope) == (
+        amount,
+        currency,
+        scope,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "nightly", "currency", "budget"),
+    [
+        ("Paris 4 days, €80 a night for the hotel", 80, "EUR", None),
+        ("Kyoto 5 days, hotels under $150/night", 150, "USD", None),
+        ("Rome, rooms around 110 EUR per night, 2000 EUR in total", 110, "EUR", 2000),
+    ],
+)
+def test_a_nightly_lodging_price_is_kept_apart(
+    text: str, nightly: int, currency: str, budget: int | None
+) -> None:
+    request = understand(text, TODAY)
+    assert (request.lodging_per_night, request.lodging_currency) == (nightly, currency)
+    assert request.budget_amount == budget
+    assert request.days != 2, "a price a night is no length"

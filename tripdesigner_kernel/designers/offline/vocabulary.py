@@ -63,7 +63,19 @@ BUDGET_WORDS = {
     "budget": "budget", "affordable": "budget", "moderate": "moderate", "mid range": "moderate",
     "midrange": "moderate", "comfortable": "moderate", "luxury": "luxury", "luxurious": "luxury",
     "5 star": "luxury", "five star": "luxury", "high end": "luxury", "splurge": "luxury",
-}
+    "cheapish": "budget", "on the cheap": "budget", "tight budget": "budget",
+    "small budget": "budget", "limited budget": "budget", "low cost": "budget",
+    "inexpensive": "budget", "frugal": "budget", "penny pinching": "budget",
+    "mid budget": "moderate", "medium budget": "moderate", "middle budget": "moderate",
+    "mid level": "moderate", "mid priced": "moderate", "moderately priced": "moderate",
+    "reasonably priced": "moderate", "reasonable prices": "moderate", "not too pricey": "moderate",
+    "not too expensive": "moderate", "not too fancy": "moderate", "nothing fancy": "moderate",
+    "nothing too fancy": "moderate", "not fancy": "moderate", "middle of the road": "moderate",
+    "fancy": "luxury", "posh": "luxury", "upscale": "luxury", "lavish": "luxury",
+    "treat ourselves": "luxury", "treat myself": "luxury", "no expense spared": "luxury",
+    "spare no expense": "luxury", "money no object": "luxury", "top end": "luxury",
+    "deluxe": "luxury", "go all out": "luxury", "4 star": "moderate", "four star": "moderate",
+}  # "expensive" and "pricey" alone are left out: "nothing expensive" is a refusal
 
 
 # Dietary needs, as a person says them -> the need. Text is folded (no accents, lower case).

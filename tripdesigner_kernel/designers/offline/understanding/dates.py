@@ -177,13 +177,14 @@ def _said_year(folded: str) -> int | None:
 
 # A price per day or night ("$40/day", "90 EUR/night") is no length of trip.
 _PRICE_PER_DAY = re.compile(
-    r"(?:[$€£¥₹]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:[a-zA-Z]{3}|[$€£¥₹]))\s?/\s?(?:day|night)"
+    r"(?:[$€£¥₹]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:[a-zA-Z]{3}|[$€£¥₹]))\s?"
+    r"(?:/\s?|a |per |each )(?:day|night)\b"
 )
 
 
 def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
     """The length: days, nights (+1), weeks, a fortnight, a (long) weekend, a few days."""
-    if "/" in text:
+    if text and _PRICE_PER_DAY.search(text):
         folded = fold(_PRICE_PER_DAY.sub(" ", text))
     folded = _RELATIVE.sub(" ", folded)
     nights = re.search(rf"\b{NUM} nights?\b", folded)

@@ -52,6 +52,9 @@ class TripRequest:
     budget_amount: Decimal | None = None
     budget_currency: str | None = None  # ISO 4217
     budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    # a nightly price for the lodging ("€80 a night for the hotel"), apart from the budget
+    lodging_per_night: Decimal | None = None
+    lodging_currency: str | None = None  # ISO 4217
     # wishes and constraints (wishes.py); TravelPlanner's terms where it has them
     interests: list[str] = field(default_factory=list)
     avoid: list[str] = field(default_factory=list)  # interest tags to leave out
