@@ -4,11 +4,11 @@ in German, French, Spanish, Italian and Portuguese."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from tripdesigner_kernel.designers.offline.understanding import understand
+from tripdesigner_kernel.designers.offline.understanding import start_date_for, understand
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 
@@ -145,3 +145,39 @@ def test_a_nightly_lodging_price_is_kept_apart(
     assert (request.lodging_per_night, request.lodging_currency) == (nightly, currency)
     assert request.budget_amount == budget
     assert request.days != 2, "a price a night is no length"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a weekend in Ghent",
+        "Ghent for the weekend",
+        "weekend getaway to Bruges",
+        "a long weekend in Porto",
+    ],
+)
+def test_an_undated_weekend_starts_on_a_friday_and_says_so(text: str) -> None:
+    request = understand(text, TODAY)
+    start = start_date_for(request, TODAY)
+    assert start.weekday() == 4 and start >= TODAY + timedelta(days=30)
+    assert request.start_date is None, "the date stays unsaid, so it is marked assumed"
+    assert any(start.strftime("%-d %B %Y") in note for note in request.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "days"),
+    [
+        ("Ghent this weekend", date(2026, 11, 27), 2),
+        ("Ghent next weekend", date(2026, 12, 4), 2),
+        ("a weekend in Bruges in March", date(2027, 3, 5), 2),
+        ("the long weekend in May, Denver", date(2027, 5, 29), 3),  # Memorial Day, US
+        ("a long weekend in May in Edinburgh", date(2027, 5, 1), 3),  # early May bank holiday
+        ("Memorial Day weekend in Boston", date(2027, 5, 29), 3),
+        ("Labor Day weekend in Austin", date(2027, 9, 4), 3),
+        ("spring bank holiday in York", date(2027, 5, 29), None),
+    ],
+)
+def test_weekends(text: str, start: date, days: int | None) -> None:
+    request = understand(text, TODAY)
+    assert (start_date_for(request, TODAY), request.days) == (start, days)
+    assert start_date_for(request, TODAY).weekday() in (4, 5)

@@ -22,6 +22,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     read_dates,
     read_duration,
     read_season,
+    read_weekend,
     start_date_for,
 )
 from tripdesigner_kernel.designers.offline.understanding.languages import to_english
@@ -58,6 +59,7 @@ def understand(text: str, today: date) -> TripRequest:
             stay.days = None
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
+    read_weekend(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]
     if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
         for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's

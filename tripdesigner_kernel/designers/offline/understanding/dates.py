@@ -14,7 +14,7 @@ from tripdesigner_kernel.designers.offline.understanding.date_ranges import (
     next_date,
     parse_date_range,
 )
-from tripdesigner_kernel.designers.offline.understanding.events import event_start
+from tripdesigner_kernel.designers.offline.understanding.events import event_start, long_weekend
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import SEASON_MONTHS
@@ -200,7 +200,7 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
         request.days = 7
     elif re.search(r"\bfortnight\b", folded):
         request.days = 14
-    elif re.search(r"\blong weekend\b", folded):
+    elif re.search(r"\b(?:long|bank holiday|memorial day|labou?r day|may day) weekend\b", folded):
         request.days, request.weekend = 3, True
     elif re.search(r"\bweekend\b", folded):
         request.days, request.weekend = 2, True
@@ -228,6 +228,28 @@ def read_season(folded: str, request: TripRequest, today: date) -> None:
     request.year, request.month = future_month(month, today, None)
 
 
+def read_weekend(folded: str, request: TripRequest, today: date) -> None:
+    """A weekend with no day said starts on a Friday, and the reply says which: the long
+    weekend of the month named (Memorial Day, the May bank holiday), else the first
+    Friday a month or so ahead. The date stays unsaid (None), so it is marked assumed."""
+    if not request.weekend or request.start_date is not None:
+        return
+    if request.month and re.search(r"\blong weekend\b", folded):
+        countries = [s.city.country for s in request.stays]
+        countries += [c for c in (request.country,) if c]
+        countries += [request.origin.country] if request.origin else []
+        holiday = long_weekend(request.month, countries, today)
+        if holiday:
+            name, request.start_date = holiday
+            request.days = 3
+            request.notes.append(
+                f"I took the long weekend as {name}, from {request.start_date:%A %-d %B %Y}."
+            )
+            return
+    start = start_date_for(request, today)
+    request.notes.append(f"A weekend with no date: I took the one from {start:%A %-d %B %Y}.")
+
+
 def start_date_for(request: TripRequest, today: date) -> date:
     """The first day of the trip: the date given, else a sensible day of the month given."""
     if request.start_date:
@@ -238,5 +260,9 @@ def start_date_for(request: TripRequest, today: date) -> date:
         if request.weekend:  # weekends start on a Friday
             first += timedelta(days=(4 - first.weekday()) % 7)
         return max(first, today + timedelta(days=1))
-    # No date given: a month from now, so bookings are still possible.
-    return today + timedelta(days=30)
+    # No date given: a month from now, so bookings are still possible; a weekend then
+    # starts on the Friday on or after that day.
+    start = today + timedelta(days=30)
+    if request.weekend:
+        start += timedelta(days=(4 - start.weekday()) % 7)
+    return start
