@@ -181,3 +181,50 @@ def test_weekends(text: str, start: date, days: int | None) -> None:
     request = understand(text, TODAY)
     assert (start_date_for(request, TODAY), request.days) == (start, days)
     assert start_date_for(request, TODAY).weekday() in (4, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "words"),
+    [
+        ("Salzburg: opera and classical concerts", {"live music"}, ["opera", "classical music"]),
+        ("Vienna, coffee houses and jazz", {"coffee", "live music"}, ["coffee houses", "jazz"]),
+        ("Berlin: clubbing, techno, graffiti", {"nightlife", "art"}, ["techno", "street art"]),
+        ("Tokyo in spring for the sakura", {"gardens"}, ["cherry blossoms"]),
+        ("Reykjavik to see the aurora", {"nature"}, ["northern lights"]),
+        ("Husavik, whale watching", {"water"}, ["whale watching"]),
+        ("Cairns: scuba diving and snorkeling", {"water"}, ["diving", "snorkelling"]),
+        ("Chamonix, skiing and snowboarding", {"sports"}, ["skiing", "snowboarding"]),
+        ("Biarritz for surfing", {"water"}, ["surfing"]),
+        ("Bordeaux wine tastings", {"wine"}, ["wine tasting"]),
+        ("Barcelona, food markets and flea markets", {"markets"}, ["food markets", "flea markets"]),
+        ("Copenhagen thrifting", {"shopping"}, ["vintage shopping"]),
+        ("Manchester for a football match", {"sports"}, ["a football match"]),
+        ("London with kids: museums for kids", {"museums", "kids"}, ["museums for kids"]),
+        ("Orlando, theme parks", {"kids"}, ["theme parks"]),
+    ],
+)
+def test_interests_in_everyday_words(text: str, tags: set[str], words: list[str]) -> None:
+    request = understand(text, TODAY)
+    assert set(request.interests) == tags
+    assert request.interest_words == words
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Wien: Museen, klassische Musik und Kaffeehäuser", {"museums", "live music", "coffee"}),
+        ("Nice : musées, plages et vie nocturne", {"museums", "beaches", "nightlife"}),
+        ("Málaga, playas y museos", {"beaches", "museums"}),
+        ("Sicilia: spiagge, chiese e vino", {"beaches", "churches", "wine"}),
+        ("Algarve, praias e natureza", {"beaches", "nature"}),
+        ("Bayern, Burgen und Bier", {"castles", "beer"}),
+    ],
+)
+def test_interests_in_other_languages(text: str, tags: set[str]) -> None:
+    assert set(understand(text, TODAY).interests) == tags
+
+
+def test_a_refused_interest_is_not_noted() -> None:
+    request = understand("Vienna, museums but no opera", TODAY)
+    assert "opera" not in request.interest_words
+    assert request.interests == ["museums"]

@@ -58,6 +58,9 @@ class TripRequest:
     # wishes and constraints (wishes.py); TravelPlanner's terms where it has them
     interests: list[str] = field(default_factory=list)
     avoid: list[str] = field(default_factory=list)  # interest tags to leave out
+    # the person's own words for interests our tags only approximate ("opera" is planned
+    # as live music): for the reply to say they were noted
+    interest_words: list[str] = field(default_factory=list)
     dietary: list[str] = field(default_factory=list)
     cuisines: list[str] = field(default_factory=list)  # "Mexican", "Indian"
     pace: str | None = None
