@@ -228,3 +228,47 @@ def test_a_refused_interest_is_not_noted() -> None:
     request = understand("Vienna, museums but no opera", TODAY)
     assert "opera" not in request.interest_words
     assert request.interests == ["museums"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Munich for Oktoberfest", [("Oktoberfest", date(2027, 9, 18))]),
+        ("Pamplona for the running of the bulls", [("San Fermín", date(2027, 7, 6))]),
+        ("Venice, Carnival 2028", [("Carnival", date(2028, 2, 26))]),
+        ("Edinburgh over Hogmanay", [("Hogmanay", date(2026, 12, 30))]),
+        ("Dublin, March 15-18, for St Patrick's Day", [("St Patrick's Day", date(2027, 3, 16))]),
+        (
+            "Kyoto for hanami and Golden Week",
+            [("cherry blossom season", date(2027, 3, 27)), ("Golden Week", date(2027, 4, 29))],
+        ),
+        ("Rome, 5 days in June", []),
+    ],
+)
+def test_an_event_named_is_kept_for_the_planner(text: str, events: list[tuple[str, date]]) -> None:
+    assert understand(text, TODAY).events == events
+
+
+def test_new_years_eve_is_not_also_new_year() -> None:
+    assert [name for name, _ in understand("Sydney for NYE", TODAY).events] == ["New Year's Eve"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amenities", "transport"),
+    [
+        ("Cancun hotel w/ pool", ["pool"], []),
+        ("Tulum, a flat w/kitchen, free parking", ["parking", "kitchen"], []),
+        ("Crete, sea view and breakfast included, no pool", ["breakfast", "sea view"], []),
+        ("Rome w/o flights, hotel w/ A/C", ["air conditioning"], ["no flight"]),
+    ],
+)
+def test_with_and_without_shorthand(text: str, amenities: list[str], transport: list[str]) -> None:
+    request = understand(text, TODAY)
+    assert sorted(request.amenities) == sorted(amenities)
+    assert request.transport == transport
+
+
+def test_with_kids_shorthand_is_a_family_trip() -> None:
+    request = understand("Berlin w/ my wife & kids (3, 6)", TODAY)
+    assert (request.travelers, request.children) == (4, [3, 6])
+    assert "kids" in request.interests

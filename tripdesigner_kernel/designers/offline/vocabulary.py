@@ -131,6 +131,17 @@ INTEREST_WORDS = {phrase: word for phrase, (_tag, word) in APPROXIMATE_INTERESTS
 INTEREST_SYNONYMS.update({phrase: tag for phrase, (tag, _word) in APPROXIMATE_INTERESTS.items()})
 
 
+# What the stay should have ("hotel w/ pool"), folded phrase -> amenity.
+AMENITY_WORDS = {
+    "pool": "pool", "swimming pool": "pool", "gym": "gym", "fitness center": "gym",
+    "parking": "parking", "free parking": "parking", "wifi": "wifi", "wi fi": "wifi",
+    "breakfast included": "breakfast", "with breakfast": "breakfast", "kitchen": "kitchen",
+    "kitchenette": "kitchen", "air conditioning": "air conditioning", "aircon": "air conditioning",
+    "a c": "air conditioning", "sea view": "sea view", "ocean view": "sea view",
+    "balcony": "balcony", "hot tub": "hot tub", "jacuzzi": "hot tub", "washer": "laundry",
+    "laundry": "laundry", "elevator": "lift",
+}
+
 BUDGET_WORDS = {
     "backpacker": "budget", "cheap": "budget", "shoestring": "budget", "low budget": "budget",
     "budget": "budget", "affordable": "budget", "moderate": "moderate", "mid range": "moderate",

@@ -21,6 +21,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     is_day_of_month,
     read_dates,
     read_duration,
+    read_events,
     read_season,
     read_weekend,
     start_date_for,
@@ -60,6 +61,7 @@ def understand(text: str, today: date) -> TripRequest:
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     read_weekend(folded, request, today)
+    read_events(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]
     if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
         for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's

@@ -14,7 +14,11 @@ from tripdesigner_kernel.designers.offline.understanding.date_ranges import (
     next_date,
     parse_date_range,
 )
-from tripdesigner_kernel.designers.offline.understanding.events import event_start, long_weekend
+from tripdesigner_kernel.designers.offline.understanding.events import (
+    event_start,
+    events_named,
+    long_weekend,
+)
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import SEASON_MONTHS
@@ -168,6 +172,13 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
             return
     if re.search(r"\b(in|during|for|to|into|until|till|early|mid|late|this|next) may\b", folded):
         request.year, request.month = future_month(5, today, None)
+
+
+def read_events(folded: str, request: TripRequest, today: date) -> None:
+    """The events named, for the planner to plan a visit: in the year of the trip's date
+    when one is said ("20 September 2027 for Oktoberfest")."""
+    year = request.start_date.year if request.start_date else request.year or _said_year(folded)
+    request.events = events_named(folded, today, year)
 
 
 def _said_year(folded: str) -> int | None:

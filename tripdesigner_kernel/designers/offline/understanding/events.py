@@ -129,10 +129,12 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
 _ANY_EVENT = re.compile(r"\b(?:" + "|".join(pattern for pattern, _, _ in EVENTS) + r")\b")
 
 
-def event_start(folded: str, today: date, year: int | None = None) -> tuple[str, date] | None:
-    """The event named in ``folded`` and the first day of a visit for it, after ``today``."""
+def events_named(folded: str, today: date, year: int | None = None) -> list[tuple[str, date]]:
+    """Every event named in ``folded``, in table order, with the first day of a visit for
+    it after ``today`` (in ``year`` when given); an event with no such day is left out."""
     if not _ANY_EVENT.search(folded):
-        return None
+        return []
+    found = []
     for pattern, name, first_day in EVENTS:
         if not re.search(rf"\b(?:{pattern})\b", folded):
             continue
@@ -140,9 +142,16 @@ def event_start(folded: str, today: date, year: int | None = None) -> tuple[str,
             assert candidate is not None
             start = first_day(candidate)
             if start > today:
-                return name, start
-        return None
-    return None
+                found.append((name, start))
+                break
+        folded = re.sub(rf"\b(?:{pattern})\b", " ", folded)  # "New Year's Eve" is not "New Year"
+    return found
+
+
+def event_start(folded: str, today: date, year: int | None = None) -> tuple[str, date] | None:
+    """The first event named in ``folded`` and the first day of a visit for it."""
+    found = events_named(folded, today, year)
+    return found[0] if found else None
 
 
 def long_weekend(month: int, countries: list[str], today: date) -> tuple[str, date] | None:

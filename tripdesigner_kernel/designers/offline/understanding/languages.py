@@ -107,6 +107,8 @@ def to_english(text: str) -> str:
     elsewhere, so place names read as written."""
     text = re.sub(r"\bw/o\b", "without", text)
     text = re.sub(r"\bw/(?=\s?\w)", "with ", text)  # "w/ kids", "w/pool"
+    # "wife & kids", "+ kid"; not in names ("Resort & Spa")
+    text = re.sub(r"(?<=\w) ?(?:&|\+) ?(?=[a-z])", " and ", text)
     text = re.sub(r"\b(?:mit|avec)\b|\bcon\b(?= (?:\d|mi|mis|mia|mio|miei|la|il))", "with", text)
     plain = "".join(_plain(c) for c in text)
     if not _ANY.search(plain):

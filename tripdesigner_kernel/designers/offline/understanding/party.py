@@ -69,6 +69,8 @@ def _companions(folded: str) -> tuple[int, int, bool] | None:
     sister", "me and 3 friends", "with my kids" (two, guessed)."""
     people = children = 0
     guessed = False
+    # "my wife and kids": the kids are mine too
+    folded = re.sub(rf"\b(my|our) (\w+) (and|plus) (?={_WHO}\b)", r"\1 \2 \3 \1 ", folded)
     pattern = (
         rf"\b(?:my|our|with|w|and|me|i|plus) (?:the )?(?:({NUM[1:-1]}) (?!years? old))?"
         rf"(?:(?:little|young|small|elderly|old|best|teenage|teen|baby|infant|"

@@ -39,6 +39,9 @@ class TripRequest:
     month: int | None = None
     year: int | None = None
     weekend: bool = False
+    # events named as the trip's reason ("for Oktoberfest"), with the first day of a visit
+    # for each (events.py): [("Oktoberfest", date(2027, 9, 18))]
+    events: list[tuple[str, date]] = field(default_factory=list)
     # party (party.py)
     travelers: int | None = None
     travelers_guessed: bool = False  # from "I"/"my" alone, not said outright
@@ -70,5 +73,6 @@ class TripRequest:
     departure_time: str | None = None  # "HH:MM", local, on the last day
     accommodation_type: str | None = None  # entire room, private room, shared room, ...
     house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
+    amenities: list[str] = field(default_factory=list)  # the stay's: pool, parking, kitchen...
     # what the recognisers want said in the reply ("There is no 29 February in 2027...")
     notes: list[str] = field(default_factory=list)
