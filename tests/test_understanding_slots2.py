@@ -272,3 +272,18 @@ def test_with_kids_shorthand_is_a_family_trip() -> None:
     request = understand("Berlin w/ my wife & kids (3, 6)", TODAY)
     assert (request.travelers, request.children) == (4, [3, 6])
     assert "kids" in request.interests
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "travelers"),
+    [
+        ("Ein langes Wochenende in Wien zu zweit", 3, 2),
+        ("un week-end à Lyon, seul", 2, 1),
+        ("un fin de semana en Sevilla en pareja", 2, 2),
+        ("un fine settimana a Firenze, 3 persone", 2, 3),
+    ],
+)
+def test_weekends_and_parties_in_other_languages(text: str, days: int, travelers: int) -> None:
+    request = understand(text, TODAY)
+    assert (request.days, request.weekend, request.travelers) == (days, True, travelers)
+    assert request.stays

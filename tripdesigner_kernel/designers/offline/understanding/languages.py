@@ -68,6 +68,13 @@ _PARTS = {
     "anfang": "early", "debut": "early", "principios de": "early", "inizio": "early",
     "mitte": "mid", "ende": "late", "fin": "late", "finales de": "late", "fine": "late",
 }  # fmt: skip
+# Whole phrases, folded -> English: weekends and parties of two said without a number.
+_PHRASES = {
+    r"(?:ein )?langes wochenende|(?:un )?long week[ -]end": "a long weekend",
+    r"wochenende|week[ -]end|fin de semana|fine settimana|fim de semana": "weekend",
+    r"zu zweit|a deux|en pareja|in coppia|a dois": "for 2 people",
+    r"allein|seul|seule|solo|sola|sozinho|sozinha": "alone",
+}
 # "for": the prepositions of a party ("für 2 Personen", "pour 2", "para 3", "per 4")
 _FOR = r"fur|pour|para|per"
 
@@ -88,7 +95,7 @@ _MONTH_PATTERN = re.compile(
 )
 _ENGLISH_MONTH = {word: english for english, words in _MONTHS.items() for word in words.split("|")}
 # A cheap first look: is there anything here worth rewriting?
-_ANY = re.compile(r"\b(?:" + "|".join([*_UNITS.values(), *_MONTHS.values()]) + r")\b")
+_ANY = re.compile(r"\b(?:" + "|".join([*_UNITS.values(), *_MONTHS.values(), *_PHRASES]) + r")\b")
 
 
 def _number(word: str) -> str:
@@ -118,6 +125,10 @@ def to_english(text: str) -> str:
         for match in pattern.finditer(plain):
             lead = "for " if match[1] else ""
             spans.append((match.start(), match.end(), f"{lead}{_number(match[2])} {english}"))
+    for phrases, english in _PHRASES.items():
+        for match in re.finditer(rf"\b(?:{phrases})\b", plain):
+            if not any(a <= match.start() < b for a, b, _ in spans):
+                spans.append((match.start(), match.end(), english))
     for match in _MONTH_PATTERN.finditer(plain):
         spans.append((match.start(), match.end(), _month(match)))
     for start, end, english in sorted(spans, reverse=True):
