@@ -11,8 +11,22 @@ Event = dict[str, Any]
 EventSink = Callable[[Event], None]
 
 
+DESIGNER_ERROR_TAG = "tripdesigner.designer-error"
+
+
 class DesignerError(RuntimeError):
-    """A turn failed for a reason the person can act on; the message says what to do."""
+    """A turn failed for a reason the person can act on; the message says what to do.
+
+    Catch it with ``is_designer_error``, not ``except DesignerError``: after a code
+    reload the raiser and the catcher may hold different copies of this class.
+    """
+
+    tag = DESIGNER_ERROR_TAG
+
+
+def is_designer_error(error: BaseException) -> bool:
+    """True for a ``DesignerError`` from any copy of this module (matched by its tag)."""
+    return getattr(error, "tag", None) == DESIGNER_ERROR_TAG
 
 
 def ignore_event(event: Event) -> None:

@@ -139,8 +139,12 @@ class TripChatMagics(Subcommands, Magics):
             if not question:
                 return message
             choices = question["choices"]
-            number = int(message)
+            # "²" or "½" pass isdigit() but are no number to int(); a huge one is out of range.
+            number = int(message) if message.isdecimal() and len(message) <= 6 else 0
             if not 1 <= number <= len(choices):
-                raise UsageError(f"Choose a number from 1 to {len(choices)}.")
+                raise UsageError(
+                    f"Choose a number from 1 to {len(choices)}, e.g. `%tripchat 1`, "
+                    "or write your answer in words."
+                )
             return str(choices[number - 1])
         return message

@@ -30,6 +30,7 @@ from tripdesigner_kernel.knowledge.text import fold
 # Models are looked up on their module at call time, never imported by name: after a
 # reload of the model module, names bound here would mix old and new classes.
 from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip.journeys import journey_notes
 
 DEFAULT_DAYS_ONE_CITY = 4
 DEFAULT_DAYS_PER_CITY = 3
@@ -140,6 +141,15 @@ def _merge_profile(old: Mapping[str, Any], asked: TripRequest, today: date) -> d
         profile["pace"] = asked.pace
     if asked.origin:
         profile["origin"] = {"name": asked.origin.name, "country": asked.origin.country}
+    # How the person travels between cities, and when they land and leave (the legs).
+    if asked.transport:
+        profile["transport"] = list(
+            dict.fromkeys([*profile.get("transport", []), *asked.transport])
+        )
+    if asked.arrival_time:
+        profile["arrival_time"] = asked.arrival_time
+    if asked.departure_time:
+        profile["departure_time"] = asked.departure_time
     return profile
 
 
@@ -372,6 +382,9 @@ def plan_from_profile(
             frugal=bool(profile.get("frugal")),
             dietary=list(profile.get("dietary", [])),
             avoid=sorted(avoid),
+            transport=list(profile.get("transport", [])),
+            arrival_time=profile.get("arrival_time"),
+            departure_time=profile.get("departure_time"),
         )
         itinerary = planner.plan_trip(spec)
         itinerary.estimated_total = checks.estimate_total(itinerary, currency)
@@ -386,6 +399,7 @@ def plan_from_profile(
     notes += holiday_notes(itinerary)
     notes += open_days_notes(itinerary, stays)
     notes += dietary_notes(itinerary)
+    notes += journey_notes(itinerary)
     return itinerary, notes
 
 

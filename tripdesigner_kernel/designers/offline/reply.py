@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip.exports import day_heading
 
 
 def _money(money: model.Money | None) -> str:
@@ -35,19 +37,20 @@ def describe_plan(itinerary: model.Itinerary, profile: Mapping[str, Any], notes:
         )
     lines += [f"- {note}" for note in notes] if notes else []
     lines.append("")
-    by_day: dict[str, list[str]] = {}
+    by_day: dict[date, list[str]] = {}
     for segment in itinerary.segments:
         if segment.type == "hotel":
             continue
-        key = f"{segment.start:%a %d %b}"
         label = (
             segment.name
             if segment.type != "meal"
             else f"{segment.details.get('meal', 'meal')}: {segment.name}"
         )
-        by_day.setdefault(key, []).append(f"{segment.start:%H:%M} {label}")
-    for number, (day, items) in enumerate(by_day.items(), 1):
-        lines.append(f"- **Day {number}, {day}**: " + "; ".join(items))
+        by_day.setdefault(segment.start.date(), []).append(f"{segment.start:%H:%M} {label}")
+    for day, items in by_day.items():
+        # Numbered from the trip's first day: a flight leaving the evening before is not day 1.
+        heading = day_heading(itinerary, day)
+        lines.append(f"- **{heading}, {day:%a %d %b}**: " + "; ".join(items))
     hotels = [s for s in itinerary.segments if s.type == "hotel"]
     if hotels:
         lines.append("")
