@@ -287,3 +287,20 @@ def test_weekends_and_parties_in_other_languages(text: str, days: int, travelers
     request = understand(text, TODAY)
     assert (request.days, request.weekend, request.travelers) == (days, True, travelers)
     assert request.stays
+
+
+@pytest.mark.parametrize(
+    ("text", "travelers", "children"),
+    [
+        ("me and my brother and his 2 kids (4 and 7), Rome", 4, [4, 7]),
+        ("a gift for my sister and her husband: Rome, 3 days", 2, []),
+        ("my son (8) and I, London", 2, [8]),
+    ],
+)
+def test_whose_companions(text: str, travelers: int, children: list[int | None]) -> None:
+    request = understand(text, TODAY)
+    assert (request.travelers, request.children) == (travelers, children)
+
+
+def test_nothing_too_expensive_is_moderate() -> None:
+    assert understand("Prague, nothing too expensive", TODAY).budget_level == "moderate"

@@ -72,14 +72,19 @@ def _companions(folded: str) -> tuple[int, int, bool] | None:
     # "my wife and kids": the kids are mine too
     folded = re.sub(rf"\b(my|our) (\w+) (and|plus) (?={_WHO}\b)", r"\1 \2 \3 \1 ", folded)
     pattern = (
-        rf"\b(?:my|our|with|w|and|me|i|plus) (?:the )?(?:({NUM[1:-1]}) (?!years? old))?"
+        rf"\b(?:my|our|his|her|their|with|w|and|me|i|plus) (?:the )?"
+        rf"(?:({NUM[1:-1]}) (?!years? old))?"
         rf"(?:(?:little|young|small|elderly|old|best|teenage|teen|baby|infant|"
         rf"\d{{1,2}} years? old) )?{_WHO}\b"
     )
     for match in re.finditer(pattern, folded):
         count_word, word = match[1], match[2]
         said_whose = re.match(r"\S+ (?:my|our|the|\d|[a-z]+ (?:little|young|small))", match[0])
-        if not (said_whose or count_word or match[0].startswith(("my ", "our "))):
+        if not (
+            said_whose
+            or count_word
+            or match[0].startswith(("my ", "our ", "his ", "her ", "their "))
+        ):
             continue  # "for with children", "with friends": a kind of trip, not a count
         if word in COMPANIONS:  # "sister", "parents" (2)
             singular, count = word, COMPANIONS[word]
@@ -210,6 +215,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
             total = 1
     if total is None:
         return
+    if total <= len(ages) and not _writer_stays_home(folded):
+        total, request.travelers_guessed = len(ages) + 1, True  # the children need an adult
     request.travelers = total
     if kid_count or ages or one_child:
         count = max(kid_count, len(ages))
