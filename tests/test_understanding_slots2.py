@@ -304,3 +304,20 @@ def test_whose_companions(text: str, travelers: int, children: list[int | None])
 
 def test_nothing_too_expensive_is_moderate() -> None:
     assert understand("Prague, nothing too expensive", TODAY).budget_level == "moderate"
+
+
+@pytest.mark.parametrize(
+    ("text", "travelers", "children"),
+    [
+        ("5 Tage in Rom mit meiner Frau und meinen Kindern", 4, [None, None]),
+        ("Nice avec mon mari, 4 jours", 2, []),
+        ("Roma con mia moglie, 3 giorni", 2, []),
+        ("Lisboa com meus pais, 4 dias", 3, []),
+        ("Madrid con mis amigos, 3 días", 3, []),
+    ],
+)
+def test_companions_in_other_languages(
+    text: str, travelers: int, children: list[int | None]
+) -> None:
+    request = understand(text, TODAY)
+    assert (request.travelers, request.children) == (travelers, children)

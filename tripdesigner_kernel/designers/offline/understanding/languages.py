@@ -74,6 +74,14 @@ _PHRASES = {
     r"wochenende|week[ -]end|fin de semana|fine settimana|fim de semana": "weekend",
     r"zu zweit|a deux|en pareja|in coppia|a dois": "for 2 people",
     r"allein|seul|seule|solo|sola|sozinho|sozinha": "alone",
+    r"meiner frau|ma femme|mi esposa|mi mujer|mia moglie|minha esposa|minha mulher": "my wife",
+    r"meinem mann|mon mari|mi marido|mio marito|meu marido": "my husband",
+    r"meinem partner|meiner partnerin|mon partenaire|ma partenaire|mi pareja|"
+    r"il mio partner|la mia partner|meu parceiro|minha parceira": "my partner",
+    r"meinen kindern|meinen kinder|mes enfants|mis hijos|mis ninos|i miei figli|"
+    r"miei figli|meus filhos": "my kids",
+    r"meinen eltern|mes parents|mis padres|i miei genitori|miei genitori|meus pais": "my parents",
+    r"meinen freunden|mes amis|mis amigos|i miei amici|miei amici|meus amigos": "my friends",
 }
 # "for": the prepositions of a party ("für 2 Personen", "pour 2", "para 3", "per 4")
 _FOR = r"fur|pour|para|per"
@@ -116,7 +124,12 @@ def to_english(text: str) -> str:
     text = re.sub(r"\bw/(?=\s?\w)", "with ", text)  # "w/ kids", "w/pool"
     # "wife & kids", "+ kid"; not in names ("Resort & Spa")
     text = re.sub(r"(?<=\w) ?(?:&|\+) ?(?=[a-z])", " and ", text)
-    text = re.sub(r"\b(?:mit|avec)\b|\bcon\b(?= (?:\d|mi|mis|mia|mio|miei|la|il))", "with", text)
+    text = re.sub(
+        r"\b(?:mit|avec)\b"
+        r"|\b(?:con|com)\b(?= (?:\d|mi|mis|mia|mio|miei|i miei|la|il|minha|meu|meus))",
+        "with",
+        text,
+    )
     plain = "".join(_plain(c) for c in text)
     if not _ANY.search(plain):
         return text
