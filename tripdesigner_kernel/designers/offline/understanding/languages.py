@@ -130,7 +130,7 @@ def to_english(text: str) -> str:
         "with",
         text,
     )
-    plain = "".join(_plain(c) for c in text)
+    plain = text.lower() if text.isascii() else "".join(_plain(c) for c in text)
     if not _ANY.search(plain):
         return text
     spans: list[tuple[int, int, str]] = []
