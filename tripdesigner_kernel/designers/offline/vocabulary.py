@@ -55,15 +55,112 @@ INTEREST_SYNONYMS = {
     "live music": "live music", "jazz": "live music", "design": "design",
     "science": "science", "photography": "photography", "seafood": "seafood",
     "kids": "kids", "children": "kids", "romantic": "romantic", "cycling": "cycling",
+    # everyday words whose tag says it all
+    "concerts": "live music", "concert": "live music", "jazz clubs": "live music",
+    "coffee shops": "coffee", "cafe": "coffee", "cafe culture": "coffee", "dancing": "nightlife",
+    "stadium": "sports", "kid friendly": "kids", "family friendly": "kids",
+    # German, French, Spanish, Italian, Portuguese (folded: no accents)
+    "museen": "museums", "musees": "museums", "musee": "museums", "museos": "museums",
+    "musei": "museums", "museus": "museums", "strande": "beaches", "strand": "beaches",
+    "plages": "beaches", "plage": "beaches", "playas": "beaches", "playa": "beaches",
+    "spiagge": "beaches", "spiaggia": "beaches", "praias": "beaches", "praia": "beaches",
+    "caffe": "coffee", "konzerte": "live music", "kunst": "art", "arte": "art",
+    "geschichte": "history", "histoire": "history", "historia": "history", "storia": "history",
+    "gastronomie": "food", "gastronomia": "food", "comida": "food", "cibo": "food", "wein": "wine",
+    "vino": "wine", "vinho": "wine", "natur": "nature", "naturaleza": "nature", "natura": "nature",
+    "natureza": "nature", "wandern": "hiking", "randonnee": "hiking", "randonnees": "hiking",
+    "senderismo": "hiking", "escursioni": "hiking", "trilhas": "hiking", "nachtleben": "nightlife",
+    "vie nocturne": "nightlife", "vida nocturna": "nightlife", "vita notturna": "nightlife",
+    "vida noturna": "nightlife", "markte": "markets", "mercados": "markets", "mercati": "markets",
+    "kirchen": "churches", "eglises": "churches", "iglesias": "churches", "chiese": "churches",
+    "igrejas": "churches", "burgen": "castles", "schlosser": "castles", "chateaux": "castles",
+    "castillos": "castles", "castelli": "castles", "castelos": "castles",
+    "architektur": "architecture", "arquitectura": "architecture", "architettura": "architecture",
+    "arquitetura": "architecture", "parques": "parks", "parchi": "parks", "jardins": "gardens",
+    "jardines": "gardens", "giardini": "gardens", "bier": "beer", "cerveza": "beer",
+    "birra": "beer", "cerveja": "beer", "kinder": "kids", "enfants": "kids", "ninos": "kids",
+    "bambini": "kids", "criancas": "kids",
 }
 
+# Interests our tags only approximate: folded phrase -> (the tag planned, the person's
+# word the reply repeats): "opera" is planned as live music and noted as opera.
+APPROXIMATE_INTERESTS = {
+    "classical music": ("live music", "classical music"),
+    "classical concerts": ("live music", "classical music"),
+    "klassische musik": ("live music", "classical music"),
+    "musique classique": ("live music", "classical music"),
+    "musica clasica": ("live music", "classical music"),
+    "musica classica": ("live music", "classical music"), "opera": ("live music", "opera"),
+    "operas": ("live music", "opera"), "oper": ("live music", "opera"),
+    "symphony": ("live music", "classical music"),
+    "philharmonic": ("live music", "classical music"),
+    "coffee houses": ("coffee", "coffee houses"), "coffeehouses": ("coffee", "coffee houses"),
+    "kaffeehauser": ("coffee", "coffee houses"), "kaffeehaus": ("coffee", "coffee houses"),
+    "techno": ("nightlife", "techno"), "raves": ("nightlife", "techno"),
+    "street art": ("art", "street art"), "graffiti": ("art", "street art"),
+    "murals": ("art", "street art"), "cherry blossoms": ("gardens", "cherry blossoms"),
+    "cherry blossom": ("gardens", "cherry blossoms"), "sakura": ("gardens", "cherry blossoms"),
+    "hanami": ("gardens", "cherry blossoms"), "northern lights": ("nature", "northern lights"),
+    "aurora": ("nature", "northern lights"), "aurora borealis": ("nature", "northern lights"),
+    "whale watching": ("water", "whale watching"), "whales": ("water", "whale watching"),
+    "snorkelling": ("water", "snorkelling"), "snorkeling": ("water", "snorkelling"),
+    "snorkel": ("water", "snorkelling"), "diving": ("water", "diving"),
+    "scuba": ("water", "diving"), "scuba diving": ("water", "diving"),
+    "surfing": ("water", "surfing"), "surf": ("water", "surfing"),
+    "kayaking": ("water", "kayaking"), "sailing": ("water", "sailing"),
+    "skiing": ("sports", "skiing"), "ski": ("sports", "skiing"),
+    "snowboarding": ("sports", "snowboarding"), "wine tasting": ("wine", "wine tasting"),
+    "wine tastings": ("wine", "wine tasting"), "food markets": ("markets", "food markets"),
+    "food market": ("markets", "food markets"), "flea markets": ("markets", "flea markets"),
+    "flea market": ("markets", "flea markets"),
+    "vintage shopping": ("shopping", "vintage shopping"),
+    "vintage": ("shopping", "vintage shopping"),
+    "thrift shopping": ("shopping", "vintage shopping"),
+    "thrifting": ("shopping", "vintage shopping"),
+    "football match": ("sports", "a football match"),
+    "football game": ("sports", "a football match"), "soccer": ("sports", "a football match"),
+    "soccer game": ("sports", "a football match"), "soccer match": ("sports", "a football match"),
+    "football": ("sports", "a football match"),
+    "museums for kids": ("museums", "museums for kids"), "theme parks": ("kids", "theme parks"),
+    "theme park": ("kids", "theme parks"), "amusement park": ("kids", "theme parks"),
+    "amusement parks": ("kids", "theme parks"), "water park": ("kids", "water parks"),
+    "roller coasters": ("kids", "theme parks"), "zoo": ("kids", "zoos"),
+    "aquarium": ("kids", "aquariums"), "jazz": ("live music", "jazz"),
+}
+INTEREST_WORDS = {phrase: word for phrase, (_tag, word) in APPROXIMATE_INTERESTS.items()}
+INTEREST_SYNONYMS.update({phrase: tag for phrase, (tag, _word) in APPROXIMATE_INTERESTS.items()})
+
+
+# What the stay should have ("hotel w/ pool"), folded phrase -> amenity.
+AMENITY_WORDS = {
+    "pool": "pool", "swimming pool": "pool", "gym": "gym", "fitness center": "gym",
+    "parking": "parking", "free parking": "parking", "wifi": "wifi", "wi fi": "wifi",
+    "breakfast included": "breakfast", "with breakfast": "breakfast", "kitchen": "kitchen",
+    "kitchenette": "kitchen", "air conditioning": "air conditioning", "aircon": "air conditioning",
+    "a c": "air conditioning", "sea view": "sea view", "ocean view": "sea view",
+    "balcony": "balcony", "hot tub": "hot tub", "jacuzzi": "hot tub", "washer": "laundry",
+    "laundry": "laundry", "elevator": "lift",
+}
 
 BUDGET_WORDS = {
     "backpacker": "budget", "cheap": "budget", "shoestring": "budget", "low budget": "budget",
     "budget": "budget", "affordable": "budget", "moderate": "moderate", "mid range": "moderate",
     "midrange": "moderate", "comfortable": "moderate", "luxury": "luxury", "luxurious": "luxury",
     "5 star": "luxury", "five star": "luxury", "high end": "luxury", "splurge": "luxury",
-}
+    "cheapish": "budget", "on the cheap": "budget", "tight budget": "budget",
+    "small budget": "budget", "limited budget": "budget", "low cost": "budget",
+    "inexpensive": "budget", "frugal": "budget", "penny pinching": "budget",
+    "mid budget": "moderate", "medium budget": "moderate", "middle budget": "moderate",
+    "mid level": "moderate", "mid priced": "moderate", "moderately priced": "moderate",
+    "reasonably priced": "moderate", "reasonable prices": "moderate", "not too pricey": "moderate",
+    "not too expensive": "moderate", "nothing too expensive": "moderate",
+    "not too fancy": "moderate", "nothing fancy": "moderate",
+    "nothing too fancy": "moderate", "not fancy": "moderate", "middle of the road": "moderate",
+    "fancy": "luxury", "posh": "luxury", "upscale": "luxury", "lavish": "luxury",
+    "treat ourselves": "luxury", "treat myself": "luxury", "no expense spared": "luxury",
+    "spare no expense": "luxury", "money no object": "luxury", "top end": "luxury",
+    "deluxe": "luxury", "go all out": "luxury", "4 star": "moderate", "four star": "moderate",
+}  # "expensive" and "pricey" alone are left out: "nothing expensive" is a refusal
 
 
 # Dietary needs, as a person says them -> the need. Text is folded (no accents, lower case).
@@ -144,7 +241,8 @@ ACCESSIBILITY_WORDS = [
         r"\b(?:elderly|older (?:travell?ers|people|parents|adults|relatives)|seniors?|"
         r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b|"
         r"\b(?:mum|mom|mother|dad|father|parents?|grandparents?|wife|husband|partner|"
-        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b",
+        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b|"
+        r"\bin (?:their|his|her|our) (?:late )?(?:[7-9]0|sixties|seventies|eighties|nineties)s?\b",
         "older travellers",
     ),
     (

@@ -21,9 +21,12 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     is_day_of_month,
     read_dates,
     read_duration,
+    read_events,
     read_season,
+    read_weekend,
     start_date_for,
 )
+from tripdesigner_kernel.designers.offline.understanding.languages import to_english
 from tripdesigner_kernel.designers.offline.understanding.numbers import said_as_number
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
@@ -36,6 +39,7 @@ __all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
 
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
+    text = to_english(text)
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -56,6 +60,8 @@ def understand(text: str, today: date) -> TripRequest:
             stay.days = None
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
+    read_weekend(folded, request, today)
+    read_events(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]
     if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
         for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
@@ -64,6 +70,7 @@ def understand(text: str, today: date) -> TripRequest:
         request.days = sum(s.days or 0 for s in request.stays)
     if (
         request.travelers is None
+        and request.travelers_delta is None
         and re.search(r"\b(i m|i am|i|me|my)\b", folded)
         and not re.search(r"\b(we|us|our)\b", folded)
     ):

@@ -33,7 +33,8 @@ _WEAK_CUE = r"\b(?:around|about|approx\w*|roughly|have|got|with|fits?|costs?|exp
 # "1.5k budget", "1000 each", "300 a day", "2000 to spend", "2000 in total"
 _CUE_AFTER = (
     r"\s?(?:[a-z]{3} )?(?:budget|total|in total|all in|each|per person|pp|a day|per day|"
-    r"a head|to spend|max|maximum|tops|or less|or under)\b"
+    r"a head|per head|a person|per traveller|per traveler|per adult|to spend|max|maximum|tops|"
+    r"or less|or under)\b"
 )
 _PRICE_CONTEXT = (
     r"\b(?:rent\w*|seats|hotel|inn|resort|suites?|stay at|per night|a night|nightly|"
@@ -46,7 +47,7 @@ _YEAR_BEFORE = (
 _NOT_MONEY_AFTER = (
     r"\s?(?:days?|nights?|weeks?|months?|years?|hours?|h\b|minutes?|km|miles?|people|"
     r"persons?|adults?|kids|children|travell?ers|stars?|cities|rooms?|hotel|pm|am|"
-    r"st|nd|rd|th|%|percent|of us|feet|ft|m\b)"
+    r"st|nd|rd|th|%|percent|of us|feet|ft|m\b|s\b)"  # "in their 70s"
 )
 
 
@@ -152,7 +153,11 @@ def _score(text: str, start: int, end: int, currency: str | None) -> int:
     score = 2 if currency else 0
     near = r"[^.?!\d]{0,40}$"
     strong = [m.end() for m in re.finditer(_BUDGET_CUE, before)]
-    price = [m.end() for m in re.finditer(_PRICE_CONTEXT, before)]
+    # a hotel price in an earlier clause ("rooms at 110 EUR a night, 2000 EUR in total")
+    # says nothing of this sum
+    total_after = re.match(r"\s?(?:[a-z]{3} )?(?:in total|total|all in|budget)\b", after)
+    clause_start = before.rfind(", ") + 1 if total_after else 0
+    price = [clause_start + m.end() for m in re.finditer(_PRICE_CONTEXT, before[clause_start:])]
     priced = bool(price) and (not strong or price[-1] > strong[-1])
     if (
         (strong and re.match(near, before[strong[-1] :]))
@@ -201,9 +206,29 @@ def _settle(currency: str, token: str, request: TripRequest) -> str:
     return currency
 
 
+_PER_NIGHT = re.compile(r"\s?(?:[a-z]{3}\s?)?(?:/\s?night|(?:a|per|each) night|nightly)\b")
+
+
+def _lodging_per_night(
+    text: str, sums: list[tuple[int, int, Decimal, str | None, str]]
+) -> tuple[Decimal, str | None] | None:
+    """A price a night for the room ("€80 a night for the hotel", "hotels under $150/night")."""
+    lowered = text.lower()
+    for _start, end, amount, currency, _token in sums:
+        if _PER_NIGHT.match(lowered[end : end + 16]):
+            return amount, currency
+    return None
+
+
 def read_budget(text: str, folded: str, request: TripRequest) -> None:
-    """The budget's amount, currency, scope, and level words ("cheap", "luxury")."""
-    sums = [s for s in _sums(text) if _score(text, s[0], s[1], s[3]) >= 2]
+    """The budget's amount, currency, scope, and level words ("cheap", "luxury"); a nightly
+    lodging price apart."""
+    found = _sums(text)
+    nightly = _lodging_per_night(text, found)
+    if nightly:
+        request.lodging_per_night, currency = nightly
+        request.lodging_currency = _settle(currency, "", request) if currency else None
+    sums = [s for s in found if _score(text, s[0], s[1], s[3]) >= 2]
     if sums:
         best = max(sums, key=lambda s: (_score(text, s[0], s[1], s[3]), -s[0]))
         _start, end, amount, currency, token = best

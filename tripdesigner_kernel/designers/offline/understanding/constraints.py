@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from tripdesigner_kernel.designers.offline.understanding.numbers import find_phrases
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
-from tripdesigner_kernel.designers.offline.vocabulary import ACCESSIBILITY_WORDS
+from tripdesigner_kernel.designers.offline.vocabulary import ACCESSIBILITY_WORDS, AMENITY_WORDS
 
 # A refusal a few words before what is refused: "we'd rather avoid air travel",
 # "we will not be self-driving", "please avoid any flight bookings".
@@ -101,6 +102,11 @@ def read_lodging(folded: str, request: TripRequest) -> None:
     ) and not re.search(r"\b(?:no|without) pets\b", folded):
         rules.append("pets")
     request.house_rules = rules
+    request.amenities = [
+        amenity
+        for amenity in find_phrases(folded, AMENITY_WORDS)
+        if not re.search(rf"\b(?:no|without|don t need an?|not) {amenity}\b", folded)
+    ]
 
 
 def read_accessibility(folded: str, request: TripRequest) -> None:

@@ -14,7 +14,11 @@ from tripdesigner_kernel.designers.offline.understanding.date_ranges import (
     next_date,
     parse_date_range,
 )
-from tripdesigner_kernel.designers.offline.understanding.events import event_start
+from tripdesigner_kernel.designers.offline.understanding.events import (
+    event_start,
+    events_named,
+    long_weekend,
+)
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import SEASON_MONTHS
@@ -45,6 +49,12 @@ def _impossible_day(
         f"I started on {first_of_next.day} {calendar.month_name[first_of_next.month]}."
     )
 
+
+# "In October, 2 adults": a count, not the 2nd.
+_NOT_A_DAY_AFTER = (
+    r"(?! (?:adults?|people|persons?|ppl|pax|kids?|children|travell?ers?|guests?|of us|days?|"
+    r"nights?|weeks?|cities|stops)\b)"
+)
 
 _WEEKDAYS = {fold(name): i for i, name in enumerate(calendar.day_name)}
 
@@ -115,7 +125,9 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         except ValueError:
             _impossible_day(int(iso[2]), int(iso[3]), int(iso[1]), today, request)
         return
-    month_day = re.search(rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b", folded)
+    month_day = re.search(
+        rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b{_NOT_A_DAY_AFTER}", folded
+    )
     day_month = re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? (\d{{4}}))?\b", folded
     )
@@ -162,6 +174,13 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         request.year, request.month = future_month(5, today, None)
 
 
+def read_events(folded: str, request: TripRequest, today: date) -> None:
+    """The events named, for the planner to plan a visit: in the year of the trip's date
+    when one is said ("20 September 2027 for Oktoberfest")."""
+    year = request.start_date.year if request.start_date else request.year or _said_year(folded)
+    request.events = events_named(folded, today, year)
+
+
 def _said_year(folded: str) -> int | None:
     year = re.search(r"\b(20\d\d)\b", folded)
     return int(year[1]) if year else None
@@ -169,13 +188,14 @@ def _said_year(folded: str) -> int | None:
 
 # A price per day or night ("$40/day", "90 EUR/night") is no length of trip.
 _PRICE_PER_DAY = re.compile(
-    r"(?:[$€£¥₹]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:[a-zA-Z]{3}|[$€£¥₹]))\s?/\s?(?:day|night)"
+    r"(?:[$€£¥₹]\s?\d[\d,.]*k?|\d[\d,.]*k?\s?(?:[a-zA-Z]{3}|[$€£¥₹]))\s?"
+    r"(?:/\s?|a |per |each )(?:day|night)\b"
 )
 
 
 def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
     """The length: days, nights (+1), weeks, a fortnight, a (long) weekend, a few days."""
-    if "/" in text:
+    if text and _PRICE_PER_DAY.search(text):
         folded = fold(_PRICE_PER_DAY.sub(" ", text))
     folded = _RELATIVE.sub(" ", folded)
     nights = re.search(rf"\b{NUM} nights?\b", folded)
@@ -191,7 +211,7 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
         request.days = 7
     elif re.search(r"\bfortnight\b", folded):
         request.days = 14
-    elif re.search(r"\blong weekend\b", folded):
+    elif re.search(r"\b(?:long|bank holiday|memorial day|labou?r day|may day) weekend\b", folded):
         request.days, request.weekend = 3, True
     elif re.search(r"\bweekend\b", folded):
         request.days, request.weekend = 2, True
@@ -219,6 +239,28 @@ def read_season(folded: str, request: TripRequest, today: date) -> None:
     request.year, request.month = future_month(month, today, None)
 
 
+def read_weekend(folded: str, request: TripRequest, today: date) -> None:
+    """A weekend with no day said starts on a Friday, and the reply says which: the long
+    weekend of the month named (Memorial Day, the May bank holiday), else the first
+    Friday a month or so ahead. The date stays unsaid (None), so it is marked assumed."""
+    if not request.weekend or request.start_date is not None:
+        return
+    if request.month and re.search(r"\blong weekend\b", folded):
+        countries = [s.city.country for s in request.stays]
+        countries += [c for c in (request.country,) if c]
+        countries += [request.origin.country] if request.origin else []
+        holiday = long_weekend(request.month, countries, today)
+        if holiday:
+            name, request.start_date = holiday
+            request.days = 3
+            request.notes.append(
+                f"I took the long weekend as {name}, from {request.start_date:%A %-d %B %Y}."
+            )
+            return
+    start = start_date_for(request, today)
+    request.notes.append(f"A weekend with no date: I took the one from {start:%A %-d %B %Y}.")
+
+
 def start_date_for(request: TripRequest, today: date) -> date:
     """The first day of the trip: the date given, else a sensible day of the month given."""
     if request.start_date:
@@ -229,5 +271,9 @@ def start_date_for(request: TripRequest, today: date) -> date:
         if request.weekend:  # weekends start on a Friday
             first += timedelta(days=(4 - first.weekday()) % 7)
         return max(first, today + timedelta(days=1))
-    # No date given: a month from now, so bookings are still possible.
-    return today + timedelta(days=30)
+    # No date given: a month from now, so bookings are still possible; a weekend then
+    # starts on the Friday on or after that day.
+    start = today + timedelta(days=30)
+    if request.weekend:
+        start += timedelta(days=(4 - start.weekday()) % 7)
+    return start

@@ -18,6 +18,9 @@ dates, with their sources:
 - San Fermín: 6-14 July (Pamplona city council). St Patrick's Day: 17 March.
 - Golden Week (Japan): 29 April - 5 May. Songkran: 13-15 April. King's Day (NL): 27 April.
 - Fourth of July, Halloween (31 October), Valentine's Day (14 February).
+- Long weekends, from the Saturday: Memorial Day (US, last Monday of May) and Labor Day
+  (US, first Monday of September), 5 U.S.C. 6103; the UK's early May and spring bank
+  holidays (first and last Monday of May, gov.uk/bank-holidays).
 """
 
 from __future__ import annotations
@@ -29,6 +32,16 @@ from datetime import date, timedelta
 
 def _weekday_on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _monday_weekend(year: int, month: int, last: bool) -> date:
+    """The Saturday before the first (or last) Monday of ``month``: a long weekend's start."""
+    if last:
+        end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        monday = end - timedelta(days=end.weekday())
+    else:
+        monday = _weekday_on_or_after(date(year, month, 1), 0)
+    return monday - timedelta(days=2)
 
 
 def _easter(year: int) -> date:
@@ -49,6 +62,22 @@ def _holiday(country: str, name: str) -> Callable[[int], date]:
 
 # (pattern on folded text, name as said in notes, year -> first day of the visit)
 EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
+    (r"memorial day(?: weekend)?", "Memorial Day weekend", lambda y: _monday_weekend(y, 5, True)),
+    (
+        r"labou?r day(?: weekend)?",
+        "Labor Day weekend",
+        lambda y: _monday_weekend(y, 9, False),
+    ),
+    (
+        r"may day(?: weekend| bank holiday)?|early may bank holiday",
+        "the early May bank holiday weekend",
+        lambda y: _monday_weekend(y, 5, False),
+    ),
+    (
+        r"spring bank holiday",
+        "the spring bank holiday weekend",
+        lambda y: _monday_weekend(y, 5, True),
+    ),
     (
         r"oktoberfest|octoberfest",
         "Oktoberfest",
@@ -100,10 +129,12 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
 _ANY_EVENT = re.compile(r"\b(?:" + "|".join(pattern for pattern, _, _ in EVENTS) + r")\b")
 
 
-def event_start(folded: str, today: date, year: int | None = None) -> tuple[str, date] | None:
-    """The event named in ``folded`` and the first day of a visit for it, after ``today``."""
+def events_named(folded: str, today: date, year: int | None = None) -> list[tuple[str, date]]:
+    """Every event named in ``folded``, in table order, with the first day of a visit for
+    it after ``today`` (in ``year`` when given); an event with no such day is left out."""
     if not _ANY_EVENT.search(folded):
-        return None
+        return []
+    found = []
     for pattern, name, first_day in EVENTS:
         if not re.search(rf"\b(?:{pattern})\b", folded):
             continue
@@ -111,6 +142,30 @@ def event_start(folded: str, today: date, year: int | None = None) -> tuple[str,
             assert candidate is not None
             start = first_day(candidate)
             if start > today:
-                return name, start
+                found.append((name, start))
+                break
+        folded = re.sub(rf"\b(?:{pattern})\b", " ", folded)  # "New Year's Eve" is not "New Year"
+    return found
+
+
+def event_start(folded: str, today: date, year: int | None = None) -> tuple[str, date] | None:
+    """The first event named in ``folded`` and the first day of a visit for it."""
+    found = events_named(folded, today, year)
+    return found[0] if found else None
+
+
+def long_weekend(month: int, countries: list[str], today: date) -> tuple[str, date] | None:
+    """ "The long weekend in May": the one the trip's country keeps (the US: Memorial Day;
+    elsewhere the UK's early May bank holiday), or Labor Day in September in the US."""
+    american = "US" in countries
+    if month == 5:
+        name = "Memorial Day weekend" if american else "the early May bank holiday weekend"
+    elif month == 9 and american:
+        name = "Labor Day weekend"
+    else:
         return None
+    first_day = next(rule for _, event, rule in EVENTS if event == name)
+    for year in (today.year, today.year + 1):
+        if first_day(year) > today:
+            return name, first_day(year)
     return None

@@ -39,18 +39,31 @@ class TripRequest:
     month: int | None = None
     year: int | None = None
     weekend: bool = False
+    # events named as the trip's reason ("for Oktoberfest"), with the first day of a visit
+    # for each (events.py): [("Oktoberfest", date(2027, 9, 18))]
+    events: list[tuple[str, date]] = field(default_factory=list)
     # party (party.py)
     travelers: int | None = None
     travelers_guessed: bool = False  # from "I"/"my" alone, not said outright
     children: list[int | None] = field(default_factory=list)  # ages, None when not said
+    # a change to the party said as a change ("my wife is coming too now" +1, "Tom can't
+    # come anymore" -1); None when not said. An absolute count ("we're 5 now") is
+    # ``travelers`` instead, and then this stays None.
+    travelers_delta: int | None = None
     # money (budget.py)
     budget_level: str | None = None
     budget_amount: Decimal | None = None
     budget_currency: str | None = None  # ISO 4217
     budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    # a nightly price for the lodging ("€80 a night for the hotel"), apart from the budget
+    lodging_per_night: Decimal | None = None
+    lodging_currency: str | None = None  # ISO 4217
     # wishes and constraints (wishes.py); TravelPlanner's terms where it has them
     interests: list[str] = field(default_factory=list)
     avoid: list[str] = field(default_factory=list)  # interest tags to leave out
+    # the person's own words for interests our tags only approximate ("opera" is planned
+    # as live music): for the reply to say they were noted
+    interest_words: list[str] = field(default_factory=list)
     dietary: list[str] = field(default_factory=list)
     cuisines: list[str] = field(default_factory=list)  # "Mexican", "Indian"
     pace: str | None = None
@@ -60,5 +73,6 @@ class TripRequest:
     departure_time: str | None = None  # "HH:MM", local, on the last day
     accommodation_type: str | None = None  # entire room, private room, shared room, ...
     house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
+    amenities: list[str] = field(default_factory=list)  # the stay's: pool, parking, kitchen...
     # what the recognisers want said in the reply ("There is no 29 February in 2027...")
     notes: list[str] = field(default_factory=list)

@@ -13,6 +13,7 @@ from tripdesigner_kernel.designers.offline.vocabulary import (
     DISHES,
     FOOD_CUES,
     INTEREST_SYNONYMS,
+    INTEREST_WORDS,
     PACE_WORDS,
 )
 from tripdesigner_kernel.knowledge.text import fold
@@ -68,14 +69,26 @@ def read_wishes(text: str, folded: str, sentences: list[str], request: TripReque
     clauses = [fold(c) for c in re.split(r"[,;:.!?()\n]|\bbut\b", text)]
     interests: list[str] = []
     avoid: list[str] = []
+    covered: list[tuple[int, int]] = []  # "theme parks" is no wish for parks
+    words: list[tuple[int, str]] = []
     for phrase, tag in sorted(INTEREST_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
-        if phrase not in folded or not whole_words(phrase).search(folded):
+        if phrase not in folded:
             continue
-        target = avoid if _refused(clauses, phrase) else interests
+        spans = [
+            m.span()
+            for m in whole_words(phrase).finditer(folded)
+            if not any(a <= m.start() and m.end() <= b for a, b in covered)
+        ]
+        if not spans:
+            continue
+        covered += spans
+        refused = _refused(clauses, phrase)
+        target = avoid if refused else interests
         if tag not in target and tag not in interests + avoid:
             target.append(tag)
-    if "street food" in interests and "food" in interests:
-        interests.remove("food")
+        if phrase in INTEREST_WORDS and not refused:
+            words.append((spans[0][0], INTEREST_WORDS[phrase]))
+    request.interest_words = list(dict.fromkeys(word for _, word in sorted(words)))
     if re.search(r"\b(kids|children)\b", folded) and "kids" not in interests + avoid:
         interests.append("kids")
     request.interests, request.avoid = interests, avoid
