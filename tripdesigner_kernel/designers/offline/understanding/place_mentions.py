@@ -79,6 +79,8 @@ def _city_ok(
     if city.everyday_word and sentence_start and not cued:
         return False
     key = fold(phrase)
+    if (key, city.country) in destination_keys():  # "seville": ours, though GeoNames' Sevilla
+        return True
     if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)):
         return True
     if not cued and not listed and city.everyday_word:
