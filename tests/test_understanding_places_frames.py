@@ -46,3 +46,52 @@ def test_every_destination_is_found_in_any_frame_and_case(frame: str) -> None:
             if found != [(city.name, city.country)]:
                 missed.append((name, found))
     assert not missed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zurich luzern interlaken 6 nights", ["Zürich", "Luzern", "Interlaken"]),
+        ("lisboa porto", ["Lisbon", "Porto"]),
+        ("berlin/prague/vienna", ["Berlin", "Prague", "Vienna"]),
+        ("Paris + Lyon + Nice", ["Paris", "Lyon", "Nice"]),
+        ("Madrid then Seville then Granada", ["Madrid", "Sevilla", "Granada"]),
+        ("amsterdam bruges brussels 5 days", ["Amsterdam", "Brugge", "Brussels"]),
+        ("Prague Krakow Budapest in 9 days", ["Prague", "Kraków", "Budapest"]),
+        ("München Wien Praha", ["Munich", "Vienna", "Prague"]),
+        ("Geneva / Zermatt / Lucerne", ["Geneva", "Zermatt", "Luzern"]),
+        ("Seoul busan", ["Seoul", "Busan"]),
+        ("Dubrovnik Split 6 days", ["Dubrovnik", "Split"]),
+        ("Bled and Ljubljana", ["Bled", "Ljubljana"]),
+        ("copenhagen + stockholm", ["Copenhagen", "Stockholm"]),
+    ],
+)
+def test_a_list_of_places_keeps_every_one(text: str, expected: list[str]) -> None:
+    request = understand(text, TODAY)
+    assert [stay.city.name for stay in request.stays] == expected
+    assert request.unknown_places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Banff", ("Banff", "CA")),
+        ("Zermatt 3 days", ("Zermatt", "CH")),
+        ("Interlaken for 3 days", ("Interlaken", "CH")),
+        ("Bruges", ("Brugge", "BE")),
+        ("a long weekend in Bled", ("Bled", "SI")),
+    ],
+)
+def test_a_famous_small_town_named_alone_is_a_destination(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert stays(understand(text, TODAY)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tell me about Amazon and Google", "Portland and Bar Harbor", "Nice to meet you"],
+)
+def test_a_list_of_words_is_no_list_of_places(text: str) -> None:
+    assert ("Bar", "ME") not in stays(understand(text, TODAY))
+    assert all(name not in ("Topeka", "Nice") for name, _ in stays(understand(text, TODAY)))

@@ -40,6 +40,14 @@ SMALL_CITY = 50_000
 BIG_CITY = 500_000
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
+# A town named in this many languages in GeoNames is a destination people travel to
+# (Zermatt 22, Interlaken 20, Banff 19, Bled 29), not one of the world's many namesakes
+# (a town of its size has 3 to 9): known without a word before it saying it is a place.
+FAMOUS_TOWN_NAMES = 15
+EXONYM_LIKENESS = 60  # percent of letters in common
+WELL_KNOWN_CITY_NAMES = 40  # "Bruges", "Luzern": another name of a city this well known
+# Between two places of a list: "zurich luzern", "berlin/prague", "Paris + Lyon", "A -> B".
+LIST_GAP = re.compile(r"\s*(?:[,/+&;|]|->|→|–|—|-|\b(?:and|then|or|und|et|e|y)\b)?\s*", re.I)
 
 
 @dataclass
@@ -86,7 +94,8 @@ def _city_ok(
     if not cued and not listed and city.everyday_word:
         return False
     other_name = fold(city.name) != fold(ALIASES.get(key, key))
-    if other_name and not (strongly or listed) and city.population < BIG_CITY:
+    famous = city.known_names >= WELL_KNOWN_CITY_NAMES and _exonym(key, fold(city.name))
+    if other_name and not (strongly or listed or famous) and city.population < BIG_CITY:
         return False  # one of its other names, and no word around says it is a place
     if " " in phrase.strip():
         return True
@@ -95,8 +104,16 @@ def _city_ok(
         limit = 300_000 if city.everyday_word else 100_000
         return cued and city.population >= limit
     if city.population < SMALL_CITY:
-        return cued
+        return cued or (city.known_names >= FAMOUS_TOWN_NAMES and not sentence_start)
     return True
+
+
+def _exonym(name: str, other: str) -> bool:
+    """Whether ``name`` is spelt like ``other``, as a city's name in another language is
+    (Bruges, Brugge; Lucerne, Luzern), unlike an old or odd name (Google, once Topeka)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(name, other) >= EXONYM_LIKENESS
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -109,10 +126,14 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         prefix = text[: before.start()].rstrip()
         if not prefix or prefix[-1] in ".!?\n:;":
             before = None
-    for word in (before[1] if before else None, after[1] if after else None):
-        if not word or not word[:1].isupper() or fold(word) in NOT_PLACES or word == "I":
+    words = [w for w in (before[1] if before else None, after[1] if after else None) if w]
+    for word in words:
+        if not word[:1].isupper() or fold(word) in NOT_PLACES or word == "I":
             continue
-        if fold(word) not in country_codes_by_name() and region_by_name(word) is None:
+        if fold(word) in country_codes_by_name() or region_by_name(word) is not None:
+            continue
+        # "Vienna Salzburg", "Dubrovnik Split": a name next to a city's is a list.
+        if not city_index().has_name(fold(word)):
             return True
     return False
 
@@ -173,6 +194,7 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
                         break
                     taken[i] = True
                 found.append(mention)
+    found += _listed_mentions(text, tokens, taken, found, towns, unknown)
     found += _airport_mentions(text, found, unknown)
     found.sort(key=lambda m: (m.start, -m.end))
     # "Sydney, Nova Scotia": the qualifier found first on its own belongs to the city.
@@ -180,6 +202,71 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
         m for m in found if any(o is not m and o.start <= m.start and m.end <= o.end for o in found)
     ]
     return [m for m in found if m not in inside], unknown
+
+
+def _listed_mentions(
+    text: str,
+    tokens: list[tuple[int, int]],
+    taken: list[bool],
+    found: list[Mention],
+    towns: bool,
+    unknown: list[str],
+) -> list[Mention]:
+    """Names next to a place, in a list of places, in any case: "zurich luzern interlaken",
+    "lisboa porto", "berlin/prague/vienna". Each found one is a neighbour of the next."""
+    added: list[Mention] = []
+    spans = sorted((m.start, m.end) for m in found)
+    grew = True
+    while grew:
+        grew = False
+        for size in (3, 2, 1):
+            for first in range(len(tokens) - size + 1):
+                last = first + size - 1
+                if any(taken[first : last + 1]):
+                    continue
+                start, end = tokens[first][0], tokens[last][1]
+                if not any(
+                    (b <= start and LIST_GAP.fullmatch(text[b:start]))
+                    or (end <= a and LIST_GAP.fullmatch(text[end:a]))
+                    for a, b in spans
+                ):
+                    continue
+                mention = _listed(text, start, end, towns)
+                if mention is None:
+                    continue
+                added.append(mention)
+                unknown[:] = [u for u in unknown if fold(u) != fold(mention.phrase)]
+                spans.append((mention.start, mention.end))
+                for i in range(first, len(tokens)):
+                    if tokens[i][0] >= mention.end:
+                        break
+                    taken[i] = True
+                grew = True
+    return added
+
+
+def _listed(text: str, start: int, end: int, towns: bool) -> Mention | None:
+    """A name in a list of places: a big city, our destination or a famous town."""
+    phrase = text[start:end]
+    key = fold(phrase)
+    index = city_index()
+    if key in NOT_PLACES or key.isdigit() or not index.has_name(key, True):
+        return None
+    cities = [
+        c
+        for c in index.candidates(phrase, True)
+        if (key, c.country) in destination_keys()
+        or _is_ours(c)
+        or c.population >= (BIG_CITY if c.everyday_word else SMALL_CITY)
+        or c.known_names >= FAMOUS_TOWN_NAMES
+    ]
+    if not cities or (
+        cities[0].everyday_word
+        and not _is_ours(cities[0])
+        and (not phrase[:1].isupper() or _inside_longer_name(text, start, end))
+    ):
+        return None  # "big bar", "Portland and Bar Harbor": the word, a longer name
+    return Mention(start, end, phrase, cities, cued=True)
 
 
 def _airport_mentions(text: str, found: list[Mention], unknown: list[str]) -> list[Mention]:
