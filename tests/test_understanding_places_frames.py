@@ -95,3 +95,21 @@ def test_a_famous_small_town_named_alone_is_a_destination(
 def test_a_list_of_words_is_no_list_of_places(text: str) -> None:
     assert ("Bar", "ME") not in stays(understand(text, TODAY))
     assert all(name not in ("Topeka", "Nice") for name, _ in stays(understand(text, TODAY)))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        ("3 cities in Texas", "Austin", None),
+        ("3 different cities in texas, 9 days", "Austin", None),
+        ("I'd like to visit Greece", "Irákleion", "Pátra"),
+        ("ten days in greece please", "Irákleion", "Pátra"),
+        ("3 cities in Florida", "Miami", None),
+        ("2 weeks in Thailand", "Chiang Mai", None),
+    ],
+)
+def test_a_state_or_country_gives_its_most_visited_cities(
+    text: str, wanted: str, not_wanted: str | None
+) -> None:
+    names = [stay.city.name for stay in understand(text, TODAY).stays]
+    assert wanted in names and not_wanted not in names

@@ -48,6 +48,7 @@ ALIASES = {
 
 
 ALTERNATE_NAME_SHARE = 50
+VISITED_NAMES_POWER = 4
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,17 @@ def weight(city: City, folded_name: str) -> float:
     """
     known = city.population * (1 + city.known_names) ** 2
     return known if fold(city.name) == folded_name else known / ALTERNATE_NAME_SHARE
+
+
+def visited(city: City) -> float:
+    """How much people travel to ``city``, to rank the cities of one state or country.
+
+    Its population times the fourth power of how many languages name it: the number of
+    names grows with how often a place is written about abroad, so it outranks size
+    among places of one country (Austin before San Antonio, twice its size; Heraklion,
+    Crete's main town, before Patras). ``weight``'s square only settles namesakes.
+    """
+    return city.population * (1 + city.known_names) ** VISITED_NAMES_POWER
 
 
 @cache

@@ -21,6 +21,7 @@ from tripdesigner_kernel.knowledge.cities import (
     city_index,
     countries,
     destination_keys,
+    visited,
     weight,
 )
 from tripdesigner_kernel.knowledge.regions import cities_in_region, region_of
@@ -240,15 +241,16 @@ def _stay_days(text: str, mention: Mention) -> int | None:
 
 
 def _top_cities(country: str) -> list[City]:
-    """A country's likeliest destinations: ours first, then its capital and largest."""
+    """A country's likeliest destinations: ours first, then its capital and the most
+    visited (``visited``: Heraklion before Patras)."""
     from tripdesigner_kernel.knowledge.cities import destinations_in_country
 
     index = city_index()
     ours = [index.lookup(d.name) for d in destinations_in_country(country)]
     found = [c for c in ours if c is not None and c.country == country]
     capital = fold(countries().get(country, {}).get("capital", ""))
-    largest = index.in_division(country)
-    found += sorted(largest, key=lambda c: fold(c.name) != capital)[:DEFAULT_CITIES]
+    most_visited = sorted(index.in_division(country), key=visited, reverse=True)
+    found += sorted(most_visited, key=lambda c: fold(c.name) != capital)[: DEFAULT_CITIES + 1]
     return found
 
 
