@@ -113,3 +113,50 @@ def test_a_state_or_country_gives_its_most_visited_cities(
 ) -> None:
     names = [stay.city.name for stay in understand(text, TODAY).stays]
     assert wanted in names and not_wanted not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "area"),
+    [
+        ("a week on the Amalfi coast", "Positano", "Amalfi Coast"),
+        ("the highlands 5 days", "Inverness", "Scottish Highlands"),
+        ("Santorini in June", "Fira", "Santorini"),
+        ("santorini!!!", "Fira", "Santorini"),
+        ("Crete 6 days", "Irákleion", "Crete"),
+        ("10 days in Bali", "Ubud", "Bali"),
+        ("Goa for Christmas", "Panjim", "Goa"),
+        ("kerala 8 days", "Kochi", "Kerala"),
+        ("Patagonia 12 days", "El Calafate", "Patagonia"),
+        ("the Algarve with kids", "Lagos", "Algarve"),
+        ("Yosemite in May", "Mariposa", "Yosemite"),
+        ("Cinque Terre, 3 days", "La Spezia", "Cinque Terre"),
+    ],
+)
+def test_an_island_coast_or_park_gives_its_base_towns_and_keeps_its_name(
+    text: str, first: str, area: str
+) -> None:
+    request = understand(text, TODAY)
+    assert request.stays and request.stays[0].city.name == first
+    assert any(note.startswith(f"{area}: staying in {first}") for note in request.notes)
+    assert request.unknown_places == []
+
+
+def test_a_long_trip_to_an_island_uses_more_of_its_towns() -> None:
+    short = understand("bali 3 days", TODAY)
+    long = understand("10 days in Bali", TODAY)
+    assert [s.city.name for s in short.stays] == ["Ubud"]
+    assert [s.city.name for s in long.stays] == ["Ubud", "Seminyak", "Sanur"]
+    assert long.days == 10
+
+
+def test_an_area_among_cities_is_one_stay_and_the_total_stays_the_total() -> None:
+    request = understand("Rome and the Amalfi Coast, 8 days", TODAY)
+    assert [s.city.name for s in request.stays] == ["Rome", "Positano"]
+    assert request.days == 8
+    both = understand("Naxos and Mykonos", TODAY)
+    assert [s.city.name for s in both.stays] == ["Náxos", "Mykonos"]
+
+
+@pytest.mark.parametrize("text", ["the food is nice", "I need the keys to my car", "goa is nice"])
+def test_everyday_words_are_no_areas_or_destinations(text: str) -> None:
+    assert understand(text, TODAY).stays == []

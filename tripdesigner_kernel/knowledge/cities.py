@@ -38,7 +38,6 @@ ALIASES = {
     "cancún": "Cancun",
     "krakow": "Krakow",
     "kraków": "Krakow",
-    "bali": "Ubud",
     "hk": "Hong Kong",
     "vegas": "Las Vegas",
     "nola": "New Orleans",

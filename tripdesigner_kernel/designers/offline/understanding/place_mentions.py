@@ -20,6 +20,7 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
     PLACE_AFTER,
     PLACE_CUE,
     SIGHT_AFTER,
+    TRIP_FOR,
 )
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
@@ -32,6 +33,11 @@ from tripdesigner_kernel.knowledge.cities import (
 )
 from tripdesigner_kernel.knowledge.regions import Region, region_by_code, region_by_name
 from tripdesigner_kernel.knowledge.text import fold
+from tripdesigner_kernel.knowledge.touristic_areas import (
+    TouristicArea,
+    is_area_name,
+    touristic_area,
+)
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
@@ -62,6 +68,7 @@ class Mention:
     region: Region | None = None  # when the phrase names a US state
     qualified: bool = False  # "Portland, Maine": the qualifier chose among the cities
     cued: bool = False  # a word before it says it is a place ("in", "to", "from"...)
+    area: TouristicArea | None = None  # an island, coast, park: ``cities`` are its bases
 
 
 def _is_latin(char: str) -> bool:
@@ -73,7 +80,13 @@ def _is_ours(city: City) -> bool:
 
 
 def _city_ok(
-    city: City, phrase: str, cued: bool, sentence_start: bool, listed: bool, strongly: bool
+    city: City,
+    phrase: str,
+    cued: bool,
+    sentence_start: bool,
+    listed: bool,
+    strongly: bool,
+    mid_sentence: bool,
 ) -> bool:
     """Whether a city name, written as it is here, is meant as that city.
 
@@ -87,9 +100,11 @@ def _city_ok(
     if city.everyday_word and sentence_start and not cued:
         return False
     key = fold(phrase)
-    if (key, city.country) in destination_keys():  # "seville": ours, though GeoNames' Sevilla
-        return True
-    if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)):
+    lower = not phrase[:1].isupper() and _is_latin(phrase[0])
+    as_word = lower and city.everyday_word and not (cued or listed) and mid_sentence
+    if (key, city.country) in destination_keys() and not as_word:
+        return True  # "seville": ours, though GeoNames' Sevilla; not "goa is nice"
+    if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)) and not as_word:
         return True
     if not cued and not listed and city.everyday_word:
         return False
@@ -106,6 +121,15 @@ def _city_ok(
     if city.population < SMALL_CITY:
         return cued or (city.known_names >= FAMOUS_TOWN_NAMES and not sentence_start)
     return True
+
+
+def _after_a_city(before: str) -> bool:
+    """Whether the words before end with a city's name and a list's gap: "lisboa porto"."""
+    previous = re.search(r"(\w+)(\W*)$", before)
+    if not previous or not LIST_GAP.fullmatch(previous[2]) or fold(previous[1]) in NOT_PLACES:
+        return False
+    city = city_index().lookup(previous[1]) if city_index().has_name(fold(previous[1])) else None
+    return city is not None and city.population >= SMALL_CITY
 
 
 def _exonym(name: str, other: str) -> bool:
@@ -298,17 +322,34 @@ def _recognise(
     if LODGING_BEFORE.search(before) or SIGHT_AFTER.match(text[end:]):
         return None
     # "Bari, Otopeni": the next name of a list of places counts as cued too.
-    cued = bool(PLACE_CUE.search(before) or re.search(r"\b[A-Z]\w+, ?$", before))
+    cued = bool(
+        PLACE_CUE.search(before) or TRIP_FOR.search(before) or re.search(r"\b[A-Z]\w+, ?$", before)
+    )
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
         PLACE_AFTER.match(text[end:])
     )
-    listed = bool(LISTED_AFTER.match(text[end:]))
+    listed = bool(LISTED_AFTER.match(text[end:])) or _after_a_city(before)
+    mid_sentence = bool(before.strip()) and before.rstrip()[-1] not in ".!?\n:;"
     after_place = re.search(r"(\w+),? (?:and|or|&|e|y|und|et) $", before)
     strongly = (cued and not re.search(r"\b(?:and|or|of|at|out)\W*$", before, re.I)) or bool(
         after_place and city_index().has_name(fold(after_place[1]))
     )  # "Seoul, Busan and Jeju": a list of places
     lower = not phrase[:1].isupper() and _is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
+    if (
+        is_area_name(key)
+        and region_by_name(key) is None
+        and (
+            not lower
+            or cued
+            or PLACE_AFTER.match(text[end:])
+            or re.search(r"\bthe $", before, re.I)
+        )
+    ):
+        area = touristic_area(key)  # "the Amalfi coast", "Santorini", "the highlands"
+        if area is not None and area.bases:
+            mention.area, mention.cities = area, list(area.bases)
+            return mention
     index = city_index()
     cities = index.candidates(phrase, towns) if index.has_name(key, towns) else []
     if not cities and cued and not lower and not towns and index.has_name(key, True):
@@ -341,7 +382,9 @@ def _recognise(
         mention.cities, mention.end, mention.qualified = qualified[0], qualified[1], True
         return mention
     mention.cities = [
-        c for c in cities if _city_ok(c, phrase, cued, sentence_start, listed, strongly)
+        c
+        for c in cities
+        if _city_ok(c, phrase, cued, sentence_start, listed, strongly, mid_sentence)
     ]
     if mention.cities and (lower or not _inside_longer_name(text, start, end)):
         return mention

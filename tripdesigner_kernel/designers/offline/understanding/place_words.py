@@ -48,6 +48,13 @@ PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# "itinerary for barcelona", "plan porto for me": a trip's word says a place follows.
+TRIP_FOR = re.compile(
+    r"\b(?:itinerary|itin|trip|plan|guide|tour|days?|nights?|week|weekend|holiday|"
+    r"vacation|getaway|break|honeymoon|ideas|tips)\s+for\W*$|\b(?:plan|planning)\W*$",
+    re.IGNORECASE,
+)
+
 # Words right before a name that make it where the trip starts.
 ORIGIN_CUE = re.compile(
     r"\b(?:from|out of|leav(?:e|ing)|depart(?:s|ing|ure)?(?: (?:from|out of|in|at))?|"
