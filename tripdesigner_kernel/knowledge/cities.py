@@ -136,14 +136,16 @@ class CityIndex:
     def __init__(self) -> None:
         self._cities = _NameTable("cities.tsv.gz")
         self._towns: _NameTable | None = None
+        self._small_towns: _NameTable | None = None  # the bases of touristic areas
         self._by_division: dict[str, list[int]] | None = None
 
     def _tables(self, towns: bool) -> list[_NameTable]:
         if not towns:
             return [self._cities]
-        if self._towns is None:
+        if self._towns is None or self._small_towns is None:
             self._towns = _NameTable("towns.tsv.gz")
-        return [self._cities, self._towns]
+            self._small_towns = _NameTable("small_towns.tsv")
+        return [self._cities, self._towns, self._small_towns]
 
     def candidates(self, name: str, towns: bool = False) -> list[City]:
         """Cities called ``name`` (accents and case ignored), best first.
@@ -161,6 +163,8 @@ class CityIndex:
         # the towns table a bare name would find a bigger namesake elsewhere.
         towns = towns or any(key_name == folded for key_name, _ in preferred)
         found = [city for table in self._tables(towns) for city in table.find(folded)]
+        if not found and not towns:  # a town a stay was planned in: "Interlaken", "Fira"
+            found = [city for table in self._tables(True) for city in table.find(folded)]
         found.sort(
             key=lambda c: (
                 (folded, c.country) not in preferred or fold(c.name) != folded,

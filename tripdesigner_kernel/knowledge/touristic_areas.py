@@ -1,9 +1,9 @@
 """Islands, coasts, parks and famous regions named as destinations ("the Amalfi coast",
 "Santorini", "Yosemite", "Bali") and the towns travellers stay in to see them.
 
-Data: ``data/touristic_areas.tsv`` (Wikivoyage's area articles, GeoNames coordinates for
-towns too small for our extract; see ``data/ATTRIBUTION.md``). States and regions that
-are administrative and in ``regions.tsv`` (Tuscany, Sicily) are ``regions``' business.
+Data: ``data/touristic_areas.tsv`` (Wikivoyage's area articles; towns too small for our
+GeoNames extract are in ``data/small_towns.tsv``; see ``data/ATTRIBUTION.md``). States
+and regions in ``regions.tsv`` (Tuscany, Sicily) are ``regions``' business.
 """
 
 from __future__ import annotations
@@ -26,13 +26,8 @@ class TouristicArea:
     bases: tuple[City, ...]
 
 
-def _base(spec: str, country: str) -> City | None:
-    """A base town: ``"Sorrento"`` (found in the GeoNames extract, in ``country``) or
-    ``"Fira@36.4166,25.4323,2100,Europe/Athens"`` for a town too small for it."""
-    name, _, where = spec.partition("@")
-    if where:
-        lat, lon, population, timezone = where.split(",")
-        return City(name, country, float(lat), float(lon), int(population), timezone)
+def _base(name: str, country: str) -> City | None:
+    """A base town by name, in ``country`` (towns under 5,000 people included)."""
     found = [c for c in city_index().candidates(name, True) if c.country == country]
     return found[0] if found else None
 
