@@ -8,11 +8,22 @@ destination is decided by ``places``.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
+from tripdesigner_kernel.designers.offline.understanding.place_spans import (
+    LIST_GAP,
+    SMALL_CITY,
+    TOKEN,
+    Mention,
+    after_a_city,
+    airport_mentions,
+    cjk_mentions,
+    exonym,
+    inside_longer_name,
+    is_latin,
+    is_ours,
+    qualifier,
+)
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
-    AIRPORT_RUN,
     LISTED_AFTER,
     LODGING_BEFORE,
     LOWERCASE_NOT_COUNTRIES,
@@ -31,18 +42,14 @@ from tripdesigner_kernel.knowledge.cities import (
     country_codes_by_name,
     destination_keys,
 )
-from tripdesigner_kernel.knowledge.regions import Region, region_by_code, region_by_name
+from tripdesigner_kernel.knowledge.regions import region_by_name
 from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.knowledge.touristic_areas import (
-    TouristicArea,
     is_area_name,
     touristic_area,
 )
 
-TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
-LONGEST_CJK_NAME = 8
-SMALL_CITY = 50_000
 BIG_CITY = 500_000
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
@@ -50,33 +57,7 @@ CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 # (Zermatt 22, Interlaken 20, Banff 19, Bled 29), not one of the world's many namesakes
 # (a town of its size has 3 to 9): known without a word before it saying it is a place.
 FAMOUS_TOWN_NAMES = 15
-EXONYM_LIKENESS = 60  # percent of letters in common
 WELL_KNOWN_CITY_NAMES = 40  # "Bruges", "Luzern": another name of a city this well known
-# Between two places of a list: "zurich luzern", "berlin/prague", "Paris + Lyon", "A -> B".
-LIST_GAP = re.compile(r"\s*(?:[,/+&;|]|->|→|–|—|-|\b(?:and|then|or|und|et|e|y)\b)?\s*", re.I)
-
-
-@dataclass
-class Mention:
-    """A place named in the text, from ``start`` to ``end`` (character offsets)."""
-
-    start: int
-    end: int
-    phrase: str
-    cities: list[City] = field(default_factory=list)  # best first; empty for a country/state
-    country: str | None = None  # ISO 3166-1, when the phrase names a country
-    region: Region | None = None  # when the phrase names a US state
-    qualified: bool = False  # "Portland, Maine": the qualifier chose among the cities
-    cued: bool = False  # a word before it says it is a place ("in", "to", "from"...)
-    area: TouristicArea | None = None  # an island, coast, park: ``cities`` are its bases
-
-
-def _is_latin(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("LATIN") or not char.isalpha()
-
-
-def _is_ours(city: City) -> bool:
-    return (fold(city.name), city.country) in destination_keys()
 
 
 def _city_ok(
@@ -100,94 +81,27 @@ def _city_ok(
     if city.everyday_word and sentence_start and not cued:
         return False
     key = fold(phrase)
-    lower = not phrase[:1].isupper() and _is_latin(phrase[0])
+    lower = not phrase[:1].isupper() and is_latin(phrase[0])
     as_word = lower and city.everyday_word and not (cued or listed) and mid_sentence
     if (key, city.country) in destination_keys() and not as_word:
         return True  # "seville": ours, though GeoNames' Sevilla; not "goa is nice"
-    if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)) and not as_word:
+    if is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)) and not as_word:
         return True
     if not cued and not listed and city.everyday_word:
         return False
     other_name = fold(city.name) != fold(ALIASES.get(key, key))
-    famous = city.known_names >= WELL_KNOWN_CITY_NAMES and _exonym(key, fold(city.name))
+    famous = city.known_names >= WELL_KNOWN_CITY_NAMES and exonym(key, fold(city.name))
     if other_name and not (strongly or listed or famous) and city.population < BIG_CITY:
         return False  # one of its other names, and no word around says it is a place
     if " " in phrase.strip():
         return True
-    if not phrase[:1].isupper() and _is_latin(phrase[0]):
+    if not phrase[:1].isupper() and is_latin(phrase[0]):
         # Lower case: only after "in", "to"... and only names of big cities.
         limit = 300_000 if city.everyday_word else 100_000
         return cued and city.population >= limit
     if city.population < SMALL_CITY:
         return cued or (city.known_names >= FAMOUS_TOWN_NAMES and not sentence_start)
     return True
-
-
-def _after_a_city(before: str) -> bool:
-    """Whether the words before end with a city's name and a list's gap: "lisboa porto"."""
-    previous = re.search(r"(\w+)(\W*)$", before)
-    if not previous or not LIST_GAP.fullmatch(previous[2]) or fold(previous[1]) in NOT_PLACES:
-        return False
-    city = city_index().lookup(previous[1]) if city_index().has_name(fold(previous[1])) else None
-    return city is not None and city.population >= SMALL_CITY
-
-
-def _exonym(name: str, other: str) -> bool:
-    """Whether ``name`` is spelt like ``other``, as a city's name in another language is
-    (Bruges, Brugge; Lucerne, Luzern), unlike an old or odd name (Google, once Topeka)."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(name, other) >= EXONYM_LIKENESS
-
-
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """True for a name inside a longer proper name: "Dovercourt Green Haven" (a hotel), the
-    "Sunrise" of "Istanbul Sunrise Palace". A capital that opens a sentence, a country or
-    a state next to it ("Cambridge Massachusetts") does not count."""
-    before = re.search(r"(\w+)[ -]$", text[:start])
-    after = re.match(r" (\w+)", text[end:])  # "Spata-Artemida": Spata's municipality
-    if before:
-        prefix = text[: before.start()].rstrip()
-        if not prefix or prefix[-1] in ".!?\n:;":
-            before = None
-    words = [w for w in (before[1] if before else None, after[1] if after else None) if w]
-    for word in words:
-        if not word[:1].isupper() or fold(word) in NOT_PLACES or word == "I":
-            continue
-        if fold(word) in country_codes_by_name() or region_by_name(word) is not None:
-            continue
-        # "Vienna Salzburg", "Dubrovnik Split": a name next to a city's is a list.
-        if not city_index().has_name(fold(word)):
-            return True
-    return False
-
-
-def _qualifier(text: str, end: int, cities: list[City]) -> tuple[list[City], int] | None:
-    """``", Maine"``, ``" TX"``, ``", UK"`` after a city name: the cities it leaves."""
-    after = re.match(r"(,? ?)([A-Za-z][A-Za-z .]{1,30})", text[end:])
-    if not after:
-        return None
-    words = TOKEN.findall(after[2])
-    for size in (3, 2, 1):
-        if len(words) < size:
-            continue
-        words_text = " ".join(words[:size])
-        if size == 1 and len(words_text) == 2:
-            # "Paris, TX": a postal code, in capitals only ("in" and "or" are words).
-            region = region_by_code(words_text) if words_text.isupper() else None
-        else:
-            region = region_by_name(words_text)
-        country = country_codes_by_name().get(fold(words_text))
-        if region is not None:
-            kept = [c for c in cities if (c.country, c.admin1) == (region.country, region.admin1)]
-        elif country is not None:
-            kept = [c for c in cities if c.country == country]
-        else:
-            continue
-        if kept:
-            stop = text.index(words[size - 1], end + len(after[1])) + len(words[size - 1])
-            return kept, stop
-    return None
 
 
 def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[str]]:
@@ -209,8 +123,8 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
                 continue
             start, end = tokens[first][0], tokens[last][1]
             mention = _recognise(text, start, end, towns, unknown if size == 1 else None)
-            if mention is None and size == 1 and not _is_latin(text[start]):
-                found.extend(_cjk_mentions(text, start, end))
+            if mention is None and size == 1 and not is_latin(text[start]):
+                found.extend(cjk_mentions(text, start, end))
                 continue
             if mention is not None:
                 for i in range(first, len(tokens)):
@@ -219,7 +133,7 @@ def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[s
                     taken[i] = True
                 found.append(mention)
     found += _listed_mentions(text, tokens, taken, found, towns, unknown)
-    found += _airport_mentions(text, found, unknown)
+    found += airport_mentions(text, found, unknown)
     found.sort(key=lambda m: (m.start, -m.end))
     # "Sydney, Nova Scotia": the qualifier found first on its own belongs to the city.
     inside = [
@@ -280,35 +194,17 @@ def _listed(text: str, start: int, end: int, towns: bool) -> Mention | None:
         c
         for c in index.candidates(phrase, True)
         if (key, c.country) in destination_keys()
-        or _is_ours(c)
+        or is_ours(c)
         or c.population >= (BIG_CITY if c.everyday_word else SMALL_CITY)
         or c.known_names >= FAMOUS_TOWN_NAMES
     ]
     if not cities or (
         cities[0].everyday_word
-        and not _is_ours(cities[0])
-        and (not phrase[:1].isupper() or _inside_longer_name(text, start, end))
+        and not is_ours(cities[0])
+        and (not phrase[:1].isupper() or inside_longer_name(text, start, end))
     ):
         return None  # "big bar", "Portland and Bar Harbor": the word, a longer name
     return Mention(start, end, phrase, cities, cued=True)
-
-
-def _airport_mentions(text: str, found: list[Mention], unknown: list[str]) -> list[Mention]:
-    """Places named by their airport after "from", "to"...: "from Heathrow", "to JFK",
-    "from Orio al Serio" (Bergamo's): the city the airport serves."""
-    mentions = []
-    for match in AIRPORT_RUN.finditer(text):
-        start, end = match.span(1)
-        words = [fold(word) for word in TOKEN.findall(match[1])]
-        if any(m.start < end and start < m.end for m in found) or all(
-            word in NOT_PLACES for word in words
-        ):
-            continue
-        city = airport_city(match[1])
-        if city is not None:
-            mentions.append(Mention(start, end, match[1], [city], cued=True))
-            unknown[:] = [u for u in unknown if fold(u) not in words]
-    return mentions
 
 
 def _recognise(
@@ -328,13 +224,13 @@ def _recognise(
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
         PLACE_AFTER.match(text[end:])
     )
-    listed = bool(LISTED_AFTER.match(text[end:])) or _after_a_city(before)
+    listed = bool(LISTED_AFTER.match(text[end:])) or after_a_city(before)
     mid_sentence = bool(before.strip()) and before.rstrip()[-1] not in ".!?\n:;"
     after_place = re.search(r"(\w+),? (?:and|or|&|e|y|und|et) $", before)
     strongly = (cued and not re.search(r"\b(?:and|or|of|at|out)\W*$", before, re.I)) or bool(
         after_place and city_index().has_name(fold(after_place[1]))
     )  # "Seoul, Busan and Jeju": a list of places
-    lower = not phrase[:1].isupper() and _is_latin(phrase[0])
+    lower = not phrase[:1].isupper() and is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
     if (
         is_area_name(key)
@@ -366,18 +262,18 @@ def _recognise(
     if mention.region:  # New York, the city too; not Ontario, California
         name = fold(ALIASES.get(key, key))  # "New York": New York City
         named = [c for c in cities if fold(c.name) == name and c.population >= SMALL_CITY]
-        if any(_is_ours(c) or c.population >= REGION_NAMED_CITY for c in named):
+        if any(is_ours(c) or c.population >= REGION_NAMED_CITY for c in named):
             mention.cities = named
         return mention
     if not cities and len(key) > 4 and not lower and unknown is not None:
         near = close_city(phrase)
         cities = index.candidates(near) if near else []
-    if cued and cities and cities[0].population < SMALL_CITY and not _is_ours(cities[0]):
+    if cued and cities and cities[0].population < SMALL_CITY and not is_ours(cities[0]):
         # "from Heathrow": London, not the village by the runway; "from Latrobe": the town.
         served = airport_city(phrase, by_town=False)
         if served is not None and served.population > cities[0].population:
             cities = [served]
-    qualified = _qualifier(text, end, cities) if cities else None
+    qualified = qualifier(text, end, cities) if cities else None
     if qualified:
         mention.cities, mention.end, mention.qualified = qualified[0], qualified[1], True
         return mention
@@ -386,29 +282,9 @@ def _recognise(
         for c in cities
         if _city_ok(c, phrase, cued, sentence_start, listed, strongly, mid_sentence)
     ]
-    if mention.cities and (lower or not _inside_longer_name(text, start, end)):
+    if mention.cities and (lower or not inside_longer_name(text, start, end)):
         return mention
-    latin = _is_latin(phrase[0])
+    latin = is_latin(phrase[0])
     if unknown is not None and latin and not lower and not sentence_start and phrase not in unknown:
         unknown.append(phrase)
     return None
-
-
-def _cjk_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Names inside a run of Chinese, Japanese, Korean... text ("東京で3日間")."""
-    index = city_index()
-    found: list[Mention] = []
-    at = start
-    while at < end:
-        for length in range(min(LONGEST_CJK_NAME, end - at), 1, -1):
-            phrase = text[at : at + length]
-            key = fold(phrase)
-            cities = index.candidates(phrase) if index.has_name(key) else []
-            country = country_codes_by_name().get(key)
-            if cities or country:
-                found.append(Mention(at, at + length, phrase, cities, country, cued=True))
-                at += length
-                break
-        else:
-            at += 1
-    return found
