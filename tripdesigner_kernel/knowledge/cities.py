@@ -38,7 +38,6 @@ ALIASES = {
     "cancún": "Cancun",
     "krakow": "Krakow",
     "kraków": "Krakow",
-    "bali": "Ubud",
     "hk": "Hong Kong",
     "vegas": "Las Vegas",
     "nola": "New Orleans",
@@ -48,6 +47,7 @@ ALIASES = {
 
 
 ALTERNATE_NAME_SHARE = 50
+VISITED_NAMES_POWER = 4
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,16 @@ class CityIndex:
     def __init__(self) -> None:
         self._cities = _NameTable("cities.tsv.gz")
         self._towns: _NameTable | None = None
+        self._small_towns: _NameTable | None = None  # the bases of touristic areas
         self._by_division: dict[str, list[int]] | None = None
 
     def _tables(self, towns: bool) -> list[_NameTable]:
         if not towns:
             return [self._cities]
-        if self._towns is None:
+        if self._towns is None or self._small_towns is None:
             self._towns = _NameTable("towns.tsv.gz")
-        return [self._cities, self._towns]
+            self._small_towns = _NameTable("small_towns.tsv")
+        return [self._cities, self._towns, self._small_towns]
 
     def candidates(self, name: str, towns: bool = False) -> list[City]:
         """Cities called ``name`` (accents and case ignored), best first.
@@ -166,6 +168,8 @@ class CityIndex:
         # the towns table a bare name would find a bigger namesake elsewhere.
         towns = towns or any(key_name == folded for key_name, _ in preferred)
         found = [city for table in self._tables(towns) for city in table.find(folded)]
+        if not found and not towns:  # a town a stay was planned in: "Interlaken", "Fira"
+            found = [city for table in self._tables(True) for city in table.find(folded)]
         found.sort(
             key=lambda c: (
                 (folded, c.country) not in preferred or fold(c.name) != folded,
@@ -220,6 +224,17 @@ def weight(city: City, folded_name: str) -> float:
     """
     known = city.population * (1 + city.known_names) ** 2
     return known if fold(city.name) == folded_name else known / ALTERNATE_NAME_SHARE
+
+
+def visited(city: City) -> float:
+    """How much people travel to ``city``, to rank the cities of one state or country.
+
+    Its population times the fourth power of how many languages name it: the number of
+    names grows with how often a place is written about abroad, so it outranks size
+    among places of one country (Austin before San Antonio, twice its size; Heraklion,
+    Crete's main town, before Patras). ``weight``'s square only settles namesakes.
+    """
+    return city.population * (1 + city.known_names) ** VISITED_NAMES_POWER
 
 
 @cache

@@ -16,7 +16,7 @@ from tripdesigner_kernel.knowledge.cities import (
     city_index,
     data_text,
     destination_keys,
-    weight,
+    visited,
 )
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -82,6 +82,4 @@ def cities_in_region(region: Region) -> list[City]:
     """Cities in a region, the likeliest to visit first: ours, then the best known."""
     found = city_index().in_division(region.country, region.admin1)
     ours = destination_keys()
-    return sorted(
-        found, key=lambda c: ((fold(c.name), c.country) not in ours, -weight(c, fold(c.name)))
-    )
+    return sorted(found, key=lambda c: ((fold(c.name), c.country) not in ours, -visited(c)))

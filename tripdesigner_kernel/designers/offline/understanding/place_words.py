@@ -31,6 +31,10 @@ NOT_PLACES = {
     "ev", "suv", "round", "budget friendly", "hotel", "hotels", "room", "rooms", "entire",
     "private", "shared", "cuisine", "cuisines", "easter", "christmas", "new year",
     "origin", "destination", "destinations", "departure", "arrival", "dates", "date",
+    # Months and weekdays as people shorten them ("Krakow Dec 18-20"): dates, not names.
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "itinerary", "itin", "pls", "plz", "thanks", "thx", "vacation", "holiday", "getaway",
 }
 
 # Country names that are also everyday words when written in lower case.
@@ -41,6 +45,13 @@ LOWERCASE_NOT_COUNTRIES = {"turkey", "china", "chad", "jordan", "georgia", "guin
 PLACE_CUE = re.compile(
     r"\b(?:in|to|from|visit|visiting|see|seeing|explore|exploring|via|then|around|near|"
     r"of|leave|leaving|and|or|at|towards?|into|between|out)\W*$",
+    re.IGNORECASE,
+)
+
+# "itinerary for barcelona", "plan porto for me": a trip's word says a place follows.
+TRIP_FOR = re.compile(
+    r"\b(?:itinerary|itin|trip|plan|guide|tour|days?|nights?|week|weekend|holiday|"
+    r"vacation|getaway|break|honeymoon|ideas|tips)\s+for\W*$|\b(?:plan|planning)\W*$",
     re.IGNORECASE,
 )
 
@@ -76,7 +87,10 @@ SIGHT_AFTER = re.compile(
 # What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
 PLACE_AFTER = re.compile(
     r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
-    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
+    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?|itinerary|itin|plan|guide|"
+    r"tour|break|visit|stay|honeymoon|city break|pls|please|plz|asap|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b|(?-i:to\s+[A-Z]))",
     re.IGNORECASE,
 )
 # A run of capitalised words after a place cue: maybe an airport's name or code.

@@ -21,6 +21,7 @@ from tripdesigner_kernel.knowledge.cities import (
     city_index,
     countries,
     destination_keys,
+    visited,
     weight,
 )
 from tripdesigner_kernel.knowledge.regions import cities_in_region, region_of
@@ -63,6 +64,9 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         else:
             destinations.append(mention)
     for mention in destinations:
+        if mention.area:
+            _add_area(request, mention, text, alone=len(destinations) == 1)
+            continue
         if mention.region and mention.country:  # Georgia: the state only among US places
             as_region = mention.region.country == mention.country or us_context
         else:
@@ -92,6 +96,25 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         _fill(request, cities_in_region(region))
     if not request.stays and request.country and not request.region:
         _fill(request, _top_cities(request.country))
+
+
+def _add_area(request: TripRequest, mention: Mention, text: str, alone: bool) -> None:
+    """Stays in an island's, coast's or park's base towns: one for every three days of a
+    trip to it alone (Bali for 10 days: Ubud, Seminyak, Sanur), else its first; the
+    area's name goes to ``request.notes`` so the reply keeps it."""
+    area = mention.area
+    assert area is not None
+    days = (_stay_days(text, mention) or request.days) if alone else None
+    wanted = max(1, min(len(area.bases), round(days / DAYS_PER_CITY))) if days else 1
+    bases = list(area.bases[:wanted])
+    _add_stay(request, bases, text, mention)
+    if len(bases) > 1:  # the days said are the area's, shared by its towns
+        for stay in request.stays:
+            stay.days = None if stay.city in bases else stay.days
+    if len(bases) > 1 or fold(bases[0].name) != fold(area.name):
+        note = f"{area.name}: staying in {', '.join(b.name for b in bases)}"
+        if note not in request.notes:
+            request.notes.append(note)
 
 
 def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
@@ -240,15 +263,16 @@ def _stay_days(text: str, mention: Mention) -> int | None:
 
 
 def _top_cities(country: str) -> list[City]:
-    """A country's likeliest destinations: ours first, then its capital and largest."""
+    """A country's likeliest destinations: ours first, then its capital and the most
+    visited (``visited``: Heraklion before Patras)."""
     from tripdesigner_kernel.knowledge.cities import destinations_in_country
 
     index = city_index()
     ours = [index.lookup(d.name) for d in destinations_in_country(country)]
     found = [c for c in ours if c is not None and c.country == country]
     capital = fold(countries().get(country, {}).get("capital", ""))
-    largest = index.in_division(country)
-    found += sorted(largest, key=lambda c: fold(c.name) != capital)[:DEFAULT_CITIES]
+    most_visited = sorted(index.in_division(country), key=visited, reverse=True)
+    found += sorted(most_visited, key=lambda c: fold(c.name) != capital)[: DEFAULT_CITIES + 1]
     return found
 
 
