@@ -112,6 +112,28 @@ def test_a_city_named_too_joins_the_trip(message: str) -> None:
     assert [d["days"] for d in profile_of(state)["destinations"]] == [5, 2]
 
 
+@pytest.mark.parametrize(
+    ("first", "message", "expected"),
+    [
+        ("4 days in Tokyo in May", "and then 3 days in Kyoto", [("Tokyo", 4), ("Kyoto", 3)]),
+        ("5 days in Lisbon in May", "let's add 2 days in Porto", [("Lisbon", 5), ("Porto", 2)]),
+        ("Lisbon and Porto, 6 days in May", "add a day in Lisbon", [("Lisbon", 4), ("Porto", 3)]),
+        ("Lisbon and Porto, 6 days in May", "drop Porto", [("Lisbon", 3)]),
+    ],
+)
+def test_cities_and_their_days_change_where_the_person_says(
+    first: str, message: str, expected: list[tuple[str, int]]
+) -> None:
+    replies, state = chat(first, message)
+    destinations = profile_of(state)["destinations"]
+    assert [(d["name"], d["days"]) for d in destinations] == expected
+    assert span(replies[1].itinerary) == (
+        "2027-05-01",
+        (date(2027, 5, 1) + timedelta(days=sum(d for _, d in expected) - 1)).isoformat(),
+        sum(d for _, d in expected),
+    )
+
+
 def test_a_city_instead_of_another_takes_its_place() -> None:
     replies, _ = chat("Lisbon and Porto, 6 days in May", "Seville instead of Lisbon")
     assert cities(replies[1]) == ["Seville", "Porto"]

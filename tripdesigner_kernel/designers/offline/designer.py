@@ -8,6 +8,7 @@ re-plans from the profile, so the same conversation always gives the same plan.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -157,7 +158,12 @@ def _read_into(
         single = len(stays) == 1 and not stays[0].days
         notes += slots.add_destinations(profile, stays, asked.days if single else None)
         added = {fold(s.city.name) for s in stays}
-        edits = [e for e in edits if not (e.action == "add_city" and fold(e.subject) in added)]
+        # "add 2 days in Porto": the days are the added city's, not more days at the end.
+        edits = [
+            e
+            for e in edits
+            if not (e.action == "add_city" and fold(e.subject) in added) and e.action != "add_days"
+        ]
         length = False
     elif stays and intent.keep and not fresh:
         replaced = _replaced_destination(profile, edits)
@@ -173,6 +179,9 @@ def _read_into(
     elif stays and (fresh or intent.kind == "new_trip"):
         slots.set_destinations(profile, stays)
     slots.apply_request(profile, asked, today, fresh=fresh, length=length)
+    known = [s.city.name for s in stays if s.city.name in slots.destination_cities(profile)]
+    if len(known) == 1:  # "a day more in Lisbon": that city's days
+        edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
 
 

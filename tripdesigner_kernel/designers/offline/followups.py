@@ -75,12 +75,17 @@ def apply_edits(
         total = sum(split_days(profile))
         if edit.action == "add_days":
             days = _fix_days(profile)
-            last = profile.destinations[-1]
-            profile.destinations[-1] = last.model_copy(update={"days": days[-1] + edit.days})
+            cities = state.destination_cities(profile)
+            at = cities.index(edit.subject) if edit.subject in cities else len(cities) - 1
+            city = profile.destinations[at]
+            profile.destinations[at] = city.model_copy(update={"days": days[at] + edit.days})
             profile.dates.days = total + edit.days
             state.said(profile, state.LENGTH)
-            _pin_all(profile, current)
-            notes.append(f"Added {edit.days} day{'s' if edit.days > 1 else ''} in {last.name}.")
+            if at == len(cities) - 1:  # days before the added ones keep their places
+                _pin_all(profile, current)
+            else:
+                profile.planner.pinned = {}
+            notes.append(f"Added {edit.days} day{'s' if edit.days > 1 else ''} in {city.name}.")
         elif edit.action == "remove_day":
             count = max(1, edit.days)
             if edit.day != -1:
@@ -135,13 +140,13 @@ def apply_edits(
         elif edit.action == "replace":
             notes.append(_replace(profile, edit.subject, current))
         elif edit.action == "add_city":
-            city = city_index().lookup(edit.subject)
-            if city is None:
+            found = city_index().lookup(edit.subject)
+            if found is None:
                 notes.append(f"I do not know a city called {edit.subject!r}.")
                 continue
             _fix_days(profile)
             _pin_all(profile, current)
-            notes += state.add_destinations(profile, [CityStay(city, edit.days or None)], None)
+            notes += state.add_destinations(profile, [CityStay(found, edit.days or None)], None)
         else:
             notes += _dates_party_origin(profile, edit, today)
     return notes

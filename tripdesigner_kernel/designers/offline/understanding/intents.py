@@ -23,6 +23,7 @@ THANKS = re.compile(
 # "Seville too": the cities named join the trip.
 ADDITIVE = re.compile(
     r"\b(too|also|as well|add|adding|plus|include|including|in addition|on top|extend|squeeze)\b"
+    r"|^(?:and|then|and then|after that|afterwards|followed by|on to|next)\b"
 )
 # "same but in Rome", "Rome instead": the cities named replace the trip's, the rest stays.
 KEEP = re.compile(
