@@ -102,6 +102,14 @@ def test_a_new_party_size_is_planned(message: str) -> None:
     assert span(replies[1].itinerary) == span(replies[0].itinerary)
 
 
+@pytest.mark.parametrize("message", ["we're 0 now", "for 100 people"])
+def test_a_party_size_out_of_range_is_said_and_changes_nothing(message: str) -> None:
+    replies, state = chat("5 days in Lisbon in May for 2", message)
+    assert "I did not change the plan. I can plan for 1 to 50 travellers" in replies[1]
+    assert replies[1].itinerary == replies[0].itinerary
+    assert profile_of(state)["travelers"]["adults"] == 2
+
+
 @pytest.mark.parametrize(
     "message", ["can we do Seville too?", "Seville as well", "also Seville", "add Seville"]
 )

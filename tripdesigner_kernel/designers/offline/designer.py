@@ -178,7 +178,7 @@ def _read_into(
             slots.set_destinations(profile, stays)
     elif stays and (fresh or intent.kind == "new_trip"):
         slots.set_destinations(profile, stays)
-    slots.apply_request(profile, asked, today, fresh=fresh, length=length)
+    notes += slots.apply_request(profile, asked, today, fresh=fresh, length=length)
     known = [s.city.name for s in stays if s.city.name in slots.destination_cities(profile)]
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]

@@ -189,6 +189,8 @@ def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[s
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         return [f"I found no {edit.day}th to start on in the next months."]
     if edit.action == "party":
+        if not 1 <= edit.count <= state.MAX_TRAVELERS:
+            return [f"I can plan for 1 to {state.MAX_TRAVELERS} travellers, not {edit.count}."]
         state.set_travelers(profile, edit.count, [])
         return []
     if edit.action == "origin":

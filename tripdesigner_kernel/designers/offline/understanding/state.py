@@ -21,6 +21,7 @@ from tripdesigner_kernel.designers.offline.understanding.request import CityStay
 from tripdesigner_kernel.knowledge.cities import city_index
 
 MAX_DAYS = 30
+MAX_TRAVELERS = 50  # the itinerary's limit
 ADDED_CITY_DAYS = 2  # "add Porto": days for a city added without a length
 
 # Slot names as the reply says them when assumed.
@@ -156,19 +157,25 @@ def set_travelers(profile: TripProfile, count: int, children: list[int | None]) 
 
 def apply_request(
     profile: TripProfile, request: TripRequest, today: date, *, fresh: bool, length: bool = True
-) -> None:
-    """Set the slots that ``request`` names; places are left to the caller.
+) -> list[str]:
+    """Set the slots that ``request`` names; places are left to the caller. Returns notes.
 
     ``fresh``: the first message of a trip (a party guessed from "I" counts). ``length``:
     whether the message's length applies to the trip (not when it sized an added city).
     """
+    notes = []
     if request.origin is not None:
         set_origin(profile, request.origin.name, request.origin.country)
     if request.days and length:
         set_length(profile, request.days)
+        if request.days > MAX_DAYS:
+            notes.append(f"I plan trips of up to {MAX_DAYS} days, so I planned {MAX_DAYS}.")
     if request.start_date or request.month:
         set_start(profile, start_date_for(request, today), "date" if request.start_date else "")
-    if request.travelers and (fresh or not request.travelers_guessed):
+    party_ok = request.travelers is not None and 1 <= request.travelers <= MAX_TRAVELERS
+    if request.travelers and not party_ok:
+        notes.append(f"I can plan for 1 to {MAX_TRAVELERS} travellers, not {request.travelers}.")
+    elif request.travelers and (fresh or not request.travelers_guessed):
         set_travelers(profile, request.travelers, request.children)
     elif request.children:
         adults = profile.travelers.adults or 2
@@ -202,6 +209,7 @@ def apply_request(
     profile.accommodation.rules = list(
         dict.fromkeys([*profile.accommodation.rules, *request.house_rules])
     )
+    return notes
 
 
 def fill_assumptions(profile: TripProfile, today: date) -> None:
