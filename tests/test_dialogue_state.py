@@ -175,6 +175,8 @@ def test_a_new_trip_starts_a_fresh_profile() -> None:
         ("same but in Rome", ["Rome"]),
         ("Rome instead", ["Rome"]),
         ("same trip but for 4", ["Paris"]),
+        ("Actually, Vienna", ["Vienna"]),
+        ("Vienna then", ["Vienna"]),
     ],
 )
 def test_saying_to_keep_things_keeps_the_profile(message: str, expected: list[str]) -> None:
@@ -390,6 +392,7 @@ def test_the_profile_is_plain_json_in_the_record() -> None:
     [
         ("4 days in Rome", False, "new_trip"),
         ("4 days in Rome", True, "new_trip"),
+        ("Rome in June for 3", True, "new_trip"),
         ("same but in Rome", True, "change"),
         ("we love beer", True, "change"),
         ("thanks!", True, "thanks"),

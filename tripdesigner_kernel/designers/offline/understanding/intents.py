@@ -27,7 +27,8 @@ ADDITIVE = re.compile(
 )
 # "same but in Rome", "Rome instead": the cities named replace the trip's, the rest stays.
 KEEP = re.compile(
-    r"\b(same|instead|rather|switch|change|swap|replace|make it|how about|what about|keep)\b"
+    r"\b(same|instead|rather|switch|change|swap|replace|make it|make that|how about|what about"
+    r"|keep|actually|let s do|let s go to|go with)\b"
 )
 NEW_TRIP = re.compile(
     r"\b(new trip|another trip|different trip|start (?:over|again|afresh)|from scratch"
@@ -138,8 +139,8 @@ def read_intent(
     if new_places:
         if ADDITIVE.search(folded):
             return Intent("change", additive=True)
-        if KEEP.search(folded):
-            return Intent("change", keep=True)
+        if KEEP.search(folded) or not says_something(request):
+            return Intent("change", keep=True)  # "Vienna, then": only the places change
         return Intent("new_trip")
     if says_something(request):
         return Intent("change")
