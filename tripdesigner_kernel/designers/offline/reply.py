@@ -42,6 +42,16 @@ def _budget(profile: TripProfile, level: str | None) -> list[str]:
     return parts
 
 
+def _assumed(profile: TripProfile, itinerary: model.Itinerary | None) -> list[str]:
+    """The assumed slots in words, with their values where the line alone would not say."""
+    words = {
+        "travellers": _party(profile),
+        "length": f"{profile.dates.days} days" if profile.dates.days else "length",
+        "level": itinerary.budget.level if itinerary else "level",
+    }
+    return [words.get(slot, slot) for slot in profile.assumed]
+
+
 def understood_line(
     profile: TripProfile,
     itinerary: model.Itinerary | None = None,
@@ -84,7 +94,7 @@ def understood_line(
         return ""
     line = "Understood: " + ", ".join(parts)
     if profile.assumed and profile.destinations:
-        line += " · assumed: " + ", ".join(profile.assumed)
+        line += " · assumed: " + ", ".join(_assumed(profile, itinerary))
     if alternatives:
         line += " · " + "; ".join(alternatives)
     return line
