@@ -415,3 +415,17 @@ def test_intents(message: str, has_trip: bool, kind: str) -> None:
         destinations=["Paris"] if has_trip else [],
     )
     assert intent.kind == kind
+
+
+def test_resolving_an_answer_to_a_question() -> None:
+    from tripdesigner_kernel.designers.base import Question
+
+    question = Question("Where?", ["Hanoi", "Cape Town", "Rio de Janeiro"])
+    assert question.resolve("2") == "Cape Town"
+    assert question.resolve("Hanoy") == "Hanoi"
+    assert question.resolve("cape town") == "Cape Town"
+    assert question.resolve("Paris") == "Paris"  # not a choice: a message of its own
+    assert question.resolve("5 days in Rome for 2") == "5 days in Rome for 2"
+    assert Question("Anything else?", []).resolve("2") == "2"
+    with pytest.raises(ValueError, match="from 1 to 3"):
+        question.resolve("4")

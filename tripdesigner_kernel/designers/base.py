@@ -53,6 +53,8 @@ class Question:
         """
         from tripdesigner_kernel.knowledge.text import fold
 
+        if not self.choices:
+            return text
         folded = fold(text)
         number = re.fullmatch(r"(?:(?:option|number|choice|no|nr) )?(\d{1,2})(?: please)?", folded)
         if number:
@@ -63,7 +65,7 @@ class Question:
         by_name = {fold(choice): choice for choice in self.choices}
         if folded in by_name:
             return by_name[folded]
-        if by_name and len(folded) <= max(map(len, by_name)) + 2:  # a typo, not a sentence
+        if len(folded) <= max(map(len, by_name)) + 2:  # a typo, not a sentence
             close = difflib.get_close_matches(folded, list(by_name), n=1, cutoff=0.8)
             if close:
                 return by_name[close[0]]
