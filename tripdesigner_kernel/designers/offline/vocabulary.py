@@ -5,7 +5,30 @@
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "couple of": 2,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty one": 21, "twenty two": 22,
+    "twenty three": 23, "twenty four": 24, "twenty five": 25, "twenty six": 26,
+    "twenty seven": 27, "twenty eight": 28, "twenty nine": 29, "thirty": 30,
+    "thirty one": 31, "couple of": 2, "a couple of": 2, "a dozen": 12, "dozen": 12,
+    "half a dozen": 6, "a pair of": 2,
+}
+
+# Who comes along, folded (singular and plural) -> how many people one mention adds.
+COMPANIONS = {
+    "wife": 1, "husband": 1, "bf": 1, "gf": 1, "hubby": 1, "wifey": 1, "partner": 1,
+    "spouse": 1, "girlfriend": 1, "boyfriend": 1,
+    "fiance": 1, "fiancee": 1, "sister": 1, "brother": 1, "sibling": 1, "mum": 1, "mom": 1,
+    "mother": 1, "dad": 1, "father": 1, "friend": 1, "buddy": 1, "pal": 1, "mate": 1,
+    "colleague": 1, "coworker": 1, "cousin": 1, "aunt": 1, "uncle": 1, "niece": 1,
+    "nephew": 1, "grandma": 1, "grandpa": 1, "grandmother": 1, "grandfather": 1,
+    "son": 1, "daughter": 1, "kid": 1, "child": 1, "boy": 1, "girl": 1, "baby": 1,
+    "toddler": 1, "teenager": 1, "teen": 1, "parents": 2, "grandparents": 2, "in laws": 2,
+    "folks": 2, "twins": 2,
+}
+# The companions who are children (ages are read from the text when given).
+CHILD_WORDS = {
+    "son", "daughter", "kid", "child", "boy", "girl", "baby", "toddler", "teenager", "teen",
+    "twins", "infant",
 }
 
 
@@ -21,7 +44,8 @@ INTEREST_SYNONYMS = {
     "anime": "anime", "manga": "anime", "nature": "nature", "outdoors": "nature",
     "hot springs": "hot springs", "hot spring": "hot springs", "onsen": "hot springs",
     "thermal baths": "hot springs", "spa": "hot springs", "nightlife": "nightlife",
-    "bars": "nightlife", "clubs": "nightlife", "clubbing": "nightlife", "party": "nightlife",
+    "bars": "nightlife", "clubs": "nightlife", "clubbing": "nightlife", "partying": "nightlife",
+    "party scene": "nightlife",
     "market": "markets", "markets": "markets", "bazaar": "markets", "bazaars": "markets",
     "coffee": "coffee", "cafes": "coffee", "hiking": "hiking", "hikes": "hiking",
     "trekking": "hiking", "beer": "beer", "breweries": "beer", "castle": "castles",
@@ -61,13 +85,105 @@ PACE_WORDS = {
 }
 
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
+# Currency words several countries use -> their codes; the trip's countries choose, else the
+# value in CURRENCY_WORDS (or Babel's) stands.
+AMBIGUOUS_CURRENCY_WORDS = {
+    "dollars": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "JMD", "BSD", "FJD", "NAD"},
+    "pesos": {"MXN", "ARS", "CLP", "COP", "UYU", "DOP", "PHP", "CUP"},
+    "francs": {"CHF", "XOF", "XAF", "XPF", "KMF", "DJF", "RWF", "BIF", "GNF"},
+    "rupees": {"INR", "LKR", "NPR", "PKR", "MUR", "SCR"},
+    "dinars": {"JOD", "KWD", "BHD", "TND", "DZD", "RSD", "IQD", "LYD", "MKD"},
+    "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"}, "kroner": {"NOK", "DKK"},
+    "krona": {"SEK", "ISK"}, "riyals": {"SAR", "QAR", "OMR", "YER"},
+    "shillings": {"KES", "TZS", "UGX", "SOS"}, "pounds": {"GBP", "EGP", "LBP", "SYP"},
+    "cfa francs": {"XOF", "XAF"}, "cfa": {"XOF", "XAF"}, "fcfa": {"XOF", "XAF"},
+    "¥": {"JPY", "CNY"}, "yuan": {"CNY"}, "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
+}
+
+# Cuisines people ask for (TravelPlanner's seven first), folded adjective -> name.
+CUISINES = {
+    "chinese": "Chinese", "american": "American", "italian": "Italian", "mexican": "Mexican",
+    "indian": "Indian", "mediterranean": "Mediterranean", "french": "French",
+    "japanese": "Japanese", "thai": "Thai", "vietnamese": "Vietnamese", "korean": "Korean",
+    "spanish": "Spanish", "greek": "Greek", "turkish": "Turkish", "lebanese": "Lebanese",
+    "middle eastern": "Middle Eastern", "ethiopian": "Ethiopian", "moroccan": "Moroccan",
+    "caribbean": "Caribbean", "cajun": "Cajun", "creole": "Creole", "peruvian": "Peruvian",
+    "brazilian": "Brazilian", "argentinian": "Argentinian", "german": "German",
+    "british": "British", "irish": "Irish", "portuguese": "Portuguese", "indonesian": "Indonesian",
+    "malaysian": "Malaysian", "filipino": "Filipino", "persian": "Persian", "georgian": "Georgian",
+    "nepalese": "Nepalese", "pakistani": "Pakistani", "sichuan": "Sichuan",
+    "cantonese": "Cantonese",
+    "tex mex": "Tex-Mex", "southern": "Southern", "soul food": "Soul food", "nordic": "Nordic",
+    "scandinavian": "Scandinavian", "polish": "Polish", "hungarian": "Hungarian",
+    "austrian": "Austrian", "swiss": "Swiss", "belgian": "Belgian", "israeli": "Israeli",
+    "african": "African", "asian": "Asian", "latin american": "Latin American",
+    "sushi": "Japanese", "tapas": "Spanish", "dim sum": "Chinese", "ramen": "Japanese",
+}
+
+# Words that make a sentence about food, so "Italian" there is a cuisine, not a place or people.
+FOOD_CUES = (
+    r"\b(?:cuisines?|food|foods|meals?|dishes|dining|dine|restaurants?|eat|eating|culinary|"
+    r"cooking|fare|dinners?|lunch(?:es)?|tast\w*|flavou?rs?|gastronom\w*)\b"
+)
+
+# (pattern on folded text, need): accessibility needs the planner should respect.
+ACCESSIBILITY_WORDS = [
+    (r"\bwheel ?chairs?\b|\bwheelchair (?:user|bound)\b", "wheelchair"),
+    (r"\b(?:pushchairs?|strollers?|prams?|buggy|buggies)\b", "pushchair"),
+    (
+        r"\b(?:elderly|older (?:travell?ers|people|parents|adults|relatives)|seniors?|"
+        r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b",
+        "older travellers",
+    ),
+    (
+        r"\b(?:limited|reduced|restricted|low) mobility\b|\bmobility (?:issues?|problems?|"
+        r"needs?|aid|scooter)\b|\b(?:can t|cannot) walk (?:far|much|long)\b|\bbad knees?\b|"
+        r"\bwalker\b|\bcrutches\b|\bstep free\b",
+        "limited mobility",
+    ),
+    (r"\bdisab(?:led|ility|ilities)\b|\bhandicap\w*\b", "disabled"),
+]
+
+# Words that refuse what follows ("no museums", "not into nightlife", "skip the bars").
+AVOID_CUES = (
+    r"\b(?:no|not into|not a fan of|not big on|not keen on|not interested in|don t like|"
+    r"do not like|don t want|do not want|dislike|hate|avoid|skip|without|none of|nothing|"
+    r"not much|no more|less|fewer|not|isn t|aren t|never)\b"
+)
 
 
-CURRENCY_WORDS = {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
-                  "gbp": "GBP", "pounds": "GBP", "jpy": "JPY", "yen": "JPY", "aud": "AUD",
-                  "cad": "CAD", "chf": "CHF", "mxn": "MXN", "krw": "KRW", "inr": "INR",
-                  "thb": "THB", "sgd": "SGD", "nzd": "NZD", "brl": "BRL", "zar": "ZAR"}
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR",
+    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD",
+    "S$": "SGD", "R$": "BRL", "MX$": "MXN", "₽": "RUB", "₺": "TRY", "₴": "UAH", "₪": "ILS",
+    "฿": "THB", "₫": "VND", "₱": "PHP", "₦": "NGN", "₲": "PYG", "₡": "CRC", "₸": "KZT",
+    "₾": "GEL", "₼": "AZN", "৳": "BDT", "₮": "MNT", "₭": "LAK", "៛": "KHR", "zł": "PLN",
+    "Kč": "CZK", "Fr.": "CHF", "CHF": "CHF", "Rs": "INR", "Rp": "IDR", "RM": "MYR",
+    "NT$": "TWD", "元": "CNY", "円": "JPY", "원": "KRW",
+}
+
+
+# Everyday names of currencies (folded), beyond the ISO codes and Babel's English names.
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "bucks": "USD", "us dollars": "USD", "euros": "EUR",
+    "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "quid": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rmb": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "won": "KRW", "baht": "THB",
+    "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF", "canadian dollars": "CAD",
+    "australian dollars": "AUD", "aussie dollars": "AUD", "kiwi dollars": "NZD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "hong kong dollars": "HKD",
+    "pesos": "MXN", "mexican pesos": "MXN", "reais": "BRL", "real": "BRL", "rand": "ZAR",
+    "lira": "TRY", "liras": "TRY", "dirhams": "AED", "dirham": "AED", "riyals": "SAR",
+    "riyal": "SAR", "dong": "VND", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN",
+    "zlotys": "PLN", "forint": "HUF", "koruna": "CZK", "crowns": "SEK", "krona": "SEK",
+    "kronor": "SEK", "kroner": "NOK", "krone": "NOK", "shekels": "ILS", "shekel": "ILS",
+    "dinars": "JOD", "soles": "PEN", "sol": "PEN", "rubles": "RUB", "roubles": "RUB",
+    "hryvnia": "UAH", "lari": "GEL", "tenge": "KZT", "som": "UZS", "manat": "AZN",
+    "taka": "BDT", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "naira": "NGN",
+    "shillings": "KES", "cedis": "GHS", "lempiras": "HNL", "lempira": "HNL",
+    "quetzales": "GTQ", "quetzal": "GTQ", "colones": "CRC", "leva": "BGN", "lev": "BGN",
+    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF",
+}
 
 
 # Capitalised words that are also names of small towns somewhere.

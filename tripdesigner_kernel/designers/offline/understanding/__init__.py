@@ -11,6 +11,12 @@ import re
 from datetime import date
 
 from tripdesigner_kernel.designers.offline.understanding.budget import read_budget
+from tripdesigner_kernel.designers.offline.understanding.constraints import (
+    read_accessibility,
+    read_lodging,
+    read_times,
+    read_transport,
+)
 from tripdesigner_kernel.designers.offline.understanding.dates import (
     read_dates,
     read_duration,
@@ -29,15 +35,21 @@ __all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
     folded = fold(text)
+    sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
-    read_duration(folded, request)
-    read_party(folded, request)
-    read_budget(text, folded, request)
-    read_wishes(folded, request)
+    days_of_range = request.days  # "from Nov 3 to Nov 9": 7 days, whatever else reads "9"
+    read_duration(folded, request, text)
+    read_party(folded, request, text)
+    read_wishes(text, folded, sentences, request)
+    read_transport(folded, sentences, request)
+    read_lodging(folded, request)
+    read_accessibility(folded, request)
+    read_times(text, request)
     read_places(text, folded, request)
-    if not request.stays and not request.country and request.unknown_places:
-        read_places(text, folded, request, towns=True)
+    read_budget(text, folded, request)  # after places: "pesos" are the destination's
+    if days_of_range and len(request.stays) == 1:
+        request.stays[0].days = days_of_range
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tripdesigner_kernel.designers.offline.vocabulary import NUMBER_WORDS
 
@@ -16,10 +17,21 @@ def number(text: str) -> int:
     return int(text) if text.isdigit() else NUMBER_WORDS[text]
 
 
+@cache
+def whole_words(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as whole words, compiled once (``re``'s own cache is small and shared)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+@cache
+def _longest_first(table_items: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return sorted(table_items, key=lambda kv: -len(kv[0]))
+
+
 def find_phrases(folded: str, table: dict[str, str]) -> list[str]:
     """Values of ``table`` whose phrase occurs as whole words in ``folded``, longest first."""
     found = []
-    for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(phrase)}\b", folded) and value not in found:
+    for phrase, value in _longest_first(tuple(table.items())):
+        if phrase in folded and whole_words(phrase).search(folded) and value not in found:
             found.append(value)
     return found

@@ -1,100 +1,259 @@
-"""Places and their roles: destinations in order with their days, the origin, a country."""
+"""Places and their roles: destinations in order with their days, the origin, a country
+or a US state ("2 cities in Ohio"), and the other reading of an ambiguous name."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
-from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
-from tripdesigner_kernel.designers.offline.vocabulary import LOWERCASE_NOT_COUNTRIES, NOT_PLACES
-from tripdesigner_kernel.knowledge.cities import (
-    city_index,
-    close_destination,
-    country_codes_by_name,
-    destination_keys,
-    destinations_in_country,
+from tripdesigner_kernel.designers.offline.understanding.place_mentions import (
+    Mention,
+    find_mentions,
 )
+from tripdesigner_kernel.designers.offline.understanding.place_words import (
+    CITY_COUNT,
+    ORIGIN_CUE,
+)
+from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.knowledge.cities import (
+    City,
+    city_index,
+    countries,
+    destination_keys,
+    weight,
+)
+from tripdesigner_kernel.knowledge.regions import cities_in_region, region_of
 from tripdesigner_kernel.knowledge.text import fold
+
+# "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
+FROM_TO = re.compile(r"\s*(?:to|->|→|–|-)\s*$", re.IGNORECASE)
+DEFAULT_CITIES = 3  # a country or a state named alone: its top three
+SAME_PLACE_DEGREES = 0.3  # about 30 km: one city's boroughs and suburbs
+PLAUSIBLE_SHARE = 20  # a namesake a twentieth the size of the likeliest is still a reading
 
 
 def read_places(text: str, folded: str, request: TripRequest, towns: bool = False) -> None:
-    """Cities (and an origin, and a country) named in the message.
+    """Fill ``request``'s places from one message.
 
-    With ``towns``, small places count too: the second pass, when no city was found.
+    With ``towns``, places of 5,000 to 15,000 people count from the start; without it
+    they are looked at only when no larger place is named.
     """
-    index = city_index()
-    words = re.findall(r"[\w'’.-]+", text)
-    taken: set[int] = set()
-    found: list[tuple[int, CityStay]] = []
-    origin_at = None
-    origin_match = re.search(
-        r"\b(?:flying|coming|travell?ing|departing|leaving|starting|driving) from ([\w .'-]+?)"
-        r"(?= to | for | in |,|\.|$)",
-        text,
-        re.IGNORECASE,
+    mentions, unknown = find_mentions(text, towns)
+    if not towns and unknown and not mentions:
+        mentions, unknown = find_mentions(text, True)
+    request.unknown_places.extend(u for u in unknown if u not in request.unknown_places)
+    count = CITY_COUNT.search(text)
+    if count:
+        word = count[1].lower()
+        request.region_city_count = {"a couple of": 2, "a few": 3}.get(word) or number(word)
+    named_countries = {m.country for m in mentions if m.country and not m.cities}
+    us_context = "US" in named_countries or any(
+        (m.region and not m.country) or (m.cities and m.cities[0].country == "US") for m in mentions
     )
-    if origin_match:
-        origin_at = fold(origin_match[1])
-        request.origin = index.lookup(origin_match[1])
-    for size in (4, 3, 2, 1):
-        for start in range(len(words) - size + 1):
-            span = range(start, start + size)
-            if taken.intersection(span):
-                continue
-            phrase = " ".join(words[start : start + size]).strip(".'’-")
-            key = fold(phrase)
-            if not key or key in NOT_PLACES or key.isdigit():
-                continue
-            if origin_at and key == origin_at:
-                taken.update(span)
-                continue
-            if key in country_codes_by_name() and (
-                phrase[:1].isupper() or key not in LOWERCASE_NOT_COUNTRIES
-            ):
-                iso = country_codes_by_name()[key]
-                request.country = iso
-                taken.update(span)
-                continue
-            capitalised = phrase[:1].isupper() or key in ("nyc", "la", "sf", "dc", "hcmc")
-            if not capitalised:
-                continue
-            city = index.lookup(phrase, towns) if index.has_name(key, towns) else None
-            if city is None and size == 1 and len(key) > 4:
-                near = close_destination(phrase)
-                city = index.lookup(near.name) if near else None
-            if city is None:
-                if size == 1 and start > 0 and not towns and phrase not in request.unknown_places:
-                    request.unknown_places.append(phrase)
-                continue
-            # A capitalised first word is just a sentence start; our own destinations
-            # (Ubud, Queenstown) count whatever their size.
-            small_ok = (towns and start > 0) or (
-                fold(city.name),
-                city.country,
-            ) in destination_keys()
-            if size == 1 and city.population < 50_000 and not small_ok:
-                if phrase not in request.unknown_places:
-                    request.unknown_places.append(phrase)
-                continue
-            taken.update(span)
-            if all(stay.city != city for _, stay in found):
-                days_after = re.search(
-                    rf"{re.escape(phrase)}\W+(?:for )?{NUM}[ -]days?", text, re.IGNORECASE
+    context = named_countries | {m.cities[0].country for m in mentions if _single_reading(m)}
+    destinations: list[Mention] = []
+    for at, mention in enumerate(mentions):
+        following = mentions[at + 1] if at + 1 < len(mentions) else None
+        if _is_origin(text, mention, following, request, destinations):
+            request.origin = _origin_city(mention, context, request) or request.origin
+        else:
+            destinations.append(mention)
+    for mention in destinations:
+        if mention.region and mention.country:  # Georgia: the state only among US places
+            as_region = mention.region.country == mention.country or us_context
+        else:
+            as_region = bool(mention.region and (not mention.cities or request.region_city_count))
+        if as_region and mention.region:
+            if not request.region_city_count and _among_cities(mention, destinations):
+                _add_stay(request, cities_in_region(mention.region)[:1], text, mention)
+            else:
+                request.region = mention.region.code
+            continue
+        if mention.country and not mention.cities:
+            if mention.region and mention.region.country != mention.country:  # "Georgia" alone
+                name, state = countries()[mention.country]["name"], mention.region.name
+                request.alternatives.append(
+                    f"{name}, the country; there is also {state}, the US state"
                 )
-                days_before = re.search(
-                    rf"{NUM}[ -]?(?:days? )?(?:in|at) {re.escape(phrase)}\b", text, re.IGNORECASE
-                )
-                stay_days = None
-                if days_before:
-                    stay_days = number(days_before[1])
-                elif days_after and not re.match(
-                    r"\W*(?:in )?total", text[days_after.end() :], re.IGNORECASE
-                ):
-                    stay_days = number(days_after[1])
-                found.append((start, CityStay(city, stay_days)))
-    request.stays = [stay for _, stay in sorted(found, key=lambda pair: pair[0])]
-    if not request.stays and request.country:
-        for destination in destinations_in_country(request.country)[:3]:
-            city = index.lookup(destination.name)
-            if city:
-                request.stays.append(CityStay(city))
+            if not request.region_city_count and _among_cities(mention, destinations):
+                _add_stay(request, _top_cities(mention.country)[:1], text, mention)
+            else:
+                request.country = mention.country
+            continue
+        _add_stay(request, [_choose(mention, context, request)], text, mention)
+    if request.region and not request.stays:
+        region = next(
+            m.region for m in destinations if m.region and m.region.code == request.region
+        )
+        _fill(request, cities_in_region(region))
+    if not request.stays and request.country and not request.region:
+        _fill(request, _top_cities(request.country))
+
+
+def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
+    """A state or country named in a list of cities, none of them in it, is one more
+    city: "Albuquerque, Denver, Kansas", "Geneva to Luxembourg, Munich"."""
+    cities = [m.cities[0] for m in destinations if m.cities and not (m.region or m.country)]
+    if not cities:
+        return False
+    inside = [
+        c
+        for c in cities
+        if (
+            mention.region
+            and (c.country, c.admin1) == (mention.region.country, mention.region.admin1)
+        )
+        or (not mention.region and c.country == mention.country)
+    ]
+    return not inside
+
+
+def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
+    for city in cities:
+        if city != request.origin and all(stay.city != city for stay in request.stays):
+            request.stays.append(CityStay(city, _stay_days(text, mention)))
+
+
+def _single_reading(mention: Mention) -> bool:
+    """Whether a city mention has one clear reading (Boston, not Boston, Lincolnshire)."""
+    if not mention.cities:
+        return False
+    plausible = _plausible(mention)
+    key = fold(mention.phrase)
+    return len(plausible) == 1 or weight(plausible[0], key) >= 5 * weight(plausible[1], key)
+
+
+def _is_origin(
+    text: str,
+    mention: Mention,
+    following: Mention | None,
+    request: TripRequest,
+    destinations: list[Mention],
+) -> bool:
+    """Whether the text names this place as where the trip starts."""
+    before = text[: mention.start]
+    if ORIGIN_CUE.search(before):
+        return request.origin is None or (
+            bool(mention.cities) and mention.cities[0] == request.origin
+        )
+    # "Boston to Chicago": a bare name, then "to" and the next place.
+    return (
+        request.origin is None
+        and not destinations
+        and following is not None
+        and bool(FROM_TO.match(text[mention.end : following.start]))
+        and not re.search(r"\b(?:in|to|visit|visiting|via)\W*$", before, re.IGNORECASE)
+    )
+
+
+def _origin_city(mention: Mention, context: set[str], request: TripRequest) -> City | None:
+    """Where a trip named as starting here starts: the city, or a state's or country's
+    likeliest city ("from Kansas")."""
+    if mention.cities:
+        return _choose(mention, context, request)
+    if mention.region and (not mention.country or mention.country not in context):
+        found = cities_in_region(mention.region)
+    elif mention.country:
+        found = _top_cities(mention.country)
+    else:
+        found = []
+    return found[0] if found else None
+
+
+def _plausible(mention: Mention) -> list[City]:
+    """The cities a person naming this may well mean, likeliest first."""
+    key = fold(mention.phrase)
+    top = weight(mention.cities[0], key)
+    return [c for c in mention.cities if _is_ours(c) or weight(c, key) * PLAUSIBLE_SHARE >= top]
+
+
+def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
+    """The likeliest city of a mention: a country named nearby wins, then size.
+
+    The other reading, when there is one worth saying, goes to ``request.alternatives``.
+    """
+    plausible = _plausible(mention)
+    in_context = [c for c in plausible if c.country in context]
+    chosen = (in_context or plausible)[0]
+    if mention.qualified:
+        return chosen
+    other = next(
+        (
+            c
+            for c in plausible
+            if (c.country, c.admin1) != (chosen.country, chosen.admin1)
+            and c.population >= 50_000
+            and fold(c.name) == fold(chosen.name)
+        ),
+        None,
+    )
+    if other is not None and _is_ours(chosen) and not _is_ours(other):
+        key = fold(mention.phrase)  # Barcelona, Spain: Venezuela's is no likely reading
+        other = other if weight(other, key) * 2 >= weight(chosen, key) else None
+    if other is not None and _where(other) != _where(chosen):
+        phrase = f"{chosen.name}, {_where(chosen)}; there is also {other.name}, {_where(other)}"
+        if phrase not in request.alternatives:
+            request.alternatives.append(phrase)
+    return chosen
+
+
+def _is_ours(city: City) -> bool:
+    return (fold(city.name), city.country) in destination_keys()
+
+
+def _where(city: City) -> str:
+    """The state or province (where we know it) or the country of a city, by name."""
+    region = region_of(city)
+    if region is not None:
+        return region.name
+    return countries().get(city.country, {}).get("name", city.country)
+
+
+def _stay_days(text: str, mention: Mention) -> int | None:
+    """Days given for one city: "Lisbon for 3 days", "3 days in Lisbon"."""
+    phrase = re.escape(mention.phrase)
+    days_before = re.search(
+        rf"{NUM}[ -]?(?:days? (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
+    )
+    if days_before:
+        return number(days_before[1])
+    days_after = re.match(rf"\W+(?:for )?{NUM}[ -]days?", text[mention.end :], re.IGNORECASE)
+    if days_after and not re.match(
+        r"\W*(?:in )?total", text[mention.end + days_after.end() :], re.IGNORECASE
+    ):
+        return number(days_after[1])
+    return None
+
+
+def _top_cities(country: str) -> list[City]:
+    """A country's likeliest destinations: ours first, then its capital and largest."""
+    from tripdesigner_kernel.knowledge.cities import destinations_in_country
+
+    index = city_index()
+    ours = [index.lookup(d.name) for d in destinations_in_country(country)]
+    found = [c for c in ours if c is not None and c.country == country]
+    capital = fold(countries().get(country, {}).get("capital", ""))
+    largest = index.in_division(country)
+    found += sorted(largest, key=lambda c: fold(c.name) != capital)[:DEFAULT_CITIES]
+    return found
+
+
+def _fill(request: TripRequest, cities: list[City]) -> None:
+    """Stays in the first few of ``cities``: as many as asked, else the default; never
+    one a short ride from another or from the origin (Brooklyn is New York City)."""
+    wanted = request.region_city_count or DEFAULT_CITIES
+    for city in cities:
+        if len(request.stays) == wanted:
+            break
+        taken = [s.city for s in request.stays] + ([request.origin] if request.origin else [])
+        if all(_apart(city, other) for other in taken):
+            request.stays.append(CityStay(city))
+
+
+def _apart(one: City, other: City) -> bool:
+    """Whether two cities are more than about 30 km apart."""
+    return (
+        abs(one.lat - other.lat) > SAME_PLACE_DEGREES
+        or abs(one.lon - other.lon) * math.cos(math.radians(one.lat)) > SAME_PLACE_DEGREES
+    )
