@@ -75,10 +75,10 @@ def test_the_profile_comes_back_as_json_matching_the_shipped_schema() -> None:
     result = json.loads(done.stdout)
     profile = result["profile"]
     jsonschema.validate(profile, json.loads(PROFILE_SCHEMA.read_text()))
-    assert [(d["name"], d["days"]) for d in profile["destinations"]] == [
+    assert [(d["name"], d["days"]) for d in profile["destinations"]] == [  # names as planned
         ("Lisbon", 5), ("Seville", 2)
     ]  # fmt: skip
-    assert profile["origin"] == {"name": "Denver", "country": "US"}
+    assert (profile["origin"]["name"], profile["origin"]["country"]) == ("Denver", "US")
     assert profile["dates"] == {
         "start_date": "2027-05-17", "end_date": "2027-05-23", "days": 7, "given": "date"
     }  # fmt: skip

@@ -142,6 +142,22 @@ def test_cities_and_their_days_change_where_the_person_says(
     )
 
 
+@pytest.mark.parametrize(
+    ("first", "lat"), [("4 days in Portland, Maine", 44), ("4 days in Portland, Oregon", 46)]
+)
+def test_a_city_of_a_shared_name_stays_the_one_meant_across_turns(first: str, lat: int) -> None:
+    replies, state = chat(first, "add a day", "we're 3 now")
+    [destination] = replies[-1].itinerary["destinations"]
+    assert round(destination["lat"]) == lat and span(replies[-1].itinerary)[2] == 5
+    assert round(profile_of(state)["destinations"][0]["lat"]) == lat
+
+
+def test_a_small_town_as_destination_is_planned_and_kept() -> None:
+    replies, state = chat("A week from London to Plaine Magnien for 2", "we're 3 now")
+    assert cities(replies[1]) == ["Plaine Magnien"]
+    assert replies[1].itinerary["travelers"] == 3
+
+
 def test_a_city_instead_of_another_takes_its_place() -> None:
     replies, _ = chat("Lisbon and Porto, 6 days in May", "Seville instead of Lisbon")
     assert cities(replies[1]) == ["Seville", "Porto"]
@@ -154,7 +170,8 @@ def test_an_origin_in_a_follow_up_is_only_the_origin(message: str) -> None:
     assert cities(replies[1]) == ["Lisbon"]
     first = replies[1].itinerary["segments"][0]
     assert first["type"] == "flight" and first["from"]["city"] == "Denver"
-    assert profile_of(state)["origin"] == {"name": "Denver", "country": "US"}
+    origin = profile_of(state)["origin"]
+    assert (origin["name"], origin["country"], round(origin["lat"])) == ("Denver", "US", 40)
 
 
 def test_a_new_trip_starts_a_fresh_profile() -> None:

@@ -34,7 +34,6 @@ from tripdesigner_kernel.designers.offline.understanding.profile import (
     TripProfile,
     load_profile,
 )
-from tripdesigner_kernel.knowledge.cities import City, city_index
 from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
@@ -170,23 +169,21 @@ def _read_into(
         if replaced is not None:  # "Seville instead of Lisbon": in Lisbon's place
             names = [d.name for d in profile.destinations]
             at = names.index(replaced)
-            kept = [CityStay(c, d.days) for d in profile.destinations if (c := _city(d.name))]
-            new = [s for s in stays if s.city.name not in slots.destination_cities(profile)]
+            cities = slots.destination_cities(profile)
+            pairs = zip(cities, profile.destinations, strict=True)
+            kept = [CityStay(city, d.days) for city, d in pairs if city]
+            new = [s for s in stays if s.city not in cities]
             slots.set_destinations(profile, [*kept[:at], *new, *kept[at + 1 :]])
             edits = [e for e in edits if e.action != "replace"]
         else:
-            slots.set_destinations(profile, stays)
+            slots.set_destinations(profile, stays, asked.region)
     elif stays and (fresh or intent.kind == "new_trip"):
-        slots.set_destinations(profile, stays)
+        slots.set_destinations(profile, stays, asked.region)
     notes += slots.apply_request(profile, asked, today, fresh=fresh, length=length)
-    known = [s.city.name for s in stays if s.city.name in slots.destination_cities(profile)]
+    known = [s.city.name for s in stays if s.city in slots.destination_cities(profile)]
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
-
-
-def _city(name: str) -> City | None:
-    return city_index().lookup(name)
 
 
 def _replaced_destination(profile: TripProfile, edits: list[Edit]) -> str | None:

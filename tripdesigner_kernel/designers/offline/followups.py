@@ -75,13 +75,13 @@ def apply_edits(
         total = sum(split_days(profile))
         if edit.action == "add_days":
             days = _fix_days(profile)
-            cities = state.destination_cities(profile)
-            at = cities.index(edit.subject) if edit.subject in cities else len(cities) - 1
+            names = [c.name if c else "" for c in state.destination_cities(profile)]
+            at = names.index(edit.subject) if edit.subject in names else len(names) - 1
             city = profile.destinations[at]
             profile.destinations[at] = city.model_copy(update={"days": days[at] + edit.days})
             profile.dates.days = total + edit.days
             state.said(profile, state.LENGTH)
-            if at == len(cities) - 1:  # days before the added ones keep their places
+            if at == len(names) - 1:  # days before the added ones keep their places
                 _pin_all(profile, current)
             else:
                 profile.planner.pinned = {}
@@ -197,6 +197,6 @@ def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[s
         city = city_index().lookup(edit.subject)
         if city is None:
             return [f"I do not know a city called {edit.subject!r} to start from."]
-        state.set_origin(profile, city.name, city.country)
+        state.set_origin(profile, city)
         return [f"The trip now starts from {city.name}."]
     return []

@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from tripdesigner_kernel.designers.base import DesignerError
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
+from tripdesigner_kernel.designers.offline.understanding.state import find_city
 from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
 from tripdesigner_kernel.knowledge.geo import km_between
 
@@ -101,17 +103,19 @@ def plan_from_profile(
     """
     from tripdesigner_kernel.knowledge.money import UnknownCurrencyError, convert
 
-    index = city_index()
     stays = []
     for destination, days in zip(profile.destinations, split_days(profile), strict=True):
-        city = index.lookup(destination.name)
+        city = find_city(destination)
         if city is not None and days > 0:
             stays.append(planner.Stay(city, days))
     start = profile.dates.start_date or today + timedelta(days=30)
     if start <= today:
         start = today + timedelta(days=1)
     travelers = profile.travelers_count() or DEFAULT_TRAVELERS
-    origin = index.lookup(profile.origin.name) if profile.origin else None
+    if not stays:
+        names = ", ".join(d.name for d in profile.destinations)
+        raise DesignerError(f"I could not find {names} on our map any more: name the city again.")
+    origin = find_city(profile.origin) if profile.origin else None
     total_days = sum(s.days for s in stays)
     currency, notes = _currencies(profile, stays[0].city)
     amount = budget_total(profile, travelers, total_days)
@@ -170,11 +174,10 @@ def plan_from_profile(
 
 def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.Itinerary) -> None:
     """Write what the plan settled back into the slots: days, dates, names as planned."""
-    index = city_index()
     by_city = {s.city: (s, d) for s, d in zip(stays, itinerary.destinations, strict=False)}
     settled = []
     for destination in profile.destinations:
-        city = index.lookup(destination.name)
+        city = find_city(destination)
         if city in by_city:
             stay, planned_as = by_city[city]
             destination = destination.model_copy(

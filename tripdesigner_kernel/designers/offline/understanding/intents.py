@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
+from tripdesigner_kernel.knowledge.cities import City
 
 IntentKind = Literal["new_trip", "change", "answer", "plan_question", "thanks", "off_topic"]
 
@@ -105,7 +106,7 @@ def read_intent(
     *,
     has_trip: bool,
     has_edits: bool,
-    destinations: list[str],
+    destinations: list[City | None],
     answered: bool = False,
 ) -> Intent:
     """The intent of a (folded) message, given what is known of the trip so far.
@@ -125,7 +126,7 @@ def read_intent(
         if THANKS.match(folded) and not request.stays and not travel:
             return Intent("thanks")
         return Intent("new_trip", keep=True)  # a trip under way: build on what was said
-    new_places = [s for s in request.stays if s.city.name not in destinations]
+    new_places = [s for s in request.stays if s.city not in destinations]
     if has_edits:  # "replace Lisbon with Seville", "add Porto": places join the edit
         return Intent(
             "change",

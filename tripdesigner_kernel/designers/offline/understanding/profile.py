@@ -31,10 +31,13 @@ class _Slot(BaseModel):
 
 
 class Place(_Slot):
-    """A city: its name as we know it and its ISO 3166-1 alpha-2 country."""
+    """A city: its name, its ISO 3166-1 alpha-2 country, and its coordinates (WGS 84
+    degrees), which tell apart cities of one name (Portland, Oregon and Portland, Maine)."""
 
     name: str
     country: str
+    lat: float | None = None
+    lon: float | None = None
 
 
 class Destination(Place):
@@ -91,6 +94,7 @@ class TripProfile(_Slot):
     version: int = PROFILE_VERSION
     origin: Place | None = None
     destinations: list[Destination] = Field(default_factory=list)
+    region: str | None = None  # ISO 3166-2 of the state or region the cities were chosen in
     dates: Dates = Field(default_factory=Dates)
     travelers: Travelers = Field(default_factory=Travelers)
     budget: Budget = Field(default_factory=Budget)

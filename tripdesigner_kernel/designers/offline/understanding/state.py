@@ -18,7 +18,7 @@ from tripdesigner_kernel.designers.offline.understanding.profile import (
     TripProfile,
 )
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
-from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.knowledge.cities import City, city_index
 
 MAX_DAYS = 30
 MAX_TRAVELERS = 50  # the itinerary's limit
@@ -52,18 +52,36 @@ def remove_from(profile: TripProfile, slot: str, values: Iterable[str]) -> None:
 
 
 def _destination(stay: CityStay, days: int | None = None) -> Destination:
-    return Destination(name=stay.city.name, country=stay.city.country, days=stay.days or days)
+    city = stay.city
+    return Destination(
+        name=city.name, country=city.country, lat=city.lat, lon=city.lon, days=stay.days or days
+    )
 
 
-def destination_cities(profile: TripProfile) -> list[str]:
-    """The trip's cities by their names in our city index (the profile keeps planned names)."""
-    index = city_index()
-    return [city.name if (city := index.lookup(d.name)) else d.name for d in profile.destinations]
+def find_city(place: Place) -> City | None:
+    """The city a profile's place names: by its coordinates when kept, else name and country."""
+    found = city_index().candidates(place.name, towns=True)
+    if place.lat is not None and place.lon is not None:
+        for city in found:
+            if abs(city.lat - place.lat) < 1e-3 and abs(city.lon - place.lon) < 1e-3:
+                return city
+    in_country = [city for city in found if city.country == place.country]
+    best = in_country or found
+    return best[0] if best else None
 
 
-def set_destinations(profile: TripProfile, stays: list[CityStay]) -> None:
-    """The trip goes to ``stays``, in order; earlier day-by-day choices no longer apply."""
+def destination_cities(profile: TripProfile) -> list[City | None]:
+    """The trip's cities, in order (None for a place no longer found)."""
+    return [find_city(d) for d in profile.destinations]
+
+
+def set_destinations(
+    profile: TripProfile, stays: list[CityStay], region: str | None = None
+) -> None:
+    """The trip goes to ``stays`` (chosen in ``region``, ISO 3166-2, if named), in order;
+    earlier day-by-day choices no longer apply."""
     profile.destinations = [_destination(s) for s in stays]
+    profile.region = region
     profile.planner.pinned, profile.planner.exclude = {}, []
     if not all(d.days for d in profile.destinations):
         # The trip's length was the old cities' sum; unless said, split it afresh.
@@ -78,12 +96,12 @@ def add_destinations(profile: TripProfile, stays: list[CityStay], days: int | No
     known = set(destination_cities(profile))
     notes = []
     for stay in stays:
-        if stay.city.name in known:
+        if stay.city in known:
             notes.append(f"{stay.city.name} is already part of the trip.")
             continue
         added = _destination(stay, days or ADDED_CITY_DAYS)
         profile.destinations.append(added)
-        known.add(stay.city.name)
+        known.add(stay.city)
         notes.append(f"Added {added.name} for {added.days} days at the end.")
     profile.dates.days = sum(d.days or 0 for d in profile.destinations)
     said(profile, LENGTH)
@@ -101,13 +119,13 @@ def remove_destination(profile: TripProfile, name: str) -> bool:
     return True
 
 
-def set_origin(profile: TripProfile, name: str, country: str) -> None:
+def set_origin(profile: TripProfile, origin: City) -> None:
     """Where the trip starts; it is never also a stay, unless it is the only one."""
-    profile.origin = Place(name=name, country=country)
+    profile.origin = Place(name=origin.name, country=origin.country, lat=origin.lat, lon=origin.lon)
     if len(profile.destinations) > 1:
         cities = destination_cities(profile)
         profile.destinations = [
-            d for d, city in zip(profile.destinations, cities, strict=True) if city != name
+            d for d, city in zip(profile.destinations, cities, strict=True) if city != origin
         ]
 
 
@@ -165,7 +183,7 @@ def apply_request(
     """
     notes = []
     if request.origin is not None:
-        set_origin(profile, request.origin.name, request.origin.country)
+        set_origin(profile, request.origin)
     if request.days and length:
         set_length(profile, request.days)
         if request.days > MAX_DAYS:
