@@ -153,7 +153,7 @@ def test_a_city_of_a_shared_name_stays_the_one_meant_across_turns(first: str, la
 
 
 def test_a_small_town_as_destination_is_planned_and_kept() -> None:
-    replies, state = chat("A week from London to Plaine Magnien for 2", "we're 3 now")
+    replies, _ = chat("A week from London to Plaine Magnien for 2", "we're 3 now")
     assert cities(replies[1]) == ["Plaine Magnien"]
     assert replies[1].itinerary["travelers"] == 3
 
@@ -446,3 +446,20 @@ def test_resolving_an_answer_to_a_question() -> None:
     assert Question("Anything else?", []).resolve("2") == "2"
     with pytest.raises(ValueError, match="from 1 to 3"):
         question.resolve("4")
+
+
+def test_constraints_from_a_message_are_kept_across_turns_and_said() -> None:
+    replies, state = chat(
+        "4 days in Rome in May for 2 adults and 2 kids aged 5 and 8, no flights, entire room, "
+        "pets allowed, we love Mexican and Indian food",
+        "add a day",
+    )
+    profile = profile_of(state)
+    assert profile["travelers"] == {"adults": 2, "children": [5, 8]}
+    assert profile["transport"] == ["no flight"]
+    assert profile["accommodation"]["type"] == "entire room"
+    assert "pets" in profile["accommodation"]["rules"]
+    assert sorted(profile["cuisines"]) == ["Indian", "Mexican"]
+    assert replies[1].itinerary["travelers"] == 4
+    noted = next(line for line in str(replies[1]).split("\n") if line.startswith("Noted:"))
+    assert "no flight" in noted and "pets allowed" in noted and "Mexican and Indian food" in noted
