@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -51,3 +54,29 @@ def test_estimates_are_marked_and_unknown_codes_raise() -> None:
 
 def test_bulgaria_uses_the_euro() -> None:
     assert countries()["BG"]["currency"] == "EUR"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "5 days in Tashkent, budget 5,000,000 UZS",
+        "4 days in Amman for 2, 800 JOD",
+        "3 days in Muscat, 300 OMR",
+        "Tegucigalpa 3 days with 10000 lempiras",
+        "Sofia 3 days, 500 leva",
+        "Dakar 4 days, 500000 CFA francs",
+    ],
+)
+def test_a_turn_never_fails_for_want_of_a_rate(message: str) -> None:
+    """Through the command line, as a person would: once 'No exchange rate for BGN'."""
+    command = ["chat", "--today", "2026-11-24", "--format", "json", message]
+    done = subprocess.run(
+        [sys.executable, "-m", "tripdesigner_kernel", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    itinerary = json.loads(done.stdout)["itinerary"]
+    assert itinerary["segments"] and itinerary["budget"]["amount"]

@@ -38,6 +38,15 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("Amsterdam 12/03 to 15/03", date(2027, 3, 12), 4),  # day first: 15 is no month
         ("Boston 03/12/2027 - 03/15/2027", date(2027, 3, 12), 4),  # month first
         ("Madrid on Dec 27 through Jan 2", date(2026, 12, 27), 7),
+        ("the week of May 10 in Rome", date(2027, 5, 10), 7),  # "10 in Rome" is a date
+        ("Christmas 2027 in Vienna", date(2027, 12, 23), None),  # nor is "27" of 2027
+        ("Rome, May 3; AZ 1234 lands at 14:20 in Rome", date(2027, 5, 3), None),  # nor a time
+        ("Paris from Friday to Sunday", date(2026, 11, 27), 3),
+        ("Rome tomorrow for 3 days", date(2026, 11, 25), 3),
+        ("Paris next week", date(2026, 11, 30), None),  # its Monday
+        ("Berlin, leaving in 10 days", date(2026, 12, 4), None),  # when, not how long
+        ("Lisbon two weeks from now, 5 days", date(2026, 12, 8), 5),
+        ("Seville, March 3rd-9th", date(2027, 3, 3), 7),
         ("Tokyo in cherry blossom season", date(2027, 3, 27), None),
         ("New York for Thanksgiving", date(2026, 11, 25), None),
     ],
@@ -52,6 +61,15 @@ def test_an_impossible_day_is_said_not_dropped() -> None:
     request = understand("Vienna, starting February 29", TODAY)
     assert request.start_date == date(2027, 3, 1)
     assert request.notes == ["There is no 29 February in 2027; I started on 1 March."]
+
+
+def test_an_unsaid_count_is_a_guess() -> None:
+    request = understand("with my kids to Rome", TODAY)
+    assert (request.travelers, request.children, request.travelers_guessed) == (
+        3,
+        [None, None],
+        True,
+    )
 
 
 def test_an_event_is_said() -> None:
@@ -91,6 +109,8 @@ def test_lengths(text: str, days: int) -> None:
         ("Oslo, party of four, two of them kids", 4, [None, None]),
         ("with my husband and our 3 children aged 3, 7 and 12", 5, [3, 7, 12]),
         ("Colorado, a total of 3 cities, for a single person", 1, []),
+        ("Appleton, 3 days. This itinerary is for an individual.", 1, []),
+        ("with my kids (4 and 7) to Rome", 3, [4, 7]),
         ("with my parents to Vienna", 3, []),
         ("rent a Sedan that seats 5 people. I'll stay 6 days in Rome", 1, []),  # a car's seats
         ("for with children. I'll stay 3 days in Oslo", 1, []),  # a kind of trip, not a count
@@ -133,6 +153,13 @@ def test_party(text: str, travelers: int, children: list[int | None]) -> None:
         ("Kyoto ¥80,000", "80000", "JPY", "total"),
         ("Sofia, 500 leva", "500", "BGN", "total"),  # converts at the euro rate of 2026
         ("Vietnam 2 weeks, backpacking, $40/day", "40", "USD", "per_day"),
+        ("Copenhagen 3 days 10 000 kr", "10000", "DKK", "total"),  # "kr": the trip's krone
+        ("Oslo 10000 kr", "10000", "NOK", "total"),
+        ("Mumbai 2.5 lakh rupees", "250000", "INR", "total"),
+        ("Krakow 2000 zł", "2000", "PLN", "total"),
+        ("Zurich CHF 1'500", "1500", "CHF", "total"),
+        ("Paris 3 days 1500$", "1500", "USD", "total"),
+        ("Lisbon 2,000€ pp", "2000", "EUR", "per_person"),
         ("Rome 3-day trip, 90 EUR/night hotel", None, None, "total"),  # a room's price
     ],
 )
@@ -156,6 +183,11 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("we want to fly to Rome", "transport", []),
         ("I dont mind flying", "transport", []),
         ("we want to drive the coast", "transport", ["self-driving"]),
+        (
+            "We'll not be flying and will presumably drive to the destination.",
+            "transport",
+            ["no flight", "self-driving"],
+        ),
         ("an entire apartment please", "accommodation_type", "entire room"),
         ("the whole place to ourselves", "accommodation_type", "entire room"),
         ("private room is fine", "accommodation_type", "private room"),
@@ -166,11 +198,15 @@ def test_money(text: str, amount: str | None, currency: str | None, scope: str) 
         ("we smoke, and we'll host parties", "house_rules", ["smoking", "parties"]),
         ("a place that permits smoking", "house_rules", ["smoking"]),
         ("accommodation must allow visitors", "house_rules", ["visitors"]),
+        ("our stay must accommodate visitors", "house_rules", ["visitors"]),
+        ("Lisbon is popular with visitors", "house_rules", []),
         ("with our kids (3 and 7)", "house_rules", ["children under 10"]),
         ("a non-smoking room", "house_rules", []),
         ("Mexican and Indian food", "cuisines", ["Mexican", "Indian"]),
         ("We fancy Chinese and American cuisines.", "cuisines", ["Chinese", "American"]),
         ("Chinese New Year in Beijing", "cuisines", []),
+        ("Tokyo, love sushi and ramen", "cuisines", ["Japanese"]),  # dishes name it
+        ("My dad is 80, Rome 4 days", "accessibility", ["older travellers"]),
         ("no museums please, we love food", "avoid", ["museums"]),
         ("not into nightlife", "avoid", ["nightlife"]),
         ("my mum uses a wheelchair", "accessibility", ["wheelchair"]),

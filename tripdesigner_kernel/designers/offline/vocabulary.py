@@ -35,7 +35,8 @@ CHILD_WORDS = {
 # Words people use -> the interest tags of our taxonomy.
 INTEREST_SYNONYMS = {
     "temple": "temples", "temples": "temples", "shrine": "temples", "shrines": "temples",
-    "food": "food", "foodie": "food", "cuisine": "food", "eating": "food", "culinary": "food",
+    "food": "food", "foodie": "food", "foodies": "food", "cuisine": "food", "eating": "food",
+    "culinary": "food",
     "food tour": "food", "street food": "street food", "museum": "museums", "museums": "museums",
     "viewpoint": "viewpoints", "viewpoints": "viewpoints", "views": "viewpoints",
     "art": "art", "galleries": "art", "wine": "wine", "wineries": "wine", "vineyards": "wine",
@@ -93,11 +94,12 @@ AMBIGUOUS_CURRENCY_WORDS = {
     "francs": {"CHF", "XOF", "XAF", "XPF", "KMF", "DJF", "RWF", "BIF", "GNF"},
     "rupees": {"INR", "LKR", "NPR", "PKR", "MUR", "SCR"},
     "dinars": {"JOD", "KWD", "BHD", "TND", "DZD", "RSD", "IQD", "LYD", "MKD"},
-    "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"}, "kroner": {"NOK", "DKK"},
+    "crowns": {"SEK", "NOK", "DKK", "CZK", "ISK"},
     "krona": {"SEK", "ISK"}, "riyals": {"SAR", "QAR", "OMR", "YER"},
     "shillings": {"KES", "TZS", "UGX", "SOS"}, "pounds": {"GBP", "EGP", "LBP", "SYP"},
+    "kr": {"SEK", "NOK", "DKK", "ISK"}, "kroner": {"NOK", "DKK"},
     "cfa francs": {"XOF", "XAF"}, "cfa": {"XOF", "XAF"}, "fcfa": {"XOF", "XAF"},
-    "¥": {"JPY", "CNY"}, "yuan": {"CNY"}, "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
+    "¥": {"JPY", "CNY"}, "yuan": {"CNY"},
 }
 
 # Cuisines people ask for (TravelPlanner's seven first), folded adjective -> name.
@@ -117,12 +119,20 @@ CUISINES = {
     "scandinavian": "Scandinavian", "polish": "Polish", "hungarian": "Hungarian",
     "austrian": "Austrian", "swiss": "Swiss", "belgian": "Belgian", "israeli": "Israeli",
     "african": "African", "asian": "Asian", "latin american": "Latin American",
-    "sushi": "Japanese", "tapas": "Spanish", "dim sum": "Chinese", "ramen": "Japanese",
+}
+
+# Dishes that name their cuisine wherever they are said ("love sushi and ramen").
+DISHES = {
+    "sushi": "Japanese", "ramen": "Japanese", "izakaya": "Japanese", "tapas": "Spanish",
+    "paella": "Spanish", "dim sum": "Chinese", "tacos": "Mexican", "pho": "Vietnamese",
+    "k bbq": "Korean", "korean bbq": "Korean", "bibimbap": "Korean", "pad thai": "Thai",
+    "pasta": "Italian", "pizza": "Italian", "gelato": "Italian", "curry": "Indian",
+    "mezze": "Middle Eastern", "falafel": "Middle Eastern",
 }
 
 # Words that make a sentence about food, so "Italian" there is a cuisine, not a place or people.
 FOOD_CUES = (
-    r"\b(?:cuisines?|food|foods|meals?|dishes|dining|dine|restaurants?|eat|eating|culinary|"
+    r"\b(?:cuisines?|food|foods|foodies?|meals?|dishes|dining|dine|restaurants?|eat|eating|culinary|"
     r"cooking|fare|dinners?|lunch(?:es)?|tast\w*|flavou?rs?|gastronom\w*)\b"
 )
 
@@ -132,7 +142,9 @@ ACCESSIBILITY_WORDS = [
     (r"\b(?:pushchairs?|strollers?|prams?|buggy|buggies)\b", "pushchair"),
     (
         r"\b(?:elderly|older (?:travell?ers|people|parents|adults|relatives)|seniors?|"
-        r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b",
+        r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b|"
+        r"\b(?:mum|mom|mother|dad|father|parents?|grandparents?|wife|husband|partner|"
+        r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b",
         "older travellers",
     ),
     (
@@ -182,7 +194,7 @@ CURRENCY_WORDS = {
     "taka": "BDT", "kip": "LAK", "riel": "KHR", "kyat": "MMK", "naira": "NGN",
     "shillings": "KES", "cedis": "GHS", "lempiras": "HNL", "lempira": "HNL",
     "quetzales": "GTQ", "quetzal": "GTQ", "colones": "CRC", "leva": "BGN", "lev": "BGN",
-    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF",
+    "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF", "kr": "SEK", "kronur": "ISK",
 }
 
 

@@ -18,11 +18,13 @@ from tripdesigner_kernel.designers.offline.understanding.constraints import (
     read_transport,
 )
 from tripdesigner_kernel.designers.offline.understanding.dates import (
+    is_day_of_month,
     read_dates,
     read_duration,
     read_season,
     start_date_for,
 )
+from tripdesigner_kernel.designers.offline.understanding.numbers import said_as_number
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
@@ -38,7 +40,6 @@ def understand(text: str, today: date) -> TripRequest:
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
-    days_of_range = request.days  # "from Nov 3 to Nov 9": 7 days, whatever else reads "9"
     read_duration(folded, request, text)
     read_party(folded, request, text)
     read_wishes(text, folded, sentences, request)
@@ -48,8 +49,11 @@ def understand(text: str, today: date) -> TripRequest:
     read_times(text, request)
     read_places(text, folded, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
-    if days_of_range and len(request.stays) == 1:
-        request.stays[0].days = days_of_range
+    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna", "14:20 in Rome"
+        if stay.days and (
+            is_day_of_month(folded, stay.days) or not said_as_number(text, stay.days)
+        ):
+            stay.days = None
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     per_city = [s.days for s in request.stays if s.days]

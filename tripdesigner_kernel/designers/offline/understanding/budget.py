@@ -22,7 +22,7 @@ from tripdesigner_kernel.designers.offline.vocabulary import (
 from tripdesigner_kernel.knowledge.text import fold
 
 _AMOUNT = r"(\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
-_SCALE = r"(?:\s?(k|m|mn|thousand|grand|million)\b)?"
+_SCALE = r"(?:\s?(k|m|mn|thousand|grand|million|lakh|lakhs|lac|crore|crores)\b)?"
 # Words before a budget: strong ones name it, weak ones ("about") only when no price is near.
 _BUDGET_CUE = (
     r"\b(?:budget\w*|spend\w*|afford|under|below|within|max\w*|at most|up to|not (?:to )?"
@@ -91,8 +91,11 @@ def _value(amount: str, scale: str | None) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    factor = {"k": 1000, "thousand": 1000, "grand": 1000, "m": 10**6, "mn": 10**6}
-    return value * factor.get(scale or "", 1) if scale != "million" else value * 10**6
+    factor = {"k": 10**3, "thousand": 10**3, "grand": 10**3, "m": 10**6, "mn": 10**6}
+    factor.update({"million": 10**6, "lakh": 10**5, "lakhs": 10**5, "lac": 10**5})
+    factor.update({"crore": 10**7, "crores": 10**7})
+    value *= factor.get(scale or "", 1)
+    return value.to_integral_value() if value == value.to_integral_value() else value
 
 
 def _sums(text: str) -> list[tuple[int, int, Decimal, str | None, str]]:
@@ -182,16 +185,16 @@ def _scope(text: str, end: int) -> str:
 
 def _settle(currency: str, token: str, request: TripRequest) -> str:
     """ "Pesos" for a trip to Colombia are Colombian pesos: the currency of the origin (the
-    person's own money), else of the destination, that bears the name; "$" only the origin's."""
+    person's own money), else of the destination, that bears the name. "$" alone stays the
+    US dollar: "A$", "C$" and the like name the others."""
     candidates = AMBIGUOUS_CURRENCY_WORDS.get(token)
     if not candidates:
         return currency
     from tripdesigner_kernel.knowledge.cities import currency_of
 
     countries = [request.origin.country] if request.origin else []
-    if token != "$":
-        countries += [request.country] if request.country else []
-        countries += [s.city.country for s in request.stays]
+    countries += [request.country] if request.country else []
+    countries += [s.city.country for s in request.stays]
     for country in countries:
         if country and currency_of(country) in candidates:
             return currency_of(country)

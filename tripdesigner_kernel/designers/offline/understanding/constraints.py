@@ -15,7 +15,9 @@ _NEGATION = (
     r"(?:don|doesn|didn|isn|aren|wasn|weren|won|wouldn|couldn|shouldn|can|haven|hasn|"
     r"needn|mustn) ?t|nor|rather not|prefer not to|hate|afraid of|fear of|scared of)\b"
 )
-_GAP = r"(?: \S+){0,6}? "  # up to six words between the refusal and the thing
+# Up to six words between the refusal and the thing, none that opens a new clause ("we'll
+# not be flying and will presumably drive": the driving is not refused).
+_GAP = r"(?: (?!and\b|but\b|so\b|then\b|though\b|although\b|however\b)\S+){0,6}? "
 _FLY = r"(?:fly|flying|flights?|flight based|air travel|airplanes?|planes?|airlines?)\b"
 _DRIVE = r"(?:self driv\w*|driv\w*|rent(?:ing)? a car|car rentals?|rental cars?)"
 
@@ -43,7 +45,8 @@ def read_transport(folded: str, sentences: list[str], request: TripRequest) -> N
         found.append("no self-driving")
     elif re.search(
         r"\b(?:road trip|rent(?:ing)? a (?:car|\w+ that seats)|car rental|rental car|"
-        r"drive ourselves|driving ourselves|self driv\w*|by car|(?:we|i) (?:ll|will|want to|"
+        r"drive ourselves|driving ourselves|self driv\w*|by car|drive (?:to|there|down|up|from)|"
+        r"(?:we|i) (?:ll|will|want to|"
         r"plan to|re going to|d like to|would like to) drive|we re driving|i m driving)\b",
         folded,
     ):
@@ -86,7 +89,12 @@ def read_lodging(folded: str, request: TripRequest) -> None:
         folded,
     ) or any(age is not None and age < 10 for age in request.children):
         rules.append("children under 10")
-    if re.search(r"\bvisitors?\b", folded) and not re.search(r"\bno visitors\b", folded):
+    if re.search(
+        r"\b(?:allow\w*|permit\w*|host\w*|welcom\w*|accept\w*|receiv\w*|accommodat\w*|have|having|"
+        r"bring\w*|invit\w*|regarding|for) (?:\w+ ){0,2}visitors?\b|\bvisitors? (?:friendly|"
+        r"allowed|are allowed|are welcome|permitted|restrictions?|polic\w+|rules?|over)\b",
+        folded,
+    ) and not re.search(r"\bno visitors\b", folded):
         rules.append("visitors")
     if re.search(
         r"\bpets?\b|\b(?:our|my|the) (?:dogs?|cats?|puppy|puppies)\b|\bdog friendly\b", folded

@@ -35,3 +35,12 @@ def find_phrases(folded: str, table: dict[str, str]) -> list[str]:
         if phrase in folded and whole_words(phrase).search(folded) and value not in found:
             found.append(value)
     return found
+
+
+def said_as_number(text: str, value: int) -> bool:
+    """True when ``value`` stands alone in ``text`` as digits or a word: "27" in "2027" and
+    "20" in "14:20" do not."""
+    if re.search(rf"(?<![\d.,:/]){value}(?![\d.,:/]\d)", text):
+        return True
+    lowered = text.lower()
+    return any(v == value and whole_words(w).search(lowered) for w, v in NUMBER_WORDS.items())

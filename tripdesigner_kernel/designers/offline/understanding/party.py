@@ -48,9 +48,11 @@ def _ages(folded: str, text: str) -> list[int]:
     return [a for a in ages if a < 18]
 
 
-def _companions(folded: str) -> tuple[int, int] | None:
-    """(people, of whom children) named as companions: "with my sister", "me and 3 friends"."""
+def _companions(folded: str) -> tuple[int, int, bool] | None:
+    """(people, of whom children, whether the count is guessed) named as companions: "with my
+    sister", "me and 3 friends", "with my kids" (two, guessed)."""
     people = children = 0
+    guessed = False
     pattern = (
         rf"\b(?:my|our|with|w|and|me|i|plus) (?:the )?(?:({NUM[1:-1]}) (?!years? old))?"
         rf"(?:(?:little|young|small|elderly|old|best|\d{{1,2}} years? old) )?{_WHO}\b"
@@ -62,14 +64,15 @@ def _companions(folded: str) -> tuple[int, int] | None:
             continue  # "for with children", "with friends": a kind of trip, not a count
         if word in COMPANIONS:  # "sister", "parents" (2)
             singular, count = word, COMPANIONS[word]
-        else:  # "friends", "kids": as many as said, else two
+        else:  # "friends", "kids": as many as said, else two (a guess, said as one)
             singular, count = _PLURAL.get(word, word[:-1]), 2
+            guessed = guessed or not count_word
         if count_word and count_word not in ("a", "an"):
             count = number(count_word)
         if singular in CHILD_WORDS:
             children += count
         people += count
-    return (people, children) if people else None
+    return (people, children, guessed) if people else None
 
 
 def _is_number(word: str) -> bool:
@@ -96,8 +99,9 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     if total is None and adults:
         total = number(adults[1]) + kid_count
     if total is None and companions:
-        people, children = companions
+        people, children, guessed = companions
         total, kid_count = people + 1, max(kid_count, children)
+        request.travelers_guessed = guessed and len(ages) < children
     if total is None:
         if re.search(
             r"\b(a couple|as a couple|we re a couple|honeymoon\w*|duo|the two of us|both of us)\b",
@@ -105,8 +109,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         ):
             total = 2
         elif re.search(
-            r"\b(solo|alone|by myself|on my own|just me|only me|one person|single (?:person|"
-            r"travell?er|adult))\b",
+            r"\b(solo|alone|by myself|on my own|just me|only me|one person|(?:for|is for) an "
+            r"individual|single (?:person|travell?er|adult|individual))\b",
             folded,
         ):
             total = 1

@@ -10,6 +10,7 @@ from tripdesigner_kernel.designers.offline.vocabulary import (
     AVOID_CUES,
     CUISINES,
     DIETARY_WORDS,
+    DISHES,
     FOOD_CUES,
     INTEREST_SYNONYMS,
     PACE_WORDS,
@@ -35,10 +36,17 @@ def read_cuisines(sentences: list[str]) -> list[str]:
             name = CUISINES[match[1]]
             if name not in found:
                 found.append(name)
+    for sentence in sentences:
+        for match in _DISH.finditer(sentence):
+            if DISHES[match[1]] not in found:
+                found.append(DISHES[match[1]])
     return found
 
 
 _REFUSAL_BEFORE = re.compile(AVOID_CUES + r"(?: (?!and\b|but\b)\S+){0,3}$")
+_DISH = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, DISHES), key=len, reverse=True)) + r")\b"
+)
 _CUISINE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, CUISINES), key=len, reverse=True)) + r")\b"
 )
