@@ -147,9 +147,8 @@ def _read_into(
     Returns notes for the reply and the edits still to apply (those the places took over).
     """
     notes: list[str] = []
-    origin = asked.origin or profile.origin
-    # The origin is never a stay.
-    stays = [s for s in asked.stays if origin is None or s.city.name != origin.name]
+    origin = asked.origin or (slots.find_city(profile.origin) if profile.origin else None)
+    stays = [s for s in asked.stays if s.city != origin]  # the origin is never a stay
     day_edits = any(e.action in DAY_EDITS for e in edits)
     fresh = not profile.destinations
     length = not day_edits
