@@ -470,3 +470,38 @@ def test_constraints_from_a_message_are_kept_across_turns_and_said() -> None:
     assert replies[1].itinerary["travelers"] == 4
     noted = next(line for line in str(replies[1]).split("\n") if line.startswith("Noted:"))
     assert "no flight" in noted and "pets allowed" in noted and "Mexican and Indian food" in noted
+
+
+FIRSTS = [
+    "5 days in Lisbon in May",
+    "Lisbon and Porto, 6 days in May for 3, budget 900 EUR",
+    "Somewhere warm in February?",
+    "What's the capital of France?",
+    "A week from London to Plaine Magnien for 2",
+]
+FOLLOW_UPS = [
+    "remove a day", "drop 5 days", "push it a week later", "move it 60 days earlier",
+    "start on the 31st instead", "we're 0 now", "we are 50", "can we do Seville too?",
+    "btw we fly from Denver", "we fly from Lisbon", "2", "Porto", "thanks", "how much is day 2?",
+    "how much is day 99?", "what's on the last day?", "where do we stay?", "when do we fly?",
+    "undo", "same but in Rome", "new trip", "add 40 days", "swap day 1 and day 9",
+    "drop Porto", "remove Lisbon", "make it cheaper", "fancier", "less nightlife",
+    "make it 40 days", "What's the tallest mountain in Africa?", "?", "budget 5 per person",
+    "and then Kyoto", "instead of Lisbon, Madrid", "for 100 people",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("first", FIRSTS)
+def test_any_sequence_of_follow_ups_never_fails_a_turn(first: str) -> None:
+    import random
+
+    chooser = random.Random(first)  # the same sequences on every run
+    for _ in range(2):
+        _, state = chat(first)
+        for message in chooser.sample(FOLLOW_UPS, 12):
+            try:
+                state.chat(message)
+            except ValueError as error:  # only a number that is no choice is the person's
+                assert "Choose a number" in str(error), message
+            profile = profile_of(state)
+            assert load_profile(profile).to_json() == profile
