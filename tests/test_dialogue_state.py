@@ -261,6 +261,20 @@ def test_questions_about_the_plan_are_answered_from_it_without_re_planning() -> 
     assert len(state.sessions.get(state.current_session_id).profile["planner"]["undo"]) == 0
 
 
+def test_a_question_naming_a_place_of_the_plan_says_its_day() -> None:
+    replies, state = chat("4 days in Rome in May")
+    plan = replies[0].itinerary
+    visits = [s for s in plan["segments"] if s["type"] in ("activity", "meal")]
+    for segment in (visits[0], visits[-1]):
+        day = date.fromisoformat(segment["start"][:10])
+        number = (day - date(2027, 5, 1)).days + 1
+        reply = state.chat(f"which day is {segment['name']}?")
+        assert f"{segment['name']} is on day {number}, {day:%a %d %b}" in reply
+        assert f"at {segment['start'][11:16]}" in reply
+        assert reply.itinerary == plan
+    assert state.chat("when is the Pantheon?").itinerary == plan  # a sight, not a district
+
+
 @pytest.mark.parametrize(
     ("message", "why"),
     [

@@ -20,7 +20,11 @@ from tripdesigner_kernel.designers.base import (
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
 from tripdesigner_kernel.designers.offline.followups import apply_edits
 from tripdesigner_kernel.designers.offline.plan import plan_from_profile
-from tripdesigner_kernel.designers.offline.plan_answers import ASK_ABOUT, answer_about_plan
+from tripdesigner_kernel.designers.offline.plan_answers import (
+    ASK_ABOUT,
+    answer_about_plan,
+    places_named,
+)
 from tripdesigner_kernel.designers.offline.questions import where_question
 from tripdesigner_kernel.designers.offline.reply import describe_plan, understood_line
 from tripdesigner_kernel.designers.offline.understanding import CityStay, TripRequest, understand
@@ -71,6 +75,7 @@ class OfflineDesigner:
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         question = pending_question(request.history)
+        plan = model.Itinerary.from_json(request.itinerary) if request.itinerary else None
         intent = read_intent(
             folded,
             asked,
@@ -78,14 +83,14 @@ class OfflineDesigner:
             has_edits=bool(edits),
             destinations=slots.destination_cities(profile),
             answered=question is not None and request.text in question.choices,
+            names_a_plan_place=bool(plan and places_named(folded, plan.segments)),
         )
         if intent.kind == "off_topic":
             return DesignResult(OFF_TOPIC, request.itinerary, stored)
         if intent.kind == "thanks":
             return DesignResult(f"Glad it helps! {CAPABILITIES}", request.itinerary, stored)
-        if intent.kind == "plan_question" and request.itinerary:
-            itinerary = model.Itinerary.from_json(request.itinerary)
-            return DesignResult(answer_about_plan(folded, itinerary), request.itinerary, stored)
+        if intent.kind == "plan_question" and plan is not None:
+            return DesignResult(answer_about_plan(folded, plan), request.itinerary, stored)
         before = profile.model_copy(deep=True)
         if intent.kind == "new_trip" and not intent.keep:
             profile = TripProfile()

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
 ASK_ABOUT = (
@@ -59,6 +60,24 @@ def _cost_of_day(itinerary: model.Itinerary, day: date, currency: str) -> Decima
     return total
 
 
+def places_named(folded: str, segments: list[model.Segment]) -> list[model.Segment]:
+    """The visits and meals a (folded) message names: by the whole name, or by a word of
+    five letters or more that only one of them has ("Roscioli")."""
+    places = [s for s in segments if s.type in ("activity", "meal")]
+    words = {s.id: set(re.findall(r"[a-z0-9]{5,}", fold(s.name))) for s in places}
+    counts: dict[str, int] = {}
+    for found in words.values():
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
+    said = set(re.findall(r"[a-z0-9]{5,}", folded))
+    return [
+        s
+        for s in places
+        if (len(fold(s.name)) > 3 and fold(s.name) in folded)
+        or any(counts[w] == 1 for w in words[s.id] & said)
+    ]
+
+
 def answer_about_plan(folded: str, itinerary: model.Itinerary) -> str:
     """The answer to a (folded) question about ``itinerary``, from its segments."""
     from tripdesigner_kernel.knowledge.money import UnknownCurrencyError
@@ -101,6 +120,13 @@ def answer_about_plan(folded: str, itinerary: model.Itinerary) -> str:
             return "The plan has no flights or transfers: you are already there on day 1."
         return "Your journeys:\n" + "\n".join(
             f"- {s.name}: {s.start:%a %d %b %H:%M} to {s.end:%H:%M}" for s in legs
+        )
+    named = places_named(folded, itinerary.segments)
+    if named:  # "which day is the Colosseum?"
+        return "\n".join(
+            f"{s.name} is on day {days.index(s.start.date()) + 1}, {s.start:%a %d %b} at "
+            f"{s.start:%H:%M}."
+            for s in named
         )
     if re.search(r"\b(how long|how many days|when)\b", folded) and number is None:
         return f"The trip runs {len(days)} days, {days[0]:%a %d %b %Y} to {days[-1]:%a %d %b %Y}."

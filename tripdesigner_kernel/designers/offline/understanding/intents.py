@@ -57,7 +57,8 @@ PLAN_QUESTION = re.compile(
     r"\b(how much|cost|costs|price|expensive|total|where do we (?:stay|sleep|eat)"
     r"|where are we staying|which hotel|hotels?|accommodation|what s on|whats on|what is on"
     r"|what do we do|when do we|what time|flights?|how long|how many days|day \d{1,2}\b"
-    r"|first day|last day|lunch|dinner|breakfast|restaurants?)"
+    r"|first day|last day|lunch|dinner|breakfast|restaurants?|which day|what day|when is"
+    r"|when are|when s)"
 )
 
 
@@ -108,11 +109,13 @@ def read_intent(
     has_edits: bool,
     destinations: list[City | None],
     answered: bool = False,
+    names_a_plan_place: bool = False,
 ) -> Intent:
     """The intent of a (folded) message, given what is known of the trip so far.
 
     ``destinations``: the trip's current cities; ``answered``: the message is the answer
-    to the designer's last question (one of its choices).
+    to the designer's last question (one of its choices); ``names_a_plan_place``: it names
+    a place of the current plan ("when is the Pantheon?").
     """
     if answered:
         return Intent("answer", keep=True)
@@ -135,7 +138,8 @@ def read_intent(
         )
     if NEW_TRIP.search(folded):
         return Intent("new_trip")
-    if asks and not new_places and not says_something(request) and PLAN_QUESTION.search(folded):
+    plan_words = asks and not says_something(request) and PLAN_QUESTION.search(folded)
+    if plan_words and (names_a_plan_place or not new_places):
         return Intent("plan_question")
     if new_places:
         if ADDITIVE.search(folded):
