@@ -1,16 +1,20 @@
 """Figures for the SQLite session store, side by side with bare sqlite3, in one run.
 
-Run: ``python benchmarks/bench_storage.py``. Prints figures; asserts nothing.
-Files go to a temporary directory on the same disk as the system's temp files.
+Run: ``python benchmarks/bench_storage.py [RACE_SECONDS]``. Prints figures; asserts nothing.
+Files go to a temporary directory on the same disk as the system's temp files. The last
+figures are two kernels (processes) racing turns on one session, compaction on (30 s).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tripdesigner_kernel.sessions.manager import SessionManager
@@ -25,37 +29,51 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1e3
 
 
-def bare_appends(path: Path, wal: bool) -> float:
+def bare_append(path: Path, wal: bool) -> Callable[[], None]:
+    """One INSERT + COMMIT into a bare table, per call."""
     db = sqlite3.connect(path, isolation_level=None)
     if wal:
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("CREATE TABLE messages (session_id TEXT, seq INTEGER, body TEXT)")
     payload = json.dumps(MESSAGE)
-    times = []
-    for seq in range(APPENDS):
-        started = time.perf_counter()
+    seq = itertools.count()
+
+    def step() -> None:
         db.execute("BEGIN")
-        db.execute("INSERT INTO messages VALUES (?, ?, ?)", ("s", seq, payload))
+        db.execute("INSERT INTO messages VALUES (?, ?, ?)", ("s", next(seq), payload))
         db.execute("COMMIT")
-        times.append(time.perf_counter() - started)
-    db.close()
-    return median_ms(times)
+
+    return step
 
 
-def our_appends(path: Path) -> float:
+def our_append(path: Path) -> Callable[[], None]:
+    """One ``append_message`` through the session manager, per call."""
     manager = SessionManager(SQLiteSessionStorage(path))
     session_id = manager.create("bench")
-    times = []
+    manager.save_record(manager.load_record(session_id))  # stored now, as after a first turn
+    return lambda: manager.append_message(session_id, MESSAGE["role"], MESSAGE["content"])
+
+
+def appends(folder: Path) -> dict[str, float]:
+    """Median ms of each kind of append, interleaved so all see the same disk and load."""
+    steps = {
+        "ours": our_append(folder / "ours.sqlite3"),
+        "bare WAL": bare_append(folder / "bare-wal.sqlite3", wal=True),
+        "bare default": bare_append(folder / "bare.sqlite3", wal=False),
+    }
+    times: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(APPENDS):
-        started = time.perf_counter()
-        manager.append_message(session_id, MESSAGE["role"], MESSAGE["content"])
-        times.append(time.perf_counter() - started)
-    return median_ms(times)
+        for name, step in steps.items():
+            started = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - started)
+    return {name: median_ms(samples) for name, samples in times.items()}
 
 
 def list_and_load(path: Path) -> tuple[float, float]:
     storage = SQLiteSessionStorage(path)
     db = storage._db
+    assert db is not None
     db.execute("BEGIN")
     for n in range(10_000):  # fill directly: 10,000 sessions
         record = new_record(f"s{n:05d}", f"Trip {n}")
@@ -77,19 +95,19 @@ def list_and_load(path: Path) -> tuple[float, float]:
         rows = storage.list()
         lists.append(time.perf_counter() - started)
         started = time.perf_counter()
-        record = storage.load("s00000")
+        loaded = storage.load("s00000")
         loads.append(time.perf_counter() - started)
-    assert len(rows) == 10_000 and record is not None and len(record["messages"]) == 1000
+    assert len(rows) == 10_000 and loaded is not None and len(loaded["messages"]) == 1000
     return median_ms(lists), median_ms(loads)
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ours = our_appends(folder / "ours.sqlite3")
-        bare_wal = bare_appends(folder / "bare-wal.sqlite3", wal=True)
-        bare_default = bare_appends(folder / "bare.sqlite3", wal=False)
-        print(f"append one message + commit, ours:          {ours:7.3f} ms (median of {APPENDS})")
+        medians = appends(folder)
+        ours, bare_wal, bare_default = medians["ours"], medians["bare WAL"], medians["bare default"]
+        print(f"append one message + commit, ours:          {ours:7.3f} ms (median of {APPENDS},"
+              " interleaved)")  # fmt: skip
         print(f"bare sqlite3 insert + commit, WAL:           {bare_wal:7.3f} ms")
         print(f"bare sqlite3 insert + commit, default mode:  {bare_default:7.3f} ms")
         print(f"ours / bare (WAL):     {ours / bare_wal:5.2f}x   (target <= 2x)")
@@ -97,6 +115,10 @@ def main() -> None:
         listing, loading = list_and_load(folder / "big.sqlite3")
         print(f"list 10,000 sessions:          {listing:6.1f} ms   (target <= 50 ms)")
         print(f"load a 1,000-message session:  {loading:6.1f} ms   (target <= 10 ms)")
+    import storage_race  # next to this file
+
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
+    print(storage_race.report(storage_race.race(seconds)))
 
 
 if __name__ == "__main__":

@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import math
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tripdesigner_kernel.knowledge.closures import validate_table  # noqa: E402
 from tripdesigner_kernel.knowledge.hours import HoursError, open_intervals  # noqa: E402
+from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES, meal_windows  # noqa: E402
 from tripdesigner_kernel.knowledge.taxonomy import (  # noqa: E402
+    ACCESS_NEEDS,
     BUDGET_LEVELS,
     CATEGORIES,
     DINING_CATEGORIES,
@@ -24,14 +28,20 @@ from tripdesigner_kernel.knowledge.taxonomy import (  # noqa: E402
 )
 
 PLACES_DIR = ROOT / "tripdesigner_kernel" / "knowledge" / "data" / "places"
-# A meal starts inside its window and lasts this long (as the scheduler plans it).
-MEAL_WINDOWS = {
-    "breakfast": (7 * 60, 10 * 60, 45),
-    "lunch": (12 * 60, 14 * 60, 60),
-    "dinner": (18 * 60 + 30, 20 * 60 + 30, 90),
-}
+BREAKFAST = (7 * 60, 10 * 60, 45)
+REFERENCE_WEEK = [date(2027, 5, 3) + timedelta(days=n) for n in range(7)]  # Monday first
 PLACE_KEYS = {"name", "category", "tags", "lat", "lon", "minutes", "hours", "price_level",
               "price", "neighbourhood", "description", "meals"}  # fmt: skip
+OPTIONAL_KEYS = {"meals", "access", "after_dark", "leg"}
+LEG_MODES = {"train", "bus", "boat", "car", "tram"}
+
+
+def meal_window(country: str, meal: str) -> tuple[int, int, int]:
+    """(earliest start, latest start, minutes) of ``meal`` in ``country``, as planned."""
+    if meal == "breakfast":
+        return BREAKFAST
+    first, last = meal_windows(country)[meal]
+    return first, last, MEAL_MINUTES[meal]
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,8 +56,8 @@ def _serves(hours: str, window: tuple[int, int, int]) -> bool:
     """True when a meal fits the place's hours, on at least five days of the week."""
     first, last, length = window
     days = 0
-    for weekday in range(7):
-        intervals = open_intervals(hours, weekday)
+    for day in REFERENCE_WEEK:
+        intervals = open_intervals(hours, day)
         starts = range(first, last + 1, 15)
         if any(o <= t and t + length <= c for t in starts for o, c in intervals):
             days += 1
@@ -71,8 +81,8 @@ def check_city(data: dict) -> list[str]:
     for place in data["places"]:
         name = place.get("name", "?")
         where = f"{name!r}"
-        extra = set(place) - PLACE_KEYS
-        missing = PLACE_KEYS - {"meals"} - set(place)
+        extra = set(place) - PLACE_KEYS - OPTIONAL_KEYS
+        missing = PLACE_KEYS - OPTIONAL_KEYS - set(place)
         if extra:
             problems.append(f"{where}: unknown keys {sorted(extra)}")
         if missing:
@@ -96,8 +106,18 @@ def check_city(data: dict) -> list[str]:
             problems.append(f"{where}: minutes {place['minutes']!r} (15-600)")
         if place["price_level"] not in (0, 1, 2, 3, 4) or place["price"] < 0:
             problems.append(f"{where}: bad price")
+        bad_access = [a for a in place.get("access", []) if a not in ACCESS_NEEDS]
+        if bad_access:
+            problems.append(f"{where}: access {bad_access} (use {sorted(ACCESS_NEEDS)})")
+        leg = place.get("leg")
+        if leg is not None and (
+            category != "day_trip"
+            or leg.get("mode") not in LEG_MODES
+            or not 10 <= leg.get("minutes", 0) <= 300
+        ):
+            problems.append(f"{where}: leg {leg} (day trips only; mode in {sorted(LEG_MODES)})")
         try:
-            open_intervals(place["hours"], 0)
+            open_intervals(place["hours"], REFERENCE_WEEK[0])
         except HoursError as error:
             problems.append(f"{where}: {error}")
             continue
@@ -111,7 +131,7 @@ def check_city(data: dict) -> list[str]:
         for meal in meals:
             if meal not in MEALS:
                 problems.append(f"{where}: unknown meal {meal!r}")
-            elif not _serves(place["hours"], MEAL_WINDOWS[meal]):
+            elif not _serves(place["hours"], meal_window(data["country"], meal)):
                 problems.append(f"{where}: hours {place['hours']!r} do not cover {meal}")
             else:
                 meal_counts[meal] += 1
@@ -138,6 +158,9 @@ def check_city(data: dict) -> list[str]:
 def main(argv: list[str]) -> int:
     files = [Path(a) for a in argv] or sorted(PLACES_DIR.glob("*.json"))
     failed = False
+    for problem in validate_table():
+        print(f"holiday_closures.json: {problem}")
+        failed = True
     for path in files:
         problems = check_city(json.loads(path.read_text(encoding="utf-8")))
         for problem in problems:

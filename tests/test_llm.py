@@ -217,12 +217,16 @@ def test_long_histories_are_compacted() -> None:
         state = state_for(server, context_tokens=400)
         for n in range(7):
             state.chat(f"message number {n} " + "x" * 40)
+        last_prompt = server.requests[-1]["messages"]
     record = snapshot(state)
-    assert (
-        record["messages"][0]["role"] == "system" and "Summary" in record["messages"][0]["content"]
-    )
-    assert len(record["messages"]) < 14 and record["messages"][-1]["content"] == "answer 6"
+    # The transcript is kept whole (messages are append-only); only the model's view shrinks.
+    assert len(record["messages"]) == 14 and record["messages"][-1]["content"] == "answer 6"
+    assert record["messages"][0]["content"].startswith("message number 0")
+    summary = record["metadata"]["context"]["summary"]
+    assert summary[0]["role"] == "system" and "Summary" in summary[0]["content"]
     assert "last_compaction_at" in record["metadata"]
+    sent = " ".join(str(m.get("content")) for m in last_prompt)
+    assert "Summary of the earlier conversation" in sent and len(last_prompt) < 14
 
 
 def test_no_key_no_replay_is_a_clear_error() -> None:

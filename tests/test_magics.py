@@ -79,7 +79,7 @@ def test_subcommands(shell, capsys) -> None:
     out, _, _ = run(shell, capsys, f"%tripchat use {first}")
     assert state.current_session_id == first
     out, _, _ = run(shell, capsys, "%tripchat status")
-    for word in ("offline", "sessions", "cached services", "memory", "2026-11-24", "not set"):
+    for word in ("offline", "sessions", "cached services", "sqlite", "2026-11-24", "not set"):
         assert word in out
     out, _, _ = run(shell, capsys, f"%tripchat delete {second}")
     assert "Deleted" in out and len(state.sessions) == 1

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.places import Place
 from tripdesigner_kernel.trip.scheduler import schedule_day
 
-MONDAY = 0
+MONDAY = date(2027, 5, 3)
 
 
 def place(name: str, category: str, lat: float, lon: float, **extra: object) -> Place:
@@ -29,7 +31,7 @@ NOODLES = place("Noodle Bar", "restaurant", 35.0200, 135.7800, minutes=60, meals
 
 
 def nearest_lunch(
-    meal: str, lat: float, lon: float, weekday: int, at: int, avoid: set[str]
+    meal: str, lat: float, lon: float, day: date, at: int, avoid: set[str]
 ) -> Place | None:
     """The nearest place serving ``meal``, as the planner's picker does."""
     options = [p for p in (MARKET, NOODLES) if meal in p.meals and p.name not in avoid]

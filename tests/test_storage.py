@@ -83,6 +83,7 @@ def test_two_kernels_writing_at_once_lose_no_message(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     manager = SessionManager(SQLiteSessionStorage(path))
     session_id = manager.create("shared")
+    manager.save_record(manager.load_record(session_id))  # stored now, though still empty
     writer = f"""
         import sys
         from tripdesigner_kernel.sessions.manager import SessionManager
@@ -168,6 +169,7 @@ def test_a_crash_mid_save_leaves_no_half_turn(tmp_path: Path) -> None:
     path = tmp_path / "crash.sqlite3"
     manager = SessionManager(SQLiteSessionStorage(path))
     session_id = manager.create("crash")
+    manager.save_record(manager.load_record(session_id))
     manager.append_message(session_id, "user", "kept")
     crash = run_python(f"""
         import os

@@ -17,11 +17,13 @@ from tripdesigner_kernel.designers.base import DesignerError, Event, Question
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
-from tripdesigner_kernel.sessions.storage import InMemorySessionStorage, SessionStorage
+from tripdesigner_kernel.sessions.placement import SessionPlacement
+from tripdesigner_kernel.sessions.storage import SessionStorage
 from tripdesigner_kernel.settings import TripDesigner, resolve_today
 
 STATE_ATTRIBUTE = "_tripdesigner_state"
 MAX_MESSAGE_CHARS = 20_000
+TURN_ATTEMPTS = 3  # a turn beaten by another kernel is re-run on the fresh session twice
 
 
 class Secret:
@@ -73,8 +75,7 @@ class KernelState:
     def __init__(self, shell: Any = None) -> None:
         self.shell = shell
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
-        self.storage: SessionStorage = InMemorySessionStorage()
-        self.sessions = SessionManager(self.storage)
+        self.placement = SessionPlacement(self._storage_changed)
         self.services = ServiceCache()
         self.guard = ReloadGuard(self._drop_services)
         self.guard.record_new_modules()
@@ -84,8 +85,17 @@ class KernelState:
         self.listeners: list[Any] = []  # callables, or weakref.WeakMethod of one
         self.settings.observe(self._storage_setting_changed, names="storage")
         self._environment_read = False
-        self._storage_target: tuple[str, Any] = ("memory", None)
         self._syncing_setting = False
+
+    @property
+    def storage(self) -> SessionStorage:
+        """The store sessions live in now."""
+        return self.placement.storage
+
+    @property
+    def sessions(self) -> SessionManager:
+        """The manager over the store in use."""
+        return self.placement.sessions
 
     # Settings -------------------------------------------------------------------
 
@@ -115,18 +125,28 @@ class KernelState:
     # Storage --------------------------------------------------------------------
 
     def read_environment(self) -> None:
-        """Apply $TRIPDESIGNER_STORAGE once, when the extension loads.
+        """Open the store the settings name, once, when the extension loads.
 
-        A store that cannot be opened is reported and the kernel carries on in memory.
+        $TRIPDESIGNER_STORAGE wins over ``TripDesigner.storage`` (by default ``sqlite``: the
+        history file in the user's data directory). A store that cannot be opened is
+        reported and the kernel carries on in memory.
         """
         from tripdesigner_kernel.sessions.locations import STORAGE_ENV
 
         if self._environment_read:
             return
         self._environment_read = True
-        spec = os.environ.get(STORAGE_ENV, "").strip()
-        if spec and spec != self.settings.storage:
-            self.settings.storage = spec  # the observer opens it
+        chosen = os.environ.get(STORAGE_ENV, "").strip()
+        try:
+            summary = self.use_storage(chosen or self.settings.storage)
+        except ValueError as error:
+            print(f"[tripdesigner] {error} Sessions stay in memory.", file=sys.stderr)
+            self._sync_setting("memory")
+            return
+        if chosen:  # the default store opens quietly; a chosen one is confirmed
+            print(f"[tripdesigner] {summary}")
+        elif self.placement.notice:
+            print(f"[tripdesigner] {self.placement.notice}", file=sys.stderr)
 
     def _storage_setting_changed(self, change: dict[str, Any]) -> None:
         if self._syncing_setting:
@@ -135,60 +155,45 @@ class KernelState:
             print(f"[tripdesigner] {self.use_storage(change['new'])}")
         except ValueError as error:
             print(f"[tripdesigner] {error} Sessions stay in {self.storage.name}.", file=sys.stderr)
-            self._syncing_setting = True
-            try:
-                self.settings.storage = change["old"]
-            finally:
-                self._syncing_setting = False
+            self._sync_setting(change["old"])
 
-    def use_storage(self, spec: str, copy: bool = False) -> str:
-        """Switch where sessions live (``memory``, ``sqlite``, ``sqlite:///PATH``); a summary.
-
-        With ``copy``, the current sessions are copied into the new store. A store that
-        cannot be opened raises ValueError and nothing changes.
-        """
-        from tripdesigner_kernel.sessions.locations import parse_storage
-
-        kind, path = parse_storage(spec)
-        if (kind, path) == self._storage_target:
-            return f"Sessions already live in {kind}: {len(self.sessions)} session(s)."
-        if kind == "memory":
-            new_storage: SessionStorage = InMemorySessionStorage()
-        else:
-            from tripdesigner_kernel.sessions.sqlite_storage import (
-                SQLiteSessionStorage,
-                StorageError,
-            )
-
-            try:
-                new_storage = SQLiteSessionStorage(path)  # type: ignore[arg-type]
-            except StorageError as error:
-                raise ValueError(str(error)) from None
-        copied = 0
-        if copy:
-            for summary in self.storage.list():
-                record = self.storage.load(summary["id"])
-                if record is not None and new_storage.load(record["id"]) is None:
-                    record = {k: v for k, v in record.items() if not k.startswith("_")}
-                    new_storage.save(record)
-                    copied += 1
-        old, self.storage = self.storage, new_storage
-        self.sessions = SessionManager(new_storage)
-        self._storage_target = (kind, path)
-        self._syncing_setting = True  # keep %config in step without re-opening the store
+    def _sync_setting(self, spec: str) -> None:
+        """Keep %config in step with the store without re-opening it."""
+        self._syncing_setting = True
         try:
             self.settings.storage = spec
         finally:
             self._syncing_setting = False
-        if self.current_session_id and not self.sessions.exists(self.current_session_id):
-            self.current_session_id = None
-        if old is not new_storage:
-            old.close()
-        where = f" at {path}" if path else ""
+
+    def use_storage(self, spec: str, copy: bool = False) -> str:
+        """Switch where sessions live (``memory``, ``sqlite``, ``sqlite:///PATH``); a summary.
+
+        No session is ever dropped: with ``copy`` the current sessions are copied into the
+        new store; without it they stay where they are (the memory store lives as long as
+        the kernel) and the summary says how to get them back. A store that cannot be
+        opened, or fails its full check, raises ValueError and nothing changes.
+        """
+        from tripdesigner_kernel.sessions.locations import parse_storage
+
+        kind, path = parse_storage(spec)
+        if (kind, path) == self.placement.target:
+            self._sync_setting(spec)
+            return self.placement.describe()
+        summary = self.placement.switch(kind, path, copy)
+        self._storage_changed(spec)
+        return summary
+
+    def describe_storage(self) -> str:
+        """Where sessions live, in one sentence."""
+        return self.placement.describe()
+
+    def _storage_changed(self, spec: str = "memory") -> None:
+        """After a switch: settings in step, the last active session current if needed."""
+        self._sync_setting(spec)
+        if self.current_session_id is None or not self.sessions.exists(self.current_session_id):
+            latest = self.storage.list()
+            self.current_session_id = latest[0]["id"] if latest else None
         self._notify({"type": "storage_changed"})
-        return f"Sessions now live in {kind}{where}: {len(self.sessions)} session(s)" + (
-            f", {copied} copied." if copy else "."
-        )
 
     # Sessions -------------------------------------------------------------------
 
@@ -302,7 +307,6 @@ class KernelState:
         with self._turn_lock:
             self.guard.check()
             session_id = session_id or self.current_session_id or self.new_session()
-            record = self.sessions.load_record(session_id)
             service = self.service()
 
             def forward(event: Event) -> None:
@@ -310,11 +314,34 @@ class KernelState:
                     emit(event)
                 self._notify({**event, "session_id": session_id})
 
-            result = service.turn(record, text, self.today(), forward)
-            self.sessions.save_record(result.record)
+            result = self._commit_turn(service, session_id, text, forward)
             self.current_session_id = session_id
         self._notify({"type": "turn_saved", "session_id": session_id})
         return Reply(result.reply, session_id, result.itinerary, result.question)
+
+    def _commit_turn(
+        self, service: Any, session_id: str, text: str, forward: Callable[[Event], None]
+    ) -> Any:
+        """Run the turn on the session as stored and commit it on the revision it read.
+
+        When another kernel committed first, the turn is re-run on the fresh record (its
+        reply must answer the history as it now is); after ``TURN_ATTEMPTS`` it is refused.
+        """
+        from tripdesigner_kernel.service import TurnError
+        from tripdesigner_kernel.sessions.storage import StaleSessionError
+
+        for _attempt in range(TURN_ATTEMPTS):
+            record = self.sessions.load_record(session_id)
+            result = service.turn(record, text, self.today(), forward)
+            try:
+                self.sessions.save_record(result.record)
+                return result
+            except StaleSessionError:
+                forward({"type": "retry", "reason": "the session changed elsewhere"})
+        raise TurnError(
+            f"Session {session_id} kept changing in another kernel while this turn ran; your "
+            "message was not saved. Send it again."
+        )
 
     def _notify(self, event: Event) -> None:
         for listener in list(self.listeners):

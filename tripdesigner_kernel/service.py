@@ -30,6 +30,7 @@ from tripdesigner_kernel.trip import model
 
 log = logging.getLogger(__name__)
 DEFAULT_TITLE = "Untitled trip"
+CONTEXT = "context"  # metadata: {"summary": [messages], "from": n}, the model's compacted view
 
 
 class TurnError(RuntimeError):
@@ -69,9 +70,10 @@ class TripDesignerService:
         question = pending_question(work["messages"])
         if question is not None:  # "2", or the choice's text with a typo: the choice itself
             text = question.resolve(text)
+        history = model_history(work)
         request = DesignRequest(
             text=text,
-            history=copy.deepcopy(work["messages"]),
+            history=copy.deepcopy(history),
             itinerary=copy.deepcopy(work.get("itinerary")),
             profile=copy.deepcopy(work.get("profile") or {}),
             today=today,
@@ -92,9 +94,8 @@ class TripDesignerService:
                 "Your session is unchanged."
             ) from error
         question = result.question
-        if result.history is not None:  # compacted: the store must rewrite the messages
-            work["messages"] = copy.deepcopy(result.history)
-            work["_rewrite_messages"] = True
+        if result.history is not None:  # compacted: only the model's view changes
+            work["metadata"][CONTEXT] = compacted_view(work, history, result.history)
             work["metadata"]["last_compaction_at"] = utc_now()
         work["messages"].append(new_message("user", text))
         work["messages"].append(
@@ -125,3 +126,34 @@ class TripDesignerService:
     def close(self) -> None:
         """Release what the designer holds."""
         self.designer.close()
+
+
+def model_history(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The history a designer reads: the compaction summary, then the messages after it.
+
+    The stored messages themselves are never rewritten (they are append-only): compaction
+    only moves where the model's view starts, so a transcript is kept whole.
+    """
+    messages = list(record["messages"])
+    context = (record.get("metadata") or {}).get(CONTEXT)
+    if not context:
+        return messages
+    return [*context["summary"], *messages[context["from"] :]]
+
+
+def compacted_view(
+    record: Mapping[str, Any], sent: list[dict[str, Any]], compacted: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The context that makes ``model_history(record)`` equal ``compacted``.
+
+    ``compacted`` ends with messages kept from ``sent`` (the history the designer read) and
+    starts with the summary that replaces the rest.
+    """
+    messages = record["messages"]
+    context = (record.get("metadata") or {}).get(CONTEXT)
+    shown = len(messages) - (context["from"] if context else 0)  # stored messages in ``sent``
+    kept = 0
+    while kept < min(shown, len(compacted)) and sent[-1 - kept] == compacted[-1 - kept]:
+        kept += 1
+    summary = copy.deepcopy(compacted[: len(compacted) - kept])
+    return {"summary": summary, "from": len(messages) - kept}

@@ -24,8 +24,9 @@ class TripDesigner(Configurable):
         "", help="Fix 'today' as YYYY-MM-DD (for reproducible notebooks); empty: the real date."
     ).tag(config=True)
     storage = Unicode(
-        "memory",
-        help="Where sessions live: 'memory', 'sqlite' (the default file) or 'sqlite:///PATH'.",
+        "sqlite",
+        help="Where sessions live: 'sqlite' (the history file in the user's data directory, "
+        "the default), 'sqlite:///PATH', or 'memory' (lost when the kernel stops).",
     ).tag(config=True)
     stream_replies = Bool(
         True,

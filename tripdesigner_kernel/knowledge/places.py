@@ -35,6 +35,17 @@ class Place:
     neighbourhood: str
     description: str
     meals: tuple[str, ...] = ()
+    country: str = ""  # ISO 3166-1 alpha-2, for holiday closures
+    timezone: str = ""  # TZID, for daylight
+    access: tuple[str, ...] = ()  # ACCESS_NEEDS it has: "stairs", "steep"
+    after_dark: bool = False  # an outdoor place worth seeing at night (a lit deck)
+    leg_minutes: int = 0  # a day trip: the usual one-way journey from the centre
+    leg_mode: str = ""  # a day trip: "train", "bus", "boat", "car"
+
+    def __hash__(self) -> int:
+        # Places key the planner's caches (opening by date): hash what tells them apart,
+        # not all twenty fields on every lookup.
+        return hash((self.name, self.lat, self.lon))
 
     @property
     def is_dining(self) -> bool:
@@ -104,6 +115,12 @@ def _curated(city_slug: str) -> CityPlaces:
             neighbourhood=p["neighbourhood"],
             description=p["description"],
             meals=tuple(p.get("meals", ())),
+            country=data["country"],
+            timezone=data["timezone"],
+            access=tuple(p.get("access", ())),
+            after_dark=bool(p.get("after_dark", False)),
+            leg_minutes=int(p.get("leg", {}).get("minutes", 0)),
+            leg_mode=p.get("leg", {}).get("mode", ""),
         )
         for p in data["places"]
     )
@@ -266,6 +283,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 round(usd * usd_to_local),
                 "centre",
                 "A generic suggestion: look for one locally.",
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     for n in range(30):
@@ -285,6 +304,8 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
                 "centre",
                 "A generic suggestion: a well-reviewed local restaurant nearby.",
                 ("lunch", "dinner"),
+                country=city.country,
+                timezone=city.timezone,
             )
         )
     stays = tuple(
@@ -329,6 +350,40 @@ def _destination_slugs() -> dict[tuple[str, str], str]:
         if city is not None:
             table[(city.name, city.country)] = slug(destination.name)
     return table
+
+
+NEIGHBOUR_TRIP_KM = 150.0  # a neighbouring city's excursions this close are ours too
+SAME_TRIP_KM = 5.0  # two excursions this close are the same outing (Nara from two cities)
+
+
+@cache
+def day_trips_for(city: str, country: str, lat: float, lon: float) -> tuple[Place, ...]:
+    """Day trips from a curated city: its own, then those of curated cities of the same
+    country whose excursions lie within ``NEIGHBOUR_TRIP_KM`` (Himeji from Kyoto, listed
+    under Osaka). Best first; one per outing."""
+    from tripdesigner_kernel.knowledge.cities import destinations
+    from tripdesigner_kernel.knowledge.geo import km_between
+
+    found: list[Place] = []
+
+    def add(places: tuple[Place, ...]) -> None:
+        for place in places:
+            if place.category != "day_trip":
+                continue
+            if km_between(lat, lon, place.lat, place.lon) > NEIGHBOUR_TRIP_KM:
+                continue
+            if any(km_between(p.lat, p.lon, place.lat, place.lon) < SAME_TRIP_KM for p in found):
+                continue
+            found.append(place)
+
+    for destination in destinations():
+        if destination.country == country and destination.name == city:
+            add(_curated(slug(city)).places)
+    for destination in destinations():
+        other = slug(destination.name)
+        if destination.country == country and destination.name != city and other in curated_slugs():
+            add(_curated(other).places)
+    return tuple(found)
 
 
 def places_for(city: City) -> CityPlaces:

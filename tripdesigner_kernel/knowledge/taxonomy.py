@@ -71,6 +71,24 @@ TAGS: frozenset[str] = frozenset(
     }
 )
 
+# Outdoor places are visited in daylight unless the place says it is worth seeing at night.
+OUTDOOR_CATEGORIES = frozenset({"park", "nature", "beach", "viewpoint"})
+# Not for a party with children: bars, clubs, cocktail lounges.
+ADULT_CATEGORIES = frozenset({"nightlife"})
+ADULT_TAGS = frozenset({"nightlife", "cocktails"})
+# What a place asks of a visitor's legs: many steps and no lift; a steep or rough walk.
+ACCESS_NEEDS: dict[str, str] = {
+    "stairs": "many steps and no lift",
+    "steep": "a steep or rough walk",
+}
+# Which needs keep which traveller out (wheelchair users, pushchairs, older travellers).
+ACCESS_AVOIDS: dict[str, frozenset[str]] = {
+    "wheelchair": frozenset({"stairs", "steep"}),
+    "pushchair": frozenset({"stairs", "steep"}),
+    "limited mobility": frozenset({"stairs", "steep"}),
+    "older": frozenset({"stairs", "steep"}),
+}
+
 BUDGET_LEVELS = ("budget", "moderate", "luxury")
 MEALS = ("breakfast", "lunch", "dinner")
 

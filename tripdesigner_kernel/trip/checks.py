@@ -12,20 +12,35 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
+from tripdesigner_kernel.knowledge.closures import closed_for
+from tripdesigner_kernel.knowledge.daylight import daylight
 from tripdesigner_kernel.knowledge.geo import (
     CITY_REACH_KM,
     DAY_TRIP_REACH_KM,
     km_between,
     travel_minutes,
 )
-from tripdesigner_kernel.knowledge.hours import open_intervals
+from tripdesigner_kernel.knowledge.hours import HoursError, open_intervals
+from tripdesigner_kernel.knowledge.taxonomy import OUTDOOR_CATEGORIES
 from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip.gaps import MAX_IDLE
+from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
 
 TIMED = ("activity", "meal", "transfer", "flight")
+GAP_KINDS = ("activity", "meal", "transfer", "note")  # flights carry their own airport time
+# The fastest a leg of each mode can go, door to door, km/h: beyond it the leg is impossible.
+MAX_LEG_KMH = {"flight": 950.0, "rail": 320.0, "train": 320.0, "ferry": 60.0}
+MAX_GROUND_KMH = 130.0
 
 
 def _violation(code: str, message: str, *segments: model.Segment) -> model.Violation:
     return model.Violation(code=code, message=message, segment_ids=[s.id for s in segments])
+
+
+def _span(segment: model.Segment) -> tuple[int, int]:
+    """Start and end in minutes after local midnight of the start date."""
+    start = segment.start.hour * 60 + segment.start.minute
+    return start, start + int((segment.end - segment.start).total_seconds() // 60)
 
 
 def _local_date(segment: model.Segment) -> date:
@@ -160,11 +175,27 @@ def check_places(itinerary: model.Itinerary) -> list[model.Violation]:
                         "out_of_reach", f"{segment.name} is {km:.0f} km from {city.name}.", segment
                     )
                 )
+        holiday = (
+            closed_for(segment.category or "", segment.location.country or "", segment.start.date())
+            if segment.type == "activity"
+            else None
+        )
+        if holiday:
+            found.append(
+                _violation(
+                    "closed",
+                    f"{segment.name} is closed on {segment.start:%A %d %B} ({holiday}).",
+                    segment,
+                )
+            )
+            continue
         hours = segment.details.get("hours")
         if hours:
-            start = segment.start.hour * 60 + segment.start.minute
-            end = start + int((segment.end - segment.start).total_seconds() // 60)
-            intervals = open_intervals(hours, segment.start.weekday())
+            start, end = _span(segment)
+            try:
+                intervals = open_intervals(hours, segment.start.date())
+            except HoursError:
+                intervals = ()
             if not any(o <= start and end <= c for o, c in intervals):
                 found.append(
                     _violation(
@@ -174,6 +205,115 @@ def check_places(itinerary: model.Itinerary) -> list[model.Violation]:
                         segment,
                     )
                 )
+    return found
+
+
+def check_daylight(itinerary: model.Itinerary) -> list[model.Violation]:
+    """Outdoor visits (parks, viewpoints, beaches) between sunrise and dusk."""
+    found = []
+    zones = {d.name: d.timezone for d in itinerary.destinations}
+    for segment in itinerary.segments:
+        place = segment.location
+        if (
+            segment.type != "activity"
+            or segment.category not in OUTDOOR_CATEGORIES
+            or segment.details.get("after_dark")
+            or place is None
+            or zones.get(place.city or "") is None
+        ):
+            continue
+        day = segment.start.date()
+        rise, dark = daylight(
+            round(place.lat, 2), round(place.lon, 2), day, zones[place.city or ""]
+        )
+        start, end = _span(segment)
+        if start < rise or end > dark:
+            found.append(
+                _violation(
+                    "after_dark",
+                    f"{segment.name} is outdoors and the visit {segment.start:%H:%M}-"
+                    f"{segment.end:%H:%M} is in the dark (daylight {rise // 60:02d}:{rise % 60:02d}"
+                    f"-{dark // 60:02d}:{dark % 60:02d}).",
+                    segment,
+                )
+            )
+    return found
+
+
+def check_idle(itinerary: model.Itinerary) -> list[model.Violation]:
+    """No gap over ``MAX_IDLE`` minutes inside a day without a reason shown (a note)."""
+    found = []
+    items = sorted((s for s in itinerary.segments if s.type in GAP_KINDS), key=lambda s: s.start)
+    for before, after in itertools.pairwise(items):
+        if before.start.date() != after.start.date():
+            continue
+        if after.type == "transfer" and "day_trip" not in after.details:
+            continue  # the time before a journey is for bags and the way to the station
+        end_place, start_place = before.to or before.location, after.from_ or after.location
+        travel = (
+            travel_minutes(
+                km_between(end_place.lat, end_place.lon, start_place.lat, start_place.lon)
+            )
+            if end_place and start_place
+            else 0
+        )
+        idle = (after.start - before.end).total_seconds() / 60 - travel
+        if idle > MAX_IDLE:
+            found.append(
+                _violation(
+                    "idle_gap",
+                    f"{idle / 60:.1f} h with nothing planned on {after.start:%a %d %b} between "
+                    f"{before.name} and {after.name}.",
+                    before,
+                    after,
+                )
+            )
+    return found
+
+
+def check_party(itinerary: model.Itinerary) -> list[model.Violation]:
+    """Nothing unsuitable for who travels: no bars with children, no long stairs for a
+    wheelchair."""
+    prefs = itinerary.preferences
+    avoided = access_avoided(prefs.accessibility)
+    if not prefs.children and not avoided:
+        return []
+    found = []
+    for segment in itinerary.segments:
+        if segment.type != "activity":
+            continue
+        why = unsuitable_reason(
+            segment.category or "",
+            segment.tags,
+            segment.details.get("access", []),
+            bool(prefs.children),
+            avoided,
+        )
+        if why:
+            found.append(
+                _violation("unsuitable", f"{segment.name} does not suit the party: {why}.", segment)
+            )
+    return found
+
+
+def check_legs(itinerary: model.Itinerary) -> list[model.Violation]:
+    """Every leg ends after it starts and is no faster than its mode can go."""
+    found = []
+    for segment in itinerary.segments:
+        if segment.type not in ("flight", "transfer") or not (segment.from_ and segment.to):
+            continue
+        hours = (segment.end - segment.start).total_seconds() / 3600
+        km = km_between(segment.from_.lat, segment.from_.lon, segment.to.lat, segment.to.lon)
+        fastest = MAX_LEG_KMH.get(segment.category or "", MAX_GROUND_KMH)
+        if hours <= 0 or km / hours > fastest:
+            found.append(
+                _violation(
+                    "impossible_leg",
+                    f"{segment.name}: {km:.0f} km in {max(hours, 0):.1f} h is not possible "
+                    f"by {segment.category or 'road'}.",
+                    segment,
+                )
+            )
     return found
 
 
@@ -213,6 +353,10 @@ def check_itinerary(itinerary: model.Itinerary, today: date) -> list[model.Viola
         *check_days(itinerary),
         *check_repeats(itinerary),
         *check_places(itinerary),
+        *check_daylight(itinerary),
+        *check_idle(itinerary),
+        *check_party(itinerary),
+        *check_legs(itinerary),
         *check_budget(itinerary),
     ]
 

@@ -63,6 +63,8 @@ class Preferences(_Model):
     interests: list[str] = Field(default_factory=list)
     pace: Pace = "moderate"
     dietary: list[str] = Field(default_factory=list)
+    children: list[int | None] = Field(default_factory=list)  # ages in years, None = unknown
+    accessibility: list[str] = Field(default_factory=list)  # wheelchair, pushchair, older
 
 
 class Segment(_Model):

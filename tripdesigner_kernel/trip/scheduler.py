@@ -7,18 +7,26 @@ feasible timeline with the least travel and idle time wins. Deterministic.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
-from tripdesigner_kernel.knowledge.hours import open_intervals
+from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES, Window, meal_windows
+from tripdesigner_kernel.knowledge.opening import open_on
 from tripdesigner_kernel.knowledge.places import Place
 
-LUNCH_WINDOW = (12 * 60, 14 * 60)  # a lunch starts in this window
-DINNER_WINDOW = (18 * 60 + 30, 20 * 60 + 30)
-MEAL_MINUTES = {"lunch": 60, "dinner": 90}
+MealWindows = Mapping[str, Window]  # meal -> (earliest, latest start), minutes
+DEFAULT_WINDOWS: MealWindows = meal_windows("")
 MAX_WAIT = 45  # minutes one may wait for a place to open
 DAY_END = 22 * 60 + 30
+EVENING_AFTER_DINNER = 60  # a late dinner may push the day's end this far past its finish
+
+
+def day_end_for(windows: MealWindows) -> int:
+    """The latest a day's last item may end: later where dinner is late."""
+    latest_dinner_end = windows["dinner"][1] + MEAL_MINUTES["dinner"]
+    return max(DAY_END, latest_dinner_end + EVENING_AFTER_DINNER)
 
 
 @dataclass(frozen=True)
@@ -32,27 +40,29 @@ class Stop:
     travel_before: int
 
 
-def fits_hours(place: Place, weekday: int, start: int, end: int) -> bool:
-    """True when the place is open for the whole visit."""
-    return any(o <= start and end <= c for o, c in open_intervals(place.hours, weekday))
+def fits_hours(place: Place, day: date, start: int, end: int) -> bool:
+    """True when the place is open for the whole visit on ``day``."""
+    return any(o <= start and end <= c for o, c in open_on(place, day))
 
 
 def earliest_start(
-    place: Place, weekday: int, arrive: int, minutes: int, max_wait: int = MAX_WAIT
+    place: Place, day: date, arrive: int, minutes: int, max_wait: int = MAX_WAIT
 ) -> int | None:
     """The first time at or after ``arrive`` (waiting at most ``max_wait``) to stay ``minutes``."""
-    for opens, closes in open_intervals(place.hours, weekday):
+    for opens, closes in open_on(place, day):
         start = max(arrive, opens)
         if start - arrive <= max_wait and start + minutes <= closes:
             return start
     return None
 
 
-def meal_start(place: Place, weekday: int, at: int, meal: str) -> int | None:
+def meal_start(
+    place: Place, day: date, at: int, meal: str, windows: MealWindows = DEFAULT_WINDOWS
+) -> int | None:
     """When ``meal`` can start at ``place``: at ``at`` or later, but inside the meal's window."""
-    window = LUNCH_WINDOW if meal == "lunch" else DINNER_WINDOW
+    window = windows[meal]
     arrive = max(at, window[0])
-    start = earliest_start(place, weekday, arrive, MEAL_MINUTES[meal], window[1] - arrive)
+    start = earliest_start(place, day, arrive, MEAL_MINUTES[meal], window[1] - arrive)
     return start if start is not None and start <= window[1] else None
 
 
@@ -62,17 +72,18 @@ class DayPlan:
     cost: int  # travel + idle minutes
 
 
-# (meal, lat, lon, weekday, earliest start, names to avoid) -> a place, or None
-MealPicker = Callable[[str, float, float, int, int, set[str]], "Place | None"]
+# (meal, lat, lon, date, earliest start, names to avoid) -> a place, or None
+MealPicker = Callable[[str, float, float, date, int, set[str]], "Place | None"]
 
 
 def _walk(
     sequence: Sequence[Place | str],
-    weekday: int,
+    day: date,
     start_at: int,
     start_pos: tuple[float, float],
     pick_meal: MealPicker,
     day_end: int,
+    windows: MealWindows,
 ) -> DayPlan | None:
     """Lay out ``sequence`` (places and "lunch"/"dinner" markers) from ``start_at``."""
     now, (lat, lon) = start_at, start_pos
@@ -82,11 +93,11 @@ def _walk(
     cost = 0
     for index, item in enumerate(sequence):
         if isinstance(item, str):  # a meal: pick a place near here, open in its window
-            window = LUNCH_WINDOW if item == "lunch" else DINNER_WINDOW
+            window = windows[item]
             following = sequence[index + 1] if index + 1 < len(sequence) else None
             near = (following.lat, following.lon) if isinstance(following, Place) else (lat, lon)
             mid = ((lat + near[0]) / 2, (lon + near[1]) / 2)
-            place = pick_meal(item, mid[0], mid[1], weekday, max(now, window[0]), chosen)
+            place = pick_meal(item, mid[0], mid[1], day, max(now, window[0]), chosen)
             if place is None:
                 return None
             chosen.add(place.name)
@@ -96,9 +107,9 @@ def _walk(
         travel = travel_minutes(km_between(lat, lon, place.lat, place.lon))
         arrive = max(now + travel, window[0])
         if isinstance(item, str):
-            start = meal_start(place, weekday, arrive, item)
+            start = meal_start(place, day, arrive, item, windows)
         else:
-            start = earliest_start(place, weekday, arrive, minutes)
+            start = earliest_start(place, day, arrive, minutes)
         if start is None or start > window[1] or start + minutes > day_end:
             return None
         idle = start - now - travel
@@ -112,16 +123,20 @@ def _walk(
 
 def schedule_day(
     visits: Sequence[Place],
-    weekday: int,
+    day: date,
     start_at: int,
     start_pos: tuple[float, float],
     pick_meal: MealPicker,
     meals: Sequence[str] = ("lunch", "dinner"),
     evening: Place | None = None,
     day_end: int | None = None,
+    windows: MealWindows = DEFAULT_WINDOWS,
 ) -> DayPlan | None:
-    """The best feasible timeline for ``visits`` with the given meals, or None."""
-    end = DAY_END if day_end is None else day_end
+    """The best feasible timeline for ``visits`` on ``day`` with the given meals, or None.
+
+    ``windows``: when each meal starts (the country's, see knowledge/meal_times.py).
+    """
+    end = day_end_for(windows) if day_end is None else day_end
     best: DayPlan | None = None
     count = len(visits)
     for order in itertools.permutations(visits):
@@ -135,7 +150,7 @@ def schedule_day(
                 sequence.append("dinner")
             if evening is not None:
                 sequence.append(evening)
-            plan = _walk(sequence, weekday, start_at, start_pos, pick_meal, end)
+            plan = _walk(sequence, day, start_at, start_pos, pick_meal, end, windows)
             if plan is not None and (best is None or plan.cost < best.cost):
                 best = plan
     return best

@@ -8,6 +8,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_expand
 from IPython.core.magic_arguments import argument, magic_arguments
 
+from tripdesigner_kernel.sessions.storage import StorageError
 from tripdesigner_kernel.ui import render
 from tripdesigner_kernel.ui.subcommands import SUBCOMMANDS, USER_ERRORS, Subcommands
 
@@ -57,7 +58,10 @@ class TripChatMagics(Subcommands, Magics):
             return self._send(rest, {})
         command = SUBCOMMANDS.get(word)
         if command is not None:
-            command(self, rest.strip())
+            try:
+                command(self, rest.strip())
+            except StorageError as error:  # a store failing mid-command: one line, no traceback
+                raise UsageError(str(error)) from None
             return None
         options, message = self._leading_options(text)
         return self._send(message, options)

@@ -262,7 +262,7 @@ class Subcommands:
         args = _parse(parser, rest)
         state = self.state
         if args.kind is None:
-            print(f"Sessions live in {state.storage!r}: {len(state.sessions)} session(s).")
+            print(state.describe_storage())
             return
         if args.kind == "memory" and args.path:
             raise UsageError("`%tripchat storage memory` takes no path.")

@@ -1,0 +1,279 @@
+"""Choosing and scheduling the days of one stay: places by interest and proximity, meals
+near the route, an evening out when asked for. Deterministic."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date
+
+from tripdesigner_kernel.knowledge.geo import km_between
+from tripdesigner_kernel.knowledge.opening import open_on
+from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
+from tripdesigner_kernel.knowledge.taxonomy import matches_interest
+from tripdesigner_kernel.trip.gaps import fill_gaps
+from tripdesigner_kernel.trip.meals import MealChooser
+from tripdesigner_kernel.trip.party import party_bonus, unsuitable
+from tripdesigner_kernel.trip.scheduler import DayPlan, Stop, schedule_day
+from tripdesigner_kernel.trip.spec import TripSpec
+
+VISITS_PER_DAY = {"relaxed": 2, "moderate": 3, "packed": 4}
+DAY_START = {"relaxed": 9 * 60 + 30, "moderate": 9 * 60, "packed": 8 * 60 + 30}
+EVENING_INTERESTS = {"nightlife", "beer", "wine", "cocktails", "live music"}
+SEARCH_ATTEMPTS = 12
+NOON = 12 * 60
+AVOIDED_PENALTY = 20.0  # "less museums": below every other place, used only if all else is
+FILL_OPTIONS = 12  # places near a gap worth trying in it
+LATE_EVENING = 22 * 60  # an evening out must still be open then
+
+
+class CityPlanner:
+    """Chooses and schedules the days of one stay, sharing the trip's 'used' set."""
+
+    def __init__(self, spec: TripSpec, places: CityPlaces, used: set[str]) -> None:
+        self.spec, self.places, self.used = spec, places, used
+        self.meals = MealChooser(spec, places, used)
+        self.pick_meal = self.meals.pick_meal
+        # Places pinned to some day are kept for that day, never taken by another.
+        self.reserved = {name for names in spec.pinned.values() for name in names}
+        self.left_out: dict[str, str] = {}  # places not for this party -> why
+        interests = spec.interests
+        ranked = []
+        count = len(places.activities)
+        for index, place in enumerate(places.activities):
+            if place.category in ("day_trip", "nightlife") or place.name in spec.exclude:
+                continue
+            why = unsuitable(place, spec)
+            if why:
+                self.left_out[place.name] = why
+                continue
+            score = 3.0 * (count - index) / count  # curators list the best-known first
+            score += party_bonus(place, spec)
+            if matches_interest(place.category, place.tags, interests):
+                score += 10.0
+            if spec.avoid and matches_interest(place.category, place.tags, spec.avoid):
+                score -= AVOIDED_PENALTY
+            if spec.level == "budget" and place.price_level >= 3:
+                score -= 3.0
+            if spec.frugal:
+                score -= 2.0 * place.price_level
+            ranked.append((score, place))
+        ranked.sort(key=lambda pair: -pair[0])
+        self.ranked = _interleave([place for _, place in ranked], interests)
+        # Rank by position: earlier in the interleaved list is better.
+        count = max(1, len(self.ranked))
+        self.score = {p.name: 13.0 * (count - i) / count for i, p in enumerate(self.ranked)}
+        self.area = self.stay_area()
+        self.spare = 0  # places beyond what the stay's days need: free to fill gaps with
+        self.hotel = Place(
+            f"Hotel in {self.area.name}",
+            "hotel",
+            (),
+            self.area.lat,
+            self.area.lon,
+            0,
+            "24/7",
+            0,
+            0.0,
+            self.area.name,
+            self.area.description,
+            country=places.country,
+            timezone=places.timezone,
+        )
+
+    def pick_evening(self, day: date, lat: float, lon: float, filler: bool = False) -> Place | None:
+        """A bar or show after dinner: when asked for, or to fill a day short of visits."""
+        wanted = [i for i in self.spec.interests if i in EVENING_INTERESTS]
+        if self.spec.children or (not wanted and self.spec.pace != "packed" and not filler):
+            return None
+        options = [
+            p
+            for p in self.places.activities
+            if p.category == "nightlife"
+            and p.name not in self.used
+            and p.name not in self.spec.exclude
+            and not unsuitable(p, self.spec)
+            and any(closes >= LATE_EVENING for _, closes in open_on(p, day))
+        ]
+        options.sort(
+            key=lambda p: (
+                not matches_interest(p.category, p.tags, wanted),
+                km_between(lat, lon, p.lat, p.lon),
+            )
+        )
+        return options[0] if options else None
+
+    # Days --------------------------------------------------------------------------
+
+    def _free(self, day: date) -> list[Place]:
+        """Places not yet used nor kept for another day, open long enough on ``day``."""
+        return [
+            p
+            for p in self.ranked
+            if p.name not in self.used
+            and p.name not in self.reserved
+            and any(c - o >= p.minutes for o, c in open_on(p, day))
+        ]
+
+    def _candidates(self, count: int, day: date) -> list[Place]:
+        """The best free place open that day, then places near it, best first."""
+        free = self._free(day)
+        if not free:
+            return []
+        seed = free[0]
+        rest = sorted(
+            free[1:40],
+            key=lambda p: km_between(seed.lat, seed.lon, p.lat, p.lon) * 1.2 - self.score[p.name],
+        )
+        return [seed, *rest[: count * 3]]
+
+    def plan_day(
+        self,
+        day: date,
+        start_at: int,
+        start_pos: tuple[float, float],
+        visits: int,
+        meals: Sequence[str],
+        day_end: int | None = None,
+        pinned: Sequence[str] = (),
+        short: bool = False,
+        lead_at: int | None = None,
+    ) -> DayPlan | None:
+        """Choose ``visits`` places and schedule them; tries alternatives when hours clash.
+
+        ``pinned`` places (kept from the plan being edited) come first when they still fit.
+        ``short``: fewer visits than asked fit, so an evening out makes up the day.
+        ``lead_at``: the day starts after a journey that arrives then (minutes), so the time
+        from then to the first item counts as a gap to fill too.
+        """
+        plan = self._plan_day(day, start_at, start_pos, visits, meals, day_end, pinned, short)
+        if plan is None:
+            return None
+        stops = plan.stops
+        if lead_at is not None:
+            arrived = Stop(self.hotel, lead_at, lead_at, "lead", 0)
+            stops = [arrived, *stops]
+        free = self._free(day)
+
+        def near(place: Place) -> list[Place]:
+            return sorted(
+                free,
+                key=lambda p: km_between(place.lat, place.lon, p.lat, p.lon) - self.score[p.name],
+            )[:FILL_OPTIONS]
+
+        planned = sum(s.kind == "activity" for s in stops)
+        most = max(planned, visits) + (1 if self.spare > 0 else 0)
+        filled = [s for s in fill_gaps(stops, day, near, self.hotel, most) if s.kind != "lead"]
+        self.spare -= sum(s.kind == "activity" for s in filled) - planned
+        return self._take(DayPlan(filled, plan.cost))
+
+    def _plan_day(
+        self,
+        day: date,
+        start_at: int,
+        start_pos: tuple[float, float],
+        visits: int,
+        meals: Sequence[str],
+        day_end: int | None,
+        pinned: Sequence[str],
+        short: bool,
+    ) -> DayPlan | None:
+        by_name = {p.name: p for p in self.ranked}
+        keep = [by_name[n] for n in pinned if n in by_name and n not in self.used]
+        pool = self._candidates(visits, day)
+        if keep:
+            pool = keep + [p for p in pool if p not in keep]
+            kept = pool[: max(visits, len(keep))]
+            # Short of places (late in a long stay): an evening out makes up the day.
+            evening = (
+                self.pick_evening(day, kept[-1].lat, kept[-1].lon, True)
+                if "dinner" in meals and len(kept) < visits
+                else None
+            )
+            for night in (evening, None) if evening else (None,):
+                plan = schedule_day(
+                    kept,
+                    day,
+                    start_at,
+                    start_pos,
+                    self.pick_meal,
+                    meals,
+                    night,
+                    day_end,
+                    self.meals.windows,
+                )
+                if plan is not None:
+                    return plan
+        options = itertools.combinations(pool[: visits + 4], visits)
+        lazy: DayPlan | None = None
+        for chosen in itertools.islice(options, SEARCH_ATTEMPTS):
+            evening = None
+            if "dinner" in meals:
+                last = chosen[-1] if chosen else None
+                evening = self.pick_evening(day, last.lat, last.lon, short) if last else None
+            windows = self.meals.windows
+            plan = schedule_day(
+                chosen, day, start_at, start_pos, self.pick_meal, meals, evening, day_end, windows
+            )
+            if plan is None and evening is not None:
+                plan = schedule_day(
+                    chosen, day, start_at, start_pos, self.pick_meal, meals, None, day_end, windows
+                )
+            if plan is not None and (
+                not plan.stops or plan.stops[0].kind == "activity" or start_at >= NOON
+            ):
+                return plan
+            # A day that starts with lunch loses its morning: keep looking, keep this one.
+            lazy = lazy or plan
+        if lazy is not None:
+            return lazy
+        if visits > 0:  # a day where nothing fits: fewer visits rather than none
+            return self._plan_day(day, start_at, start_pos, visits - 1, meals, day_end, (), True)
+        return None
+
+    def plan_stay(self, days: int) -> None:
+        """Size the stay: how many places are spare beyond its days' share.
+
+        A place in three days is held back: late in a stay the places left are the ones
+        whose hours are hard to fit, and a day must not run out.
+        """
+        needed = days * self.visits_per_day(days) + days // 3
+        self.spare = max(0, len(self.ranked) - needed)
+
+    def visits_per_day(self, days: int) -> int:
+        """The pace's visits a day, fewer on a long stay so the places last (at least two)."""
+        wanted = VISITS_PER_DAY.get(self.spec.pace, 3)
+        return max(2, min(wanted, len(self.ranked) // max(1, days)))
+
+    def _take(self, plan: DayPlan) -> DayPlan:
+        for stop in plan.stops:
+            self.used.add(stop.place.name)
+        return plan
+
+    def stay_area(self) -> StayArea:
+        """The stay area nearest to the best-ranked places (cheaper on ties)."""
+        top = self.ranked[:8] or list(self.places.activities[:8])
+        lat = sum(p.lat for p in top) / len(top)
+        lon = sum(p.lon for p in top) / len(top)
+        return min(
+            self.places.stay_areas,
+            key=lambda a: (round(km_between(lat, lon, a.lat, a.lon), 1), a.price(self.spec.level)),
+        )
+
+
+def _interleave(ranked: list[Place], interests: list[str]) -> list[Place]:
+    """Take turns between the interests, so "architecture and beaches" gets both."""
+    if len(interests) < 2:
+        return ranked
+    groups = [[p for p in ranked if matches_interest(p.category, p.tags, [i])] for i in interests]
+    merged: list[Place] = []
+    seen: set[str] = set()
+    while any(groups):
+        for group in groups:
+            while group and group[0].name in seen:
+                group.pop(0)
+            if group:
+                place = group.pop(0)
+                seen.add(place.name)
+                merged.append(place)
+    return merged + [p for p in ranked if p.name not in seen]

@@ -1,0 +1,47 @@
+"""What the planner is asked for: the stays, the dates, who travels and how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from tripdesigner_kernel.knowledge.cities import City
+from tripdesigner_kernel.trip import model
+
+
+@dataclass
+class Stay:
+    """Days in one city."""
+
+    city: City
+    days: int
+
+
+@dataclass
+class TripSpec:
+    """Everything the planner needs; built by a designer from a conversation."""
+
+    stays: list[Stay]
+    start: date
+    travelers: int = 2
+    level: model.BudgetLevel = "moderate"
+    interests: list[str] = field(default_factory=list)
+    pace: model.Pace = "moderate"
+    origin: City | None = None
+    exclude: frozenset[str] = frozenset()
+    currency: str | None = None  # the person's currency for totals
+    budget_amount: Decimal | None = None
+    title: str | None = None
+    itinerary_id: str = "trip"
+    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
+    frugal: bool = False  # prefer free and cheap places
+    dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
+    avoid: list[str] = field(default_factory=list)  # interests the person wants less of
+    # Who travels and how (from the trip profile); the planner acts on what it can.
+    children: list[int | None] = field(default_factory=list)  # ages in years, None = unknown
+    accessibility: list[str] = field(default_factory=list)  # wheelchair, pushchair, older
+    transport: list[str] = field(default_factory=list)  # "no flight", "no self-driving", ...
+    cuisines: list[str] = field(default_factory=list)  # cuisines the meals should cover
+    arrival_time: str | None = None  # "HH:MM" local, first day
+    departure_time: str | None = None  # "HH:MM" local, last day

@@ -1,0 +1,204 @@
+"""One stay's days as itinerary segments: ordinary days from the day planner, day trips as
+whole days (the leg out, the time there, the leg back, dinner in town)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
+from tripdesigner_kernel.knowledge.text import slug
+from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip.day_trips import (
+    DayTrip,
+    fitting_day_trips,
+    time_day_trip,
+    trip_days,
+    trips_wanted,
+)
+from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
+from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
+from tripdesigner_kernel.trip.parts import location, money, stamp
+from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
+from tripdesigner_kernel.trip.spec import TripSpec
+
+SETTLE_MINUTES = 45  # from the station or airport to the hotel, bags down
+
+
+def _stop_segment(
+    stop: Stop, day: date, day_number: int, places: CityPlaces, spec: TripSpec
+) -> model.Segment:
+    place = stop.place
+    is_meal = stop.kind in ("lunch", "dinner")
+    is_note = stop.kind in (REST_KIND, FREE_KIND)
+    zone = ZoneInfo(places.timezone)
+    return model.Segment(
+        id=f"d{day_number}-{stop.kind}-" + (str(stop.start) if is_note else slug(place.name)[:24]),
+        type="meal" if is_meal else "note" if is_note else "activity",
+        name=place.name,
+        start=stamp(day, stop.start, zone),
+        end=stamp(day, stop.end, zone),
+        category=place.category,
+        tags=list(place.tags),
+        location=location(place.name, place.lat, place.lon, places),
+        price=None if is_note else money(place.price * spec.travelers, places.currency),
+        details={
+            "day": day_number,
+            "hours": place.hours,
+            "neighbourhood": place.neighbourhood,
+            "description": place.description,
+            "travel_minutes": stop.travel_before,
+            **({"meal": stop.kind} if is_meal else {}),
+            **({"access": list(place.access)} if place.access else {}),
+            **({"after_dark": True} if place.after_dark else {}),
+        },
+    )
+
+
+def _trip_leg(
+    trip: DayTrip,
+    day: date,
+    day_number: int,
+    places: CityPlaces,
+    area: StayArea,
+    outward: bool,
+) -> model.Segment:
+    zone = ZoneInfo(places.timezone)
+    place = trip.place
+    here = location(area.name, area.lat, area.lon, places)
+    there = location(place.name, place.lat, place.lon, places)
+    start, end = (trip.leave, trip.start) if outward else (trip.end, trip.home)
+    where = place.neighbourhood or place.name
+    return model.Segment(
+        id=f"d{day_number}-trip-{'out' if outward else 'back'}",
+        type="transfer",
+        name=f"{trip.mode.capitalize()} to {where if outward else places.city}",
+        start=stamp(day, start, zone),
+        end=stamp(day, end, zone),
+        category=trip.mode,
+        from_=here if outward else there,
+        to=there if outward else here,
+        details={
+            "day": day_number,
+            "day_trip": place.name,
+            "minutes": trip.leg_minutes,
+            "estimated": trip.estimated,
+            "note": "Included in the day trip's price.",
+        },
+    )
+
+
+def _day_trip_segments(
+    trip: DayTrip,
+    evening: DayPlan | None,
+    day: date,
+    day_number: int,
+    places: CityPlaces,
+    area: StayArea,
+    spec: TripSpec,
+) -> list[model.Segment]:
+    visit = Stop(trip.place, trip.start, trip.end, "activity", 0)
+    there = _stop_segment(visit, day, day_number, places, spec)
+    there.details["lunch"] = f"Lunch is on the way, in {trip.place.neighbourhood or 'town'}."
+    segments = [
+        _trip_leg(trip, day, day_number, places, area, True),
+        there,
+        _trip_leg(trip, day, day_number, places, area, False),
+    ]
+    for stop in evening.stops if evening else []:
+        segments.append(_stop_segment(stop, day, day_number, places, spec))
+    return segments
+
+
+def _plan_trips(
+    spec: TripSpec,
+    planner: CityPlanner,
+    first_number: int,
+    days: int,
+    landing_offset: int,
+) -> tuple[list[Place], dict[int, str]]:
+    """The day trips that fit, and the offsets kept for them (a pinned trip keeps its day)."""
+    trips = [p for p in fitting_day_trips(planner.places, spec) if p.name not in planner.used]
+    names = {p.name for p in trips}
+    pinned = {
+        offset: name
+        for offset in range(days)
+        for name in spec.pinned.get(first_number + offset, ())
+        if name in names
+    }
+    blocked = {landing_offset} | {
+        offset for offset in range(days) if spec.pinned.get(first_number + offset)
+    }
+    count = min(trips_wanted(days), len(trips)) - len(pinned)
+    chosen = dict(pinned)
+    for offset in trip_days(days, count, blocked | set(pinned)):
+        chosen[offset] = ""  # any fitting trip
+    return trips, chosen
+
+
+def stay_segments(
+    spec: TripSpec,
+    planner: CityPlanner,
+    first_day: date,
+    first_number: int,
+    days: int,
+    arrival: int | None,
+    landing_offset: int,
+    last_stay: bool,
+) -> list[model.Segment]:
+    """The visits, meals and day trips of one stay's days, numbered from ``first_number``."""
+    places, area = planner.places, planner.area
+    segments: list[model.Segment] = []
+    trips, trip_offsets = _plan_trips(spec, planner, first_number, days, landing_offset)
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        day_number = first_number + offset
+        if offset < landing_offset:
+            continue  # still in the air
+        if offset in trip_offsets:
+            wanted = trip_offsets[offset]
+            options = [p for p in trips if p.name == wanted] or [
+                p for p in trips if p.name not in planner.used
+            ]
+            trip = next(
+                (t for t in (time_day_trip(p, day, area) for p in options) if t is not None), None
+            )
+            if trip is not None:
+                planner.used.add(trip.place.name)
+                back = trip.home + SETTLE_MINUTES
+                dinner_by = planner.meals.windows["dinner"][1]
+                evening = planner.plan_day(
+                    day,
+                    back,
+                    (area.lat, area.lon),
+                    0,
+                    ("dinner",) if back <= dinner_by else (),
+                    lead_at=trip.home,
+                )
+                segments += _day_trip_segments(trip, evening, day, day_number, places, area, spec)
+                continue
+        visits = planner.visits_per_day(days)
+        start_at = DAY_START.get(spec.pace, 9 * 60)
+        meals: tuple[str, ...] = ("lunch", "dinner")
+        day_end = None
+        if offset == landing_offset and arrival is not None:
+            start_at = max(arrival + SETTLE_MINUTES, start_at)
+            visits = 2 if arrival <= 12 * 60 else 1 if arrival <= 16 * 60 else 0
+            meals = ("lunch", "dinner") if start_at <= 13 * 60 else ("dinner",)
+            if arrival > 19 * 60:
+                meals = ()
+        if last_stay and offset == days - 1 and spec.origin is not None:
+            visits, meals, day_end = min(visits, 2), ("lunch",), 15 * 60
+        plan = planner.plan_day(
+            day,
+            start_at,
+            (area.lat, area.lon),
+            visits,
+            meals,
+            day_end,
+            spec.pinned.get(day_number, ()),
+            lead_at=arrival if offset == landing_offset else None,
+        )
+        for stop in plan.stops if plan else []:
+            segments.append(_stop_segment(stop, day, day_number, places, spec))
+    return segments
