@@ -308,9 +308,9 @@ def test_the_reply_opens_with_one_line_of_what_was_understood() -> None:
     assert line.endswith("· assumed: 4 days")
 
 
-def test_a_party_guessed_from_i_is_marked_assumed_until_said() -> None:
+def test_a_party_read_from_i_is_said_back_and_corrected_by_a_follow_up() -> None:
     replies, state = chat("I want to go to Paris in June", "with my wife")
-    assert str(replies[0]).split("\n")[0].endswith("· assumed: 1 traveller, 4 days, moderate")
+    assert ", 1 traveller, " in str(replies[0]).split("\n")[0]
     assert replies[1].itinerary["travelers"] == 2
     assert "travellers" not in profile_of(state)["assumed"]
 

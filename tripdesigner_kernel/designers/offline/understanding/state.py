@@ -195,8 +195,6 @@ def apply_request(
         notes.append(f"I can plan for 1 to {MAX_TRAVELERS} travellers, not {request.travelers}.")
     elif request.travelers and (fresh or not request.travelers_guessed):
         set_travelers(profile, request.travelers, request.children)
-        if request.travelers_guessed:  # "I want to go": one traveller, but only a guess
-            assume(profile, TRAVELLERS)
     elif request.children:
         adults = profile.travelers.adults or 2
         profile.travelers.children = list(request.children)
