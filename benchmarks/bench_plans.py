@@ -24,6 +24,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("TRIPDESIGNER_TODAY", "2026-11-24")
 
+from plan_figures_legs import legs_section
+
 from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
 from tripdesigner_kernel.knowledge.closures import closed_for
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
@@ -219,7 +221,7 @@ def latency_section(plans: list[Plan]) -> list[str]:
     ]
 
 
-SECTIONS: list[Callable[[list[Plan]], list[str]]] = [rhythm_section, latency_section]
+SECTIONS: list[Callable[[list[Plan]], list[str]]] = [rhythm_section, legs_section, latency_section]
 
 
 def main() -> None:

@@ -85,6 +85,8 @@ def same_place(ours: str | None, theirs: str | None) -> bool:
         return any(fold(city.name) == fold(ours) for city in city_index().in_division(country))
     if re.search(rf"\b{re.escape(fold(theirs))}\b", fold(ours)):
         return True  # "Tenerife": Santa Cruz de Tenerife
+    if "-" in theirs and fold(theirs.split("-")[0]) == fold(ours):
+        return True  # "Spata-Artemida", a municipality: Spata
     served = airport_city(theirs)  # "Orio al Serio" (Bergamo's airport): Bergamo
     if served is not None and fold(served.name) == fold(ours):
         return True

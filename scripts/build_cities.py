@@ -8,14 +8,16 @@ Writes, so the runtime needs no download:
 - ``cities.tsv.gz`` (15,000 people or more, read on the first message) and
   ``towns.tsv.gz`` (5,000 to 15,000, read only when a name is not a city): folded
   names, name, lat, lon, country, admin1 (the US state code for US places), population,
-  time zone, and ``w`` when the name is also an everyday English word ("Reading",
-  "Split"), so that it counts as a place only where a sentence says it is one.
+  time zone, ``w`` when the name is also an everyday English word ("Reading",
+  "Split"), so that it counts as a place only where a sentence says it is one, and how
+  many names GeoNames knows it by (in how many languages it is named: how well known).
   Names are the GeoNames name and its alternate names: Latin-script ones for cities of
   50,000 people or more (what a person types: "Wien", "Praha"), other scripts ("東京",
-  "Москва") for cities of 200,000 or more.
+  "Москва") for cities of 100,000 or more in their own country's script and of 500,000
+  or more in others.
 - ``countries.tsv``: ISO code, name, currency, capital, continent.
-- ``regions.tsv``: US states and DC, Canadian provinces, Australian states and the
-  UK's nations: ISO 3166-2 code, name, GeoNames admin1 code.
+
+``regions.tsv`` is built by ``scripts/build_regions.py``.
 
 Data: GeoNames, CC BY 4.0.
 """
@@ -35,31 +37,32 @@ OUT = DATA / "cities.tsv.gz"
 TOWNS = DATA / "towns.tsv.gz"
 TOWN_MAX_POPULATION = 15_000
 COUNTRIES = DATA / "countries.tsv"
-REGIONS = DATA / "regions.tsv"
+# Currencies changed since the GeoNames data was packaged (ISO 4217 code in use now).
+CURRENCY_CHANGES = {"BG": "EUR"}  # Bulgaria uses the euro since 2026-01-01
 MAX_LATIN_ALTERNATES = 40
-MAX_OTHER_ALTERNATES = 20
+MAX_OTHER_ALTERNATES = 24
+NAMES_PER_SCRIPT = 2
+NATIVE_NAMES = 8  # in the script of the city's own country: "Москва", "القاهرة"
+_CJK = ("CJK", "HIRAGANA", "KATAKANA")
+NATIVE_SCRIPTS = {
+    **dict.fromkeys(["RU", "UA", "BY", "BG", "RS", "MK", "KZ", "KG", "MN", "TJ"], ("CYRILLIC",)),
+    **dict.fromkeys(["CN", "TW", "HK", "MO", "JP", "SG"], _CJK),
+    "KR": ("HANGUL",), "KP": ("HANGUL",), "IL": ("HEBREW",), "GR": ("GREEK",),
+    "CY": ("GREEK",), "TH": ("THAI",), "GE": ("GEORGIAN",), "AM": ("ARMENIAN",),
+    "LA": ("LAO",), "KH": ("KHMER",), "MM": ("MYANMAR",), "ET": ("ETHIOPIC",),
+    "IN": ("DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "KANNADA", "GUJARATI", "MALAYALAM"),
+    "NP": ("DEVANAGARI",), "BD": ("BENGALI",), "LK": ("SINHALA", "TAMIL"),
+    **dict.fromkeys(
+        ["EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY", "IQ", "IR", "AF",
+         "PK", "MA", "DZ", "TN", "LY", "SD"],
+        ("ARABIC",),
+    ),
+}  # fmt: skip
 # Alternate names cost memory at run time: kept only for cities people travel to.
 LATIN_ALTERNATES_MIN_POPULATION = 50_000
-OTHER_ALTERNATES_MIN_POPULATION = 200_000
+OTHER_ALTERNATES_MIN_POPULATION = 500_000
+NATIVE_MIN_POPULATION = 100_000
 SHORT_WORD = 5  # letters: an everyday word this short is no alternate name worth keeping
-
-
-# First-level divisions beyond the US, for "London, Ontario" or "Perth, Scotland":
-# ISO 3166-2 code, name, GeoNames admin1 code (admin1CodesASCII.txt, CC BY 4.0).
-OTHER_REGIONS = [
-    ("CA-AB", "Alberta", "01"), ("CA-BC", "British Columbia", "02"), ("CA-MB", "Manitoba", "03"),
-    ("CA-NB", "New Brunswick", "04"), ("CA-NL", "Newfoundland and Labrador", "05"),
-    ("CA-NS", "Nova Scotia", "07"), ("CA-ON", "Ontario", "08"),
-    ("CA-PE", "Prince Edward Island", "09"), ("CA-QC", "Quebec", "10"),
-    ("CA-SK", "Saskatchewan", "11"), ("CA-YT", "Yukon", "12"),
-    ("CA-NT", "Northwest Territories", "13"), ("CA-NU", "Nunavut", "14"),
-    ("AU-ACT", "Australian Capital Territory", "01"), ("AU-NSW", "New South Wales", "02"),
-    ("AU-NT", "Northern Territory", "03"), ("AU-QLD", "Queensland", "04"),
-    ("AU-SA", "South Australia", "05"), ("AU-TAS", "Tasmania", "06"),
-    ("AU-VIC", "Victoria", "07"), ("AU-WA", "Western Australia", "08"),
-    ("GB-ENG", "England", "ENG"), ("GB-SCT", "Scotland", "SCT"), ("GB-WLS", "Wales", "WLS"),
-    ("GB-NIR", "Northern Ireland", "NIR"),
-]  # fmt: skip
 
 
 def is_latin(text: str) -> bool:
@@ -80,6 +83,7 @@ def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
     seen = {fold(city["name"])}
     latin: list[str] = []
     other: list[str] = []
+    scripts: dict[str, int] = {}
     population = city["population"]
     for name in sorted(city.get("alternatenames", []), key=len):
         key = fold(name)
@@ -98,8 +102,16 @@ def alternates(city: dict, not_places: set[str], words: set[str]) -> list[str]:
                 continue
             latin.append(name)
         else:
-            if population < OTHER_ALTERNATES_MIN_POPULATION or len(other) >= MAX_OTHER_ALTERNATES:
+            # Two names per script at most, so that Cyrillic or Arabic names are not
+            # crowded out by the many short Chinese and Japanese ones.
+            script = next(unicodedata.name(c, "?").split()[0] for c in name if c.isalpha())
+            own = script in NATIVE_SCRIPTS.get(city["countrycode"], ())
+            least = NATIVE_MIN_POPULATION if own else OTHER_ALTERNATES_MIN_POPULATION
+            if population < least or len(other) >= MAX_OTHER_ALTERNATES:
                 continue
+            if scripts.get(script, 0) >= (NATIVE_NAMES if own else NAMES_PER_SCRIPT):
+                continue
+            scripts[script] = scripts.get(script, 0) + 1
             other.append(name)
         seen.add(key)
     return latin + other
@@ -132,11 +144,12 @@ def main() -> int:
                     str(city["population"]),
                     city["timezone"],
                     "w" if fold(city["name"]) in words else "",
+                    str(len(city.get("alternatenames", []))),
                 ]
             )
         )
     rows.sort(key=lambda row: -int(row.split("\t")[6]))
-    columns = "folded names\tname\tlat\tlon\tcountry\tadmin1\tpopulation\ttimezone\tword"
+    columns = "folded names\tname\tlat\tlon\tcountry\tadmin1\tpopulation\ttimezone\tword\tnames"
     header = f"# GeoNames (geonames.org), CC BY 4.0. {columns}"
     for path, part in (
         (OUT, [r for r in rows if int(r.split("\t")[6]) >= TOWN_MAX_POPULATION]),
@@ -147,16 +160,14 @@ def main() -> int:
         print(f"wrote {len(part)} places to {path} ({path.stat().st_size // 1024} KiB)")
     lines = ["# GeoNames (geonames.org), CC BY 4.0. iso\tname\tcurrency\tcapital\tcontinent"]
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
+        country = {
+            **country,
+            "currencycode": CURRENCY_CHANGES.get(country["iso"], country["currencycode"]),
+        }
         fields = ("iso", "name", "currencycode", "capital", "continentcode")
         lines.append("\t".join(str(country[f]) for f in fields))
     COUNTRIES.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 1} countries to {COUNTRIES}")
-    states = sorted(cache.get_us_states().values(), key=lambda s: s["code"])
-    lines = ["# GeoNames (geonames.org), CC BY 4.0. ISO 3166-2\tname\tGeoNames admin1"]
-    lines += [f"US-{s['code']}\t{s['name']}\t{s['code']}" for s in states]
-    lines += ["\t".join(region) for region in OTHER_REGIONS]
-    REGIONS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(lines) - 1} regions to {REGIONS}")
     return 0
 
 

@@ -9,6 +9,8 @@ tests can check what the client sent.
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import sys
 import threading
 from collections.abc import Iterator
@@ -27,7 +29,13 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     break_after: int | None = None  # close the connection after this many chunks
     hang: float = 0.0  # wait this long before answering
-    usage: tuple[int, int] = (120, 30)
+    usage: tuple[int, int] | None = (120, 30)  # None: a provider that sends no usage
+    trickle: float = 0.0  # wait this long before each chunk (a slow, still-alive stream)
+    error_after: int | None = None  # an SSE error event after this many chunks
+    reset_after: int | None = None  # reset the connection (RST) after this many chunks
+    error_message: str = ""  # the provider's error text (status errors and error events)
+    argument_chunk: int = 16  # characters of tool arguments per chunk
+    garbage_after: int | None = None  # a chunk that is not JSON after this many chunks
 
 
 def chunks(answer: Answer, model: str) -> Iterator[dict[str, Any]]:
@@ -50,14 +58,17 @@ def chunks(answer: Answer, model: str) -> Iterator[dict[str, Any]]:
             **base,
             "choices": [{"index": 0, "delta": {"tool_calls": [head]}, "finish_reason": None}],
         }
-        for start in range(0, len(arguments), 16):
-            part = {"index": index, "function": {"arguments": arguments[start : start + 16]}}
+        size = answer.argument_chunk
+        for start in range(0, len(arguments), size):
+            part = {"index": index, "function": {"arguments": arguments[start : start + size]}}
             yield {
                 **base,
                 "choices": [{"index": 0, "delta": {"tool_calls": [part]}, "finish_reason": None}],
             }
     reason = "tool_calls" if answer.tool_calls else "stop"
     yield {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reason}]}
+    if answer.usage is None:
+        return
     prompt, completion = answer.usage
     yield {
         **base,
@@ -109,7 +120,12 @@ class FakeOpenAI:
                 if answer.status != 200:
                     self._send_json(
                         answer.status,
-                        {"error": {"message": f"scripted {answer.status}", "type": "test"}},
+                        {
+                            "error": {
+                                "message": answer.error_message or f"scripted {answer.status}",
+                                "type": "test",
+                            }
+                        },
                         answer.headers,
                     )
                     return
@@ -118,6 +134,22 @@ class FakeOpenAI:
                 self.send_header("Connection", "close")
                 self.end_headers()
                 for number, chunk in enumerate(chunks(answer, body.get("model", "m"))):
+                    if answer.trickle and owner.stopping.wait(answer.trickle):
+                        return
+                    if number == answer.error_after:
+                        error = {"error": {"message": answer.error_message, "type": "server_error"}}
+                        self.wfile.write(b"data: " + json.dumps(error).encode() + b"\n\n")
+                        self.wfile.flush()
+                        self.close_connection = True
+                        return
+                    if number == answer.garbage_after:
+                        self.wfile.write(b"data: {not json at all\n\n")
+                        self.wfile.flush()
+                    if number == answer.reset_after:
+                        linger = struct.pack("ii", 1, 0)  # close with RST, as a crashed proxy
+                        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                        self.close_connection = True
+                        return
                     if answer.break_after is not None and number >= answer.break_after:
                         self.wfile.write(b'data: {"broken')  # half a chunk, then the line drops
                         self.wfile.flush()

@@ -226,14 +226,17 @@ def test_a_last_city_reached_too_late_for_anything_is_planned_without_error() ->
     replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
     itinerary = replies[-1].itinerary
     assert [d["name"] for d in itinerary["destinations"]] == ["Honolulu", "San Francisco"]
-    assert itinerary["segments"][-1]["type"] == "flight"
+    # The day ends with the way in: the flight, then its own step from the airport.
+    last = itinerary["segments"][-1]
+    assert last["type"] == "transfer" and last["details"]["leg"] == "leg-1"
+    assert any(s["id"] == "leg-1" and s["type"] == "flight" for s in itinerary["segments"])
 
 
 def test_the_day_an_overnight_flight_lands_is_not_a_full_day() -> None:
     turns = ["Plan 3 days in Munich in May, flying from Toronto"]
     replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
     itinerary = replies[-1].itinerary
-    flight = itinerary["segments"][0]
+    flight = next(s for s in itinerary["segments"] if s["id"] == "leg-0")  # after its airport step
     assert flight["type"] == "flight" and flight["start"][:10] < flight["end"][:10]
     assert itinerary["violations"] == []
     assert_rules(itinerary)

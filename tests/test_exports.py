@@ -42,7 +42,7 @@ def test_geojson_points_and_a_route_per_day(itinerary: model.Itinerary) -> None:
     data = json.loads(exports.export(itinerary, "geojson"))
     assert data["type"] == "FeatureCollection"
     points = [f for f in data["features"] if f["geometry"]["type"] == "Point"]
-    lines = [f for f in data["features"] if f["geometry"]["type"] == "LineString"]
+    lines = [f for f in data["features"] if f["properties"]["kind"] == "route"]
     assert {"day", "start", "end", "kind", "category", "name"} <= set(points[0]["properties"])
     assert sorted(f["properties"]["day"] for f in lines) == [1, 2, 3, 4]
     lon, lat = points[0]["geometry"]["coordinates"]

@@ -39,11 +39,28 @@ def stays(request: TripRequest) -> list[tuple[str, str]]:
         ("a trip that commences in Atlanta, heading to Knoxville", "Atlanta", ["Knoxville"]),
         ("starting from Latrobe, 3 days in Pittsburgh", "Latrobe", ["Pittsburgh"]),  # a town
         ("btw we fly from Denver", "Denver", []),  # a follow-up: no destination at all
+        ("We are currently in Tokyo and want 2 days in Kyoto", "Tokyo", ["Kyoto"]),
+        ("3 days in Paris, then back home to London", "London", ["Paris"]),
+        ("Origin: Chicago. Destination: Miami. 4 days.", "Chicago", ["Miami"]),
     ],
 )
 def test_the_origin_is_never_a_stay(text: str, origin: str, destinations: list[str]) -> None:
     request = read(text)
     assert request.origin is not None and request.origin.name == origin
+    assert [name for name, _ in stays(request)] == destinations
+
+
+@pytest.mark.parametrize(
+    ("text", "destinations"),
+    [
+        ("Flying into Rome, out of Venice, 6 days", ["Rome", "Venice"]),  # open jaw
+        ("going back to Paris for 3 days", ["Paris"]),  # a visit again, not home
+        ("heading to Lisbon", ["Lisbon"]),
+    ],
+)
+def test_no_origin_where_none_is_said(text: str, destinations: list[str]) -> None:
+    request = read(text)
+    assert request.origin is None
     assert [name for name, _ in stays(request)] == destinations
 
 
@@ -65,6 +82,8 @@ def test_days_stay_with_their_city_when_an_origin_is_named() -> None:
         ("Praha for a weekend", [("Prague", "CZ")]),
         ("Lisboa e Porto", [("Lisbon", "PT"), ("Porto", "PT")]),
         ("Trip to Москва for 4 days", [("Moscow", "RU")]),
+        ("القاهرة لمدة ٣ أيام", [("Cairo", "EG")]),
+        ("Київ", [("Kyiv", "UA")]),
     ],
 )
 def test_lower_case_and_native_names(text: str, expected: list[tuple[str, str]]) -> None:
@@ -79,11 +98,19 @@ def test_lower_case_and_native_names(text: str, expected: list[tuple[str, str]])
         "Split the bill please",
         "reading is my favourite thing to do",
         "we can go in march or may",
+        "Write a poem about Spring",  # Spring, Texas
+        "Tell me about Amazon and Google",  # Topeka called itself Google for a month
+        "Who won the World Cup in 2022?",
+        "Do you like Star Wars?",
     ],
 )
 def test_ordinary_words_are_no_places(text: str) -> None:
     request = read(text)
     assert request.stays == [] and request.origin is None and request.country is None
+
+
+def test_an_everyday_word_in_a_list_of_places_is_a_place() -> None:
+    assert stays(read("I want Phoenix and Denver")) == [("Phoenix", "US"), ("Denver", "US")]
 
 
 def test_a_capitalised_everyday_word_opening_a_sentence_is_the_word() -> None:
@@ -131,6 +158,24 @@ def test_a_province_or_nation_gives_its_cities() -> None:
     assert read("4 days in Ontario").region == "CA-ON"
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "first"),
+    [
+        ("going to Tuscany for a week", "IT-52", "Florence"),
+        ("a week in Andalusia", "ES-AN", "Sevilla"),
+        ("Provence in June", "FR-PAC", "Nice"),
+        ("10 days in Bavaria", "DE-BY", "Munich"),
+        ("2 cities in Puglia", "IT-75", "Bari"),
+        ("Hokkaido in winter", "JP-01", "Sapporo"),
+    ],
+)
+def test_a_region_people_travel_to_gives_its_cities(text: str, region: str, first: str) -> None:
+    request = read(text)
+    assert request.region == region
+    assert request.stays[0].city.name == first
+    assert len(request.stays) == (request.region_city_count or round((request.days or 9) / 3))
+
+
 def test_a_country_qualifier_picks_the_city() -> None:
     request = read("Cambridge, UK for 2 days")
     assert stays(request) == [("Cambridge", "GB")]
@@ -155,9 +200,11 @@ def test_per_city_days_of_city_states_add_up() -> None:
 
 
 def test_a_country_gives_its_top_destinations() -> None:
-    request = read("a week in Bulgaria")  # none of ours: its capital, then its largest
+    request = read("ten days in Bulgaria")  # none of ours: its capital, then its largest
     assert request.country == "BG"
     assert stays(request) == [("Sofia", "BG"), ("Plovdiv", "BG"), ("Varna", "BG")]
+    assert len(read("a week in Bulgaria").stays) == 2  # a city for every three days or so
+    assert stays(read("a long weekend in Bulgaria")) == [("Sofia", "BG")]
     assert [name for name, _ in stays(read("Two weeks in Italy"))] == ["Rome", "Florence", "Venice"]
 
 
@@ -168,7 +215,7 @@ def test_a_country_gives_its_top_destinations() -> None:
         ("visit 3 cities in California", "US-CA", 3),
         ("from Boston to New York, visiting 2 different cities", "US-NY", 2),
         ("starting in Washington and covering three cities in Georgia", "US-GA", 3),
-        ("a week in Colorado", "US-CO", 3),
+        ("a week in Colorado", "US-CO", 2),  # a city for every three days or so
     ],
 )
 def test_a_us_state_gives_that_many_of_its_cities(text: str, region: str, count: int) -> None:
@@ -217,6 +264,18 @@ def test_an_ambiguous_name_takes_the_likelier_reading_and_says_the_other(
     assert len(request.alternatives) == 1
     assert request.alternatives[0].startswith(f"{city.name}, ")
     assert request.alternatives[0].endswith(f"there is also {alternative}")
+
+
+def test_a_state_named_in_the_message_picks_its_namesakes() -> None:
+    request = read("a road trip in Texas: Austin, Paris and Dallas")
+    assert [(s.city.name, s.city.admin1) for s in request.stays] == [
+        ("Austin", "TX"),
+        ("Paris", "TX"),
+        ("Dallas", "TX"),
+    ]
+    maine = read("a week in Maine: Portland and Bar Harbor")
+    assert [(s.city.name, s.city.admin1) for s in maine.stays] == [("Portland", "ME")]
+    assert maine.region == "US-ME" and maine.alternatives == []
 
 
 def test_a_famous_city_has_no_alternative_worth_saying() -> None:

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
+def _quiet_on_broken_pipe(run: Callable[..., int]) -> Callable[..., int]:
+    """A reader that stops early (``| head``) ends the command quietly, exit status 1."""
+
+    @functools.wraps(run)
+    def wrapper(*args: object, **kwargs: object) -> int:
+        try:
+            code = run(*args, **kwargs)
+            sys.stdout.flush()  # a late EPIPE would surface at exit, as a traceback
+            return code
+        except BrokenPipeError:
+            # What the Python docs advise: stdout to devnull, so exit's flush stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+
+    return wrapper
+
+
+@_quiet_on_broken_pipe
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tripdesigner_kernel",
@@ -59,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         from tripdesigner_kernel.trip import exports, model
 
-        print(exports.export(model.Itinerary.from_json(reply.itinerary), args.format))
+        copy_id = state.current_session_id  # a fresh session each run: UIDs never collide
+        print(exports.export(model.Itinerary.from_json(reply.itinerary), args.format, copy_id))
     return 0
 
 

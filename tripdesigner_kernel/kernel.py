@@ -13,7 +13,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from tripdesigner_kernel.designers.base import DesignerError, Event, Question
+from tripdesigner_kernel.designers.base import Event, Question, is_designer_error
+from tripdesigner_kernel.redaction import Secret
 from tripdesigner_kernel.reload_guard import ReloadGuard
 from tripdesigner_kernel.service_cache import ServiceCache
 from tripdesigner_kernel.sessions.manager import SessionManager
@@ -24,26 +25,6 @@ from tripdesigner_kernel.settings import TripDesigner, resolve_today
 STATE_ATTRIBUTE = "_tripdesigner_state"
 MAX_MESSAGE_CHARS = 20_000
 TURN_ATTEMPTS = 3  # a turn beaten by another kernel is re-run on the fresh session twice
-
-
-class Secret:
-    """An API key in memory: never shown by ``repr`` or ``str``."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('********')"
-
-    __str__ = __repr__
-
-    def __reduce__(self) -> Any:
-        raise TypeError("an API key cannot be pickled")
 
 
 class Reply(str):
@@ -77,7 +58,7 @@ class KernelState:
         self.settings = TripDesigner(parent=shell) if shell is not None else TripDesigner()
         self.placement = SessionPlacement(self._storage_changed)
         self.services = ServiceCache()
-        self.guard = ReloadGuard(self._drop_services)
+        self.guard = ReloadGuard(self._drop_services, shell)
         self.guard.record_new_modules()
         self.current_session_id: str | None = None
         self._api_key: Secret | None = None
@@ -105,17 +86,22 @@ class KernelState:
 
     def api_key(self) -> str | None:
         """The key: the one set in this kernel, else the configured environment variable."""
+        secret = self._api_secret()
+        return secret.reveal() if secret else None
+
+    def _api_secret(self) -> Secret | None:
         if self._api_key is not None:
-            return self._api_key.reveal()
-        if self.settings.key_env:
-            return os.environ.get(self.settings.key_env) or None
-        return None
+            return self._api_key
+        value = os.environ.get(self.settings.key_env) if self.settings.key_env else None
+        return Secret(value) if value else None
 
     def use_designer(self, name: str, **options: Any) -> None:
         """Switch designer; sessions stay. Fails clearly for an unknown name."""
         from tripdesigner_kernel.designers.registry import registry
+        from tripdesigner_kernel.settings import check_designer_options
 
         registry.factory(name)  # raises UnknownDesignerError with the names available
+        check_designer_options(options)  # ValueError: a key never goes in an option
         self.settings.designer = name
         self.settings.designer_options = options
 
@@ -216,17 +202,17 @@ class KernelState:
 
     def export_session(self, session_id: str, path: str | os.PathLike[str]) -> str:
         """Write a session file; returns the path written."""
+        from tripdesigner_kernel.files import write_text
         from tripdesigner_kernel.sessions.exchange import dump_session
 
-        text = dump_session(self.sessions.load_record(session_id))
-        _write_text(path, text)
-        return str(path)
+        return str(write_text(path, dump_session(self.sessions.load_record(session_id))))
 
     def import_session(self, path: str | os.PathLike[str]) -> str:
         """Read a session file into the store (a new id if its id is taken); the id."""
+        from tripdesigner_kernel.files import read_text
         from tripdesigner_kernel.sessions.exchange import load_session
 
-        record = load_session(_read_text(path), set(self.sessions.ids()))
+        record = load_session(read_text(path), set(self.sessions.ids()))
         self.storage.save(record)
         self._notify({"type": "session_created", "session_id": record["id"]})
         return str(record["id"])
@@ -248,6 +234,7 @@ class KernelState:
         self, fmt: str, path: str | os.PathLike[str], session_id: str | None = None
     ) -> str:
         """Write a session's itinerary as ics, geojson, md or json; returns the path."""
+        from tripdesigner_kernel.files import write_text
         from tripdesigner_kernel.trip import exports, model
 
         source = session_id or self.current_session_id
@@ -256,8 +243,9 @@ class KernelState:
         itinerary = self.sessions.get(source).itinerary
         if not itinerary:
             raise ValueError(f"Session {source} has no itinerary yet.")
-        _write_text(path, exports.export(model.Itinerary.from_json(itinerary), fmt))
-        return str(path)
+        # The session id makes calendar UIDs unique to this copy (forks, same first message).
+        export = exports.export(model.Itinerary.from_json(itinerary), fmt, source)
+        return str(write_text(path, export))
 
     # Services -------------------------------------------------------------------
 
@@ -269,13 +257,16 @@ class KernelState:
 
         name = self.settings.designer
         options = dict(self.settings.designer_options)
-        key = self.api_key()
-        cache_key = service_module.service_key(name, options, key)
+        key = self._api_secret()  # a Secret: these frames' locals may be printed
+        cache_key = service_module.service_key(name, options, key.reveal() if key else None)
 
         def build() -> Any:
             try:
-                designer = registry.factory(name)(options, key)
-            except DesignerError as error:  # e.g. no key yet: the person can act on it
+                designer = registry.factory(name)(options, key.reveal() if key else None)
+            except Exception as error:
+                if not is_designer_error(error):
+                    raise
+                # e.g. no key yet: the person can act on it
                 raise service_module.TurnError(str(error)) from None
             return service_module.TripDesignerService(designer, name)
 
@@ -360,31 +351,6 @@ class KernelState:
             f"<KernelState designer={self.settings.designer!r} sessions={len(self.sessions)} "
             f"services={len(self.services)} storage={self.storage.name}>"
         )
-
-
-def _write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write a file whole, or fail with a readable message and leave no partial file."""
-    from pathlib import Path
-
-    target = Path(path).expanduser()
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ValueError(f"Cannot write {target}: {error.strerror or error}.") from None
-
-
-def _read_text(path: str | os.PathLike[str]) -> str:
-    from pathlib import Path
-
-    try:
-        return Path(path).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(
-            f"Cannot read {path}: {getattr(error, 'strerror', None) or error}."
-        ) from None
 
 
 def state_for(shell: Any = None) -> KernelState:

@@ -4,10 +4,17 @@ IPython has no pre-reload event. This guard is a ``pre_run_cell`` callback put
 first in the list, so it runs before autoreload and still sees the old code;
 a ``post_execute`` callback notes the modules imported during the cell. Only
 the service cache is cleared: sessions live elsewhere and are never touched.
+
+``%autoreload 3`` patches every class a reloaded module holds, pydantic's own
+``BaseModel`` included, and fails inside IPython (printing the error twice). So
+modules that hold pydantic models are taken out of its hands (marked skipped,
+as ``%aimport -MODULE`` would) and this guard reloads them itself, plainly, when
+their file changes: sessions are JSON, so no old model instance needs patching.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -30,12 +37,17 @@ def _source_file(module: ModuleType) -> str | None:
 class ReloadGuard:
     """Watches our modules and any module registered as service code."""
 
-    def __init__(self, on_change: Callable[[], tuple[int, int]]) -> None:
+    def __init__(self, on_change: Callable[[], tuple[int, int]], shell: Any = None) -> None:
         # ``on_change`` clears the services and returns (services cleared, sessions kept).
         self.on_change = on_change
+        self.shell = shell
+        self.model_modules: set[str] = set()  # watched modules that hold pydantic models
+        self._taken: dict[str, bool] = {}  # taken from autoreload -> %aimport-ed by name
         self.extra_modules: set[str] = set()
         self._mtimes: dict[str, tuple[str, int]] = {}  # module name -> (file, mtime_ns)
         self._seen_module_count = -1
+        # module name -> (id of its __spec__, file mtime_ns when that spec was first seen)
+        self._loaded: dict[str, tuple[int, int]] = {}
 
     def watch(self, module_name: str) -> None:
         """Treat ``module_name`` (a user's designer plugin, say) as service code."""
@@ -58,9 +70,13 @@ class ReloadGuard:
             if path is None:
                 continue
             try:
-                self._mtimes[name] = (path, os.stat(path).st_mtime_ns)
+                mtime = os.stat(path).st_mtime_ns
             except OSError:
                 continue
+            self._mtimes[name] = (path, mtime)
+            self._loaded[name] = (id(getattr(module, "__spec__", None)), mtime)
+            if _holds_pydantic_models(module):
+                self.model_modules.add(name)
 
     def changed_modules(self) -> list[str]:
         """Watched modules whose file changed since last noted; notes the new times."""
@@ -79,21 +95,72 @@ class ReloadGuard:
         return changed
 
     def code_identity(self) -> dict[str, int]:
-        """Identity of each watched module's loaded code; a reload gives it a new ``__spec__``."""
+        """Each watched module's loaded code, as the file's mtime when that code was loaded.
+
+        A reload gives a module a new ``__spec__``; the file time noted at the first sight
+        of that spec tells a reload of changed code (a new time) from a reload of the same
+        file (``%reload_ext``, an idle ``importlib.reload``), which changes no code.
+        """
         modules = sys.modules
         identity = {}
-        for name in self._mtimes:
+        for name, (path, _) in self._mtimes.items():
             module = modules.get(name)
-            if module is not None:
-                identity[name] = id(getattr(module, "__spec__", None))
+            if module is None:
+                continue
+            spec = id(getattr(module, "__spec__", None))
+            seen = self._loaded.get(name)
+            if seen is None or seen[0] != spec:
+                try:
+                    seen = (spec, os.stat(path).st_mtime_ns)
+                except OSError:
+                    seen = (spec, -1)
+                self._loaded[name] = seen
+            identity[name] = seen[1]
         return identity
 
     def check(self) -> bool:
-        """Drop the services if service code changed on disk; True when it did."""
-        if not self.changed_modules():
+        """Drop the services if service code changed on disk; True when it did.
+
+        Model modules taken from ``%autoreload 3`` are reloaded here, before autoreload runs.
+        """
+        reloader = self._autoreloader()
+        if reloader is not None:
+            self._take_model_modules(reloader)
+        changed = self.changed_modules()
+        if not changed:
             return False
         self.report(*self.on_change())
+        if reloader is not None:
+            self._reload_taken(reloader, changed)
         return True
+
+    def _autoreloader(self) -> Any:
+        """IPython autoreload's ``ModuleReloader`` when it is loaded and on, else None."""
+        magics_manager = getattr(self.shell, "magics_manager", None)
+        magics = magics_manager.registry.get("AutoreloadMagics") if magics_manager else None
+        reloader = getattr(magics, "_reloader", None)
+        return reloader if getattr(reloader, "enabled", False) else None
+
+    def _take_model_modules(self, reloader: Any) -> None:
+        if not getattr(reloader, "autoload_obj", False):  # only mode 3 breaks on them
+            return
+        for name in self.model_modules.difference(self._taken):
+            self._taken[name] = name in reloader.modules
+            reloader.mark_module_skipped(name)
+
+    def _reload_taken(self, reloader: Any, changed: list[str]) -> None:
+        for name in changed:
+            if name not in self._taken or name not in reloader.skip_modules:
+                continue  # not ours to reload (or given back with %aimport NAME)
+            if not (reloader.check_all or self._taken[name]):
+                continue  # mode 1 reloads only %aimport-ed modules
+            module = sys.modules.get(name)
+            if module is None:
+                continue
+            try:
+                importlib.reload(module)
+            except Exception as error:  # a syntax error in the edit: say so, keep the old code
+                print(f"[tripdesigner] reloading {name} failed: {type(error).__name__}: {error}")
 
     @staticmethod
     def report(cleared: int, preserved: int) -> None:
@@ -106,3 +173,13 @@ class ReloadGuard:
 
     def post_execute(self) -> None:
         self.record_new_modules()
+
+
+def _holds_pydantic_models(module: ModuleType) -> bool:
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None:
+        return False
+    base = pydantic.BaseModel
+    return any(
+        isinstance(value, type) and issubclass(value, base) for value in vars(module).values()
+    )

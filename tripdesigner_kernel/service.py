@@ -18,11 +18,11 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import (
     Designer,
-    DesignerError,
     DesignRequest,
     EventSink,
     Question,
     ignore_event,
+    is_designer_error,
     pending_question,
 )
 from tripdesigner_kernel.sessions.records import new_message, utc_now
@@ -85,9 +85,9 @@ class TripDesignerService:
             itinerary = result.itinerary
             if itinerary is not None:  # a designer must hand back a valid itinerary
                 itinerary = model.Itinerary.from_json(itinerary).to_json()
-        except DesignerError as error:
-            raise TurnError(f"{error} Your session is unchanged.") from error
         except Exception as error:
+            if is_designer_error(error):  # by tag: a reload may have made a second class
+                raise TurnError(f"{error} Your session is unchanged.") from error
             log.debug("turn failed", exc_info=True)
             raise TurnError(
                 f"The {self.designer_name} designer failed: {type(error).__name__}: {error}. "

@@ -13,8 +13,22 @@ Event = dict[str, Any]
 EventSink = Callable[[Event], None]
 
 
+DESIGNER_ERROR_TAG = "tripdesigner.designer-error"
+
+
 class DesignerError(RuntimeError):
-    """A turn failed for a reason the person can act on; the message says what to do."""
+    """A turn failed for a reason the person can act on; the message says what to do.
+
+    Catch it with ``is_designer_error``, not ``except DesignerError``: after a code
+    reload the raiser and the catcher may hold different copies of this class.
+    """
+
+    tag = DESIGNER_ERROR_TAG
+
+
+def is_designer_error(error: BaseException) -> bool:
+    """True for a ``DesignerError`` from any copy of this module (matched by its tag)."""
+    return getattr(error, "tag", None) == DESIGNER_ERROR_TAG
 
 
 def ignore_event(event: Event) -> None:
@@ -56,11 +70,16 @@ class Question:
         if not self.choices:
             return text
         folded = fold(text)
-        number = re.fullmatch(r"(?:(?:option|number|choice|no|nr) )?(\d{1,2})(?: please)?", folded)
-        if number:
-            index = int(number[1])
+        bare = text.strip()
+        number = re.fullmatch(r"(?:(?:option|number|choice|no|nr) )?(\d+)(?: please)?", folded)
+        if number or bare.isdigit():
+            # "²" passes isdigit() but is no number; a huge number is out of range too.
+            digits = bare if bare.isdigit() else number[1] if number else ""
+            index = int(digits) if digits.isascii() and len(digits) <= 6 else 0
             if not 1 <= index <= len(self.choices):
-                raise ValueError(f"Choose a number from 1 to {len(self.choices)}.")
+                raise ValueError(
+                    f"Choose a number from 1 to {len(self.choices)}, or write your answer in words."
+                )
             return self.choices[index - 1]
         by_name = {fold(choice): choice for choice in self.choices}
         if folded in by_name:

@@ -1,109 +1,57 @@
 """Gateway airports: a curated table first (the nearest airport is often the wrong one),
-then ``airportsdata`` by city name."""
+then ``airportsdata`` by city name.
+
+``data/airports.tsv``: the airport most travellers to each of our destinations fly into
+(our choice), with its name and coordinates from ``airportsdata`` (MIT licence).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from tripdesigner_kernel.knowledge.text import fold
 
-# The airport most travellers to the city fly into (IATA).
-GATEWAYS = {
-    "paris": "CDG",
-    "london": "LHR",
-    "rome": "FCO",
-    "barcelona": "BCN",
-    "madrid": "MAD",
-    "lisbon": "LIS",
-    "porto": "OPO",
-    "amsterdam": "AMS",
-    "berlin": "BER",
-    "munich": "MUC",
-    "prague": "PRG",
-    "vienna": "VIE",
-    "budapest": "BUD",
-    "copenhagen": "CPH",
-    "stockholm": "ARN",
-    "oslo": "OSL",
-    "helsinki": "HEL",
-    "reykjavik": "KEF",
-    "dublin": "DUB",
-    "edinburgh": "EDI",
-    "florence": "FLR",
-    "venice": "VCE",
-    "milan": "MXP",
-    "naples": "NAP",
-    "athens": "ATH",
-    "istanbul": "IST",
-    "seville": "SVQ",
-    "brussels": "BRU",
-    "zurich": "ZRH",
-    "krakow": "KRK",
-    "dubrovnik": "DBV",
-    "nice": "NCE",
-    "tokyo": "HND",
-    "kyoto": "KIX",
-    "osaka": "KIX",
-    "seoul": "ICN",
-    "beijing": "PEK",
-    "shanghai": "PVG",
-    "hong kong": "HKG",
-    "taipei": "TPE",
-    "singapore": "SIN",
-    "bangkok": "BKK",
-    "chiang mai": "CNX",
-    "hanoi": "HAN",
-    "ho chi minh city": "SGN",
-    "ubud": "DPS",
-    "kuala lumpur": "KUL",
-    "mumbai": "BOM",
-    "delhi": "DEL",
-    "jaipur": "JAI",
-    "dubai": "DXB",
-    "new york city": "JFK",
-    "san francisco": "SFO",
-    "los angeles": "LAX",
-    "chicago": "ORD",
-    "washington": "IAD",
-    "boston": "BOS",
-    "new orleans": "MSY",
-    "miami": "MIA",
-    "las vegas": "LAS",
-    "seattle": "SEA",
-    "honolulu": "HNL",
-    "vancouver": "YVR",
-    "toronto": "YYZ",
-    "montreal": "YUL",
-    "mexico city": "MEX",
-    "cancun": "CUN",
-    "havana": "HAV",
-    "cusco": "CUZ",
-    "lima": "LIM",
-    "buenos aires": "EZE",
-    "rio de janeiro": "GIG",
-    "santiago": "SCL",
-    "marrakesh": "RAK",
-    "cairo": "CAI",
-    "cape town": "CPT",
-    "nairobi": "NBO",
-    "sydney": "SYD",
-    "melbourne": "MEL",
-    "auckland": "AKL",
-    "queenstown": "ZQN",
-}
+
+@dataclass(frozen=True)
+class Airport:
+    """An airport: IATA code, name, position in degrees."""
+
+    code: str
+    name: str
+    lat: float
+    lon: float
 
 
 @cache
-def _by_city() -> dict[str, str]:
+def _curated() -> dict[str, Airport]:
+    path = resources.files("tripdesigner_kernel.knowledge") / "data" / "airports.tsv"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            city, code, name, lat, lon = line.split("\t")
+            table[city] = Airport(code, name, float(lat), float(lon))
+    return table
+
+
+@cache
+def _by_city() -> dict[str, Airport]:
     import airportsdata
 
-    table: dict[str, str] = {}
-    for code, airport in sorted(airportsdata.load("IATA").items()):
-        table.setdefault(fold(airport["city"]), code)
+    table: dict[str, Airport] = {}
+    for code, row in sorted(airportsdata.load("IATA").items()):
+        table.setdefault(fold(row["city"]), Airport(code, row["name"], row["lat"], row["lon"]))
     return table
+
+
+def gateway_airport(city: str) -> Airport | None:
+    """The airport travellers to ``city`` usually fly into, or None when we know none."""
+    key = fold(city)
+    return _curated().get(key) or _by_city().get(key)
 
 
 def gateway(city: str) -> str | None:
     """The IATA code travellers to ``city`` usually fly into, or None."""
-    key = fold(city)
-    return GATEWAYS.get(key) or _by_city().get(key)
+    airport = gateway_airport(city)
+    return airport.code if airport else None

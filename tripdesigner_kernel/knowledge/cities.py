@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from tripdesigner_kernel.knowledge.text import fold
@@ -62,6 +62,7 @@ class City:
     timezone: str
     admin1: str = ""  # the first-level division: the state's code for US places ("OR")
     everyday_word: bool = False  # the name is also an English word ("Reading", "Split")
+    known_names: int = 0  # names GeoNames has for it, in many languages: how well known
 
     @property
     def key(self) -> str:
@@ -107,6 +108,11 @@ class _NameTable:
                 else:
                     found.append(index)
 
+    @cached_property
+    def positions(self) -> list[tuple[float, float]]:
+        """(lat, lon) of every row, in row order, parsed once for nearby searches."""
+        return [(float(r.split("\t")[1]), float(r.split("\t")[2])) for r in self.rows]
+
     def find(self, folded: str) -> list[City]:
         found = self.by_name.get(folded)
         if found is None:
@@ -115,8 +121,18 @@ class _NameTable:
         return [self.city(index) for index in indexes]
 
     def city(self, index: int) -> City:
-        name, lat, lon, country, admin1, population, tz, word = self.rows[index].split("\t")
-        return City(name, country, float(lat), float(lon), int(population), tz, admin1, word == "w")
+        name, lat, lon, country, admin1, population, tz, word, names = self.rows[index].split("\t")
+        return City(
+            name,
+            country,
+            float(lat),
+            float(lon),
+            int(population),
+            tz,
+            admin1,
+            word == "w",
+            int(names),
+        )
 
 
 class CityIndex:
@@ -158,6 +174,18 @@ class CityIndex:
         )
         return found
 
+    def nearby(self, lat: float, lon: float, km: float) -> list[City]:
+        """Cities (not small towns) within ``km`` of a point, in no particular order."""
+        from tripdesigner_kernel.knowledge.geo import km_between
+
+        table = self._cities
+        span = km / 111.0
+        return [
+            table.city(index)
+            for index, (lat2, lon2) in enumerate(table.positions)
+            if abs(lat2 - lat) <= span and km_between(lat, lon, lat2, lon2) <= km
+        ]
+
     def in_division(self, country: str, admin1: str | None = None) -> list[City]:
         """Cities of a country (or of one of its states), largest first."""
         if self._by_division is None:
@@ -183,12 +211,15 @@ class CityIndex:
 
 
 def weight(city: City, folded_name: str) -> float:
-    """How likely a person naming ``folded_name`` means ``city``: its population, a
-    fiftieth of it when the name is only one of its other names (Victoria, BC, before
-    Hong Kong's old Victoria; Rome still before the small Roma of Queensland)."""
-    if fold(city.name) == folded_name:
-        return city.population
-    return city.population / ALTERNATE_NAME_SHARE
+    """How likely a person naming ``folded_name`` means ``city``.
+
+    Its population times the square of how many names it has (a city named in many
+    languages is one people travel to: Valencia, Spain before Valencia, Venezuela,
+    which has twice the people); a fiftieth of that when the name is only one of its
+    other names (Victoria, BC before Hong Kong's old Victoria).
+    """
+    known = city.population * (1 + city.known_names) ** 2
+    return known if fold(city.name) == folded_name else known / ALTERNATE_NAME_SHARE
 
 
 @cache

@@ -1,14 +1,13 @@
 """Places to visit and eat, and areas to stay: our curated data, or an honest generic set.
 
 Curated cities come from ``data/places/<slug>.json`` (see FORMAT.md there), read
-on first use. Any other city gets generic suggestions placed on its real
-coordinates and marked ``coverage = "generic"``.
+on first use. Any other city gets kinds of places in its real districts
+(``generic_places.py``), marked ``coverage = "generic"``.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -147,198 +146,6 @@ def _curated(city_slug: str) -> CityPlaces:
     )
 
 
-# Generic suggestions: (name template, category, tags, minutes, hours, price level, USD).
-_GENERIC_ACTIVITIES = [
-    (
-        "Historic centre of {city}: walking tour",
-        "neighbourhood",
-        ("history", "architecture"),
-        120,
-        "Mo-Su 09:00-19:00",
-        0,
-        0,
-    ),
-    ("Main museum of {city}", "museum", ("museums", "history"), 120, "Tu-Su 10:00-18:00", 2, 15),
-    ("Central market of {city}", "market", ("markets", "food"), 75, "Mo-Sa 08:00-18:00", 1, 0),
-    (
-        "Best viewpoint over {city}",
-        "viewpoint",
-        ("viewpoints", "photography"),
-        60,
-        "Mo-Su 08:00-21:00",
-        0,
-        0,
-    ),
-    ("Largest park of {city}", "park", ("parks", "nature"), 90, "Mo-Su 07:00-20:00", 0, 0),
-    (
-        "Cathedral or main church of {city}",
-        "religious",
-        ("churches", "architecture"),
-        60,
-        "Mo-Su 09:00-17:00",
-        0,
-        0,
-    ),
-    ("Art gallery of {city}", "museum", ("art", "museums"), 90, "Tu-Su 10:00-18:00", 2, 12),
-    (
-        "Old-town side streets of {city}",
-        "neighbourhood",
-        ("local life", "photography"),
-        90,
-        "Mo-Su 09:00-20:00",
-        0,
-        0,
-    ),
-    (
-        "Waterfront or riverside of {city}",
-        "nature",
-        ("nature", "water"),
-        90,
-        "Mo-Su 08:00-21:00",
-        0,
-        0,
-    ),
-    ("History museum of {city}", "museum", ("history", "museums"), 90, "Tu-Su 10:00-17:00", 1, 10),
-    (
-        "Design and shopping street of {city}",
-        "shopping",
-        ("shopping", "design"),
-        90,
-        "Mo-Sa 10:00-19:00",
-        1,
-        0,
-    ),
-    ("Botanical garden of {city}", "park", ("gardens", "nature"), 75, "Mo-Su 09:00-18:00", 1, 5),
-    (
-        "Castle or fortress of {city}",
-        "sight",
-        ("castles", "history"),
-        90,
-        "Mo-Su 10:00-18:00",
-        2,
-        12,
-    ),
-    (
-        "Modern district of {city}",
-        "neighbourhood",
-        ("modern", "architecture"),
-        75,
-        "Mo-Su 09:00-21:00",
-        0,
-        0,
-    ),
-    (
-        "Science or city museum of {city}",
-        "museum",
-        ("science", "kids"),
-        120,
-        "Tu-Su 10:00-18:00",
-        2,
-        14,
-    ),
-    (
-        "Evening bar street of {city}",
-        "nightlife",
-        ("nightlife", "cocktails"),
-        90,
-        "Mo-Su 18:00-01:00",
-        2,
-        15,
-    ),
-]
-_GENERIC_STAYS = [
-    ("Central {city}", 0.0, 0.0, (60, 140, 380)),
-    ("Old town of {city}", 0.006, -0.004, (55, 130, 350)),
-    ("Near the main station of {city}", -0.008, 0.006, (45, 110, 300)),
-]
-
-
-def _offset(lat: float, lon: float, index: int, radius_km: float) -> tuple[float, float]:
-    """A point on a spiral around the centre, so generic places are spread, not stacked."""
-    angle = index * 2.39996  # the golden angle
-    distance = radius_km * math.sqrt((index + 1) / 18)
-    dlat = distance / 111.0 * math.cos(angle)
-    dlon = distance / (111.0 * max(0.2, math.cos(math.radians(lat)))) * math.sin(angle)
-    return round(lat + dlat, 5), round(lon + dlon, 5)
-
-
-def generic_city(city: City, usd_to_local: float) -> CityPlaces:
-    """Generic suggestions for a city we have not curated, on its real coordinates.
-
-    Names say plainly that these are kinds of places to look for, not picks.
-    """
-    places = []
-    for i, (name, category, tags, minutes, hours, level, usd) in enumerate(_GENERIC_ACTIVITIES):
-        lat, lon = _offset(city.lat, city.lon, i, 2.0)
-        places.append(
-            Place(
-                name.format(city=city.name),
-                category,
-                tags,
-                lat,
-                lon,
-                minutes,
-                hours,
-                level,
-                round(usd * usd_to_local),
-                "centre",
-                "A generic suggestion: look for one locally.",
-                country=city.country,
-                timezone=city.timezone,
-            )
-        )
-    for n in range(30):
-        lat, lon = _offset(city.lat, city.lon, n + 3, 1.5)
-        level = 1 + n % 3
-        places.append(
-            Place(
-                f"Local restaurant #{n + 1} in {city.name}",
-                "restaurant",
-                ("local cuisine", "food"),
-                lat,
-                lon,
-                75,
-                "Mo-Su 11:30-15:00,18:00-23:00",
-                level,
-                round((12 + 12 * level) * usd_to_local),
-                "centre",
-                "A generic suggestion: a well-reviewed local restaurant nearby.",
-                ("lunch", "dinner"),
-                country=city.country,
-                timezone=city.timezone,
-            )
-        )
-    stays = tuple(
-        StayArea(
-            name.format(city=city.name),
-            round(city.lat + dlat, 5),
-            round(city.lon + dlon, 5),
-            tuple(
-                sorted(
-                    zip(
-                        ("budget", "moderate", "luxury"),
-                        (round(p * usd_to_local) for p in prices),
-                        strict=True,
-                    )
-                )
-            ),
-            "A generic area suggestion.",
-        )
-        for name, dlat, dlon, prices in _GENERIC_STAYS
-    )
-    return CityPlaces(
-        city=city.name,
-        country=city.country,
-        currency=currency_of(city.country),
-        timezone=city.timezone,
-        lat=city.lat,
-        lon=city.lon,
-        coverage="generic",
-        places=tuple(places),
-        stay_areas=stays,
-    )
-
-
 @cache
 def _destination_slugs() -> dict[tuple[str, str], str]:
     """GeoNames (name, country) -> our file's slug: GeoNames says Sevilla, we say Seville."""
@@ -395,6 +202,7 @@ def places_for(city: City) -> CityPlaces:
             return curated
     from decimal import Decimal
 
+    from tripdesigner_kernel.knowledge.generic_places import generic_city
     from tripdesigner_kernel.knowledge.money import convert, known
 
     currency = currency_of(city.country)

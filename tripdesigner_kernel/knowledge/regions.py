@@ -1,7 +1,8 @@
 """States and regions of countries (ISO 3166-2): "Ohio" -> US-OH, and the cities in one.
 
 Data: ``data/regions.tsv`` (US states and DC, Canadian provinces, Australian states, the
-UK's nations; GeoNames through ``scripts/build_cities.py``). A city's ``admin1`` is its
+UK's nations, the regions of Italy, Spain, France, Germany and Japan people travel to;
+GeoNames through ``scripts/build_regions.py``). A city's ``admin1`` is its
 region's GeoNames code within the country ("OH", "08" for Ontario).
 """
 
@@ -15,6 +16,7 @@ from tripdesigner_kernel.knowledge.cities import (
     city_index,
     data_text,
     destination_keys,
+    weight,
 )
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -29,6 +31,7 @@ class Region:
     code: str
     name: str
     admin1: str
+    other_names: tuple[str, ...] = ()
 
     @property
     def country(self) -> str:
@@ -42,14 +45,15 @@ def regions() -> dict[str, Region]:
     for line in data_text("regions.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        code, name, admin1 = line.split("\t")
-        table[code] = Region(code, name, admin1)
+        code, name, admin1, others = line.split("\t")
+        table[code] = Region(code, name, admin1, tuple(filter(None, others.split("|"))))
     return table
 
 
 @cache
 def _by_name() -> dict[str, Region]:
     names = {fold(r.name): r for r in regions().values()}
+    names.update({fold(n): r for r in regions().values() for n in r.other_names})
     names.update({fold(alias): regions()[code] for alias, code in REGION_ALIASES.items()})
     return names
 
@@ -75,7 +79,9 @@ def region_of(city: City) -> Region | None:
 
 
 def cities_in_region(region: Region) -> list[City]:
-    """Cities in a region, the likeliest to visit first: ours, then by population."""
+    """Cities in a region, the likeliest to visit first: ours, then the best known."""
     found = city_index().in_division(region.country, region.admin1)
     ours = destination_keys()
-    return sorted(found, key=lambda c: ((fold(c.name), c.country) not in ours, -c.population))
+    return sorted(
+        found, key=lambda c: ((fold(c.name), c.country) not in ours, -weight(c, fold(c.name)))
+    )

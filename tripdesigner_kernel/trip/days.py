@@ -163,7 +163,11 @@ class CityPlanner:
 
         planned = sum(s.kind == "activity" for s in stops)
         most = max(planned, visits) + (1 if self.spare > 0 else 0)
-        filled = [s for s in fill_gaps(stops, day, near, self.hotel, most) if s.kind != "lead"]
+        filled = [
+            s
+            for s in fill_gaps(stops, day, near, self.hotel, most)
+            if s.kind != "lead" and (day_end is None or s.end <= day_end)  # the way home
+        ]
         self.spare -= sum(s.kind == "activity" for s in filled) - planned
         return self._take(DayPlan(filled, plan.cost))
 

@@ -1,5 +1,11 @@
 """The legs of a trip as itinerary segments: the way into each city (from home or from the
-previous stay) and the way home, timed in each end's local time."""
+previous stay) and the way home, timed in each end's local time.
+
+Each leg is three segments: the way to the airport or station (check-in and security
+included), the vehicle itself, and the way from it to the hotel. Vehicles leave between
+07:00 and 22:00 local time unless the person gave a time; a flight from home is timed to
+land around midday at the destination, local time.
+"""
 
 from __future__ import annotations
 
@@ -7,58 +13,191 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea
+from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
+from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.legs import Leg, estimate_leg
+from tripdesigner_kernel.trip.legs import Leg, plan_leg
 from tripdesigner_kernel.trip.parts import money, stamp
 from tripdesigner_kernel.trip.spec import TripSpec
 
 MIN_STOPOVER = timedelta(hours=3)
-BETWEEN_CITIES_DEPART = 9 * 60 + 30  # minutes after midnight, the previous city's time
-FROM_HOME_LANDS = 14 * 60  # a flight from home lands early afternoon, local time
-HOME_DEPARTS = 17 * 60  # the way home leaves late afternoon of the last day
+DEPARTURES = (7 * 60, 22 * 60)  # vehicles leave within these local hours
+ARRIVALS = (6 * 60, 23 * 60)
+CHAIN_LATEST = 10 * 60  # and land within these, when the day allows it
+SLOT = 15  # minutes between the departure times tried
+LEAVE_HOTEL = 9 * 60  # between cities: leave the hotel after breakfast
+FROM_HOME_LANDS = 12 * 60  # a journey from home lands about midday, local time
+HOME_LEAVE_HOTEL = 15 * 60  # the way home: leave the hotel mid-afternoon of the last day
+STEP_CATEGORY = {"flight": "airport", "rail": "station", "coach": "station", "ferry": "port"}
 
 
 @dataclass
 class WayIn:
-    """The leg into a stay and when it lands.
+    """The leg into a stay and when it reaches the hotel.
 
-    ``arrival`` is minutes after local midnight of the landing day; ``landing_offset`` the
-    days after the stay's first day that it lands (a long flight: 1).
+    ``arrival`` is minutes after local midnight of that day; ``landing_offset`` the days
+    after the stay's first day that it arrives (a long flight: 1).
     """
 
-    segment: model.Segment
+    segments: list[model.Segment]
     landed: datetime
     arrival: int
     landing_offset: int
+    note: str = ""
+
+
+@dataclass
+class WayHome:
+    """The leg home; ``leaves_hotel``: minutes after local midnight of the last day."""
+
+    segments: list[model.Segment]
+    leaves_hotel: int
+    note: str = ""
+
+
+def clock(text: str | None) -> int | None:
+    """ "HH:MM" as minutes after midnight, or None for no or a malformed time."""
+    if not text:
+        return None
+    try:
+        hours, minutes = (int(part) for part in text.split(":"))
+    except ValueError:
+        return None
+    return hours * 60 + minutes if 0 <= hours < 24 and 0 <= minutes < 60 else None
+
+
+def trip_currency(spec: TripSpec) -> str:
+    """The currency the trip's totals are in: the person's, else the first stay's."""
+    return spec.currency or places_for(spec.stays[0].city).currency
+
+
+def _local_minutes(moment: datetime, zone: ZoneInfo) -> int:
+    local = moment.astimezone(zone)
+    return local.hour * 60 + local.minute
+
+
+def _departures(
+    day: date, zone: ZoneInfo, days_before: int = 0, chain: bool = False
+) -> list[datetime]:
+    """Departure times to try, every ``SLOT`` minutes; a chain of services starts by
+    ``CHAIN_LATEST`` so it is not travelling through the night."""
+    first, last = DEPARTURES[0], CHAIN_LATEST if chain else DEPARTURES[1]
+    return [
+        stamp(day - timedelta(days=back), minutes, zone)
+        for back in range(days_before, -1, -1)
+        for minutes in range(first, last + 1, SLOT)
+    ]
+
+
+def _lands_in_daytime(leg: Leg, departure: datetime, zone: ZoneInfo) -> bool:
+    landing = _local_minutes(departure + timedelta(minutes=leg.minutes), zone)
+    return ARRIVALS[0] <= landing <= ARRIVALS[1]
+
+
+def departure_from_home(
+    leg: Leg, first_day: date, home: ZoneInfo, zone: ZoneInfo, land: int
+) -> datetime:
+    """When the vehicle leaves home so that it lands nearest ``land`` (local minutes) on
+    ``first_day``; a scheduled overnight service keeps its hour."""
+    if leg.departs is not None:
+        return stamp(first_day - timedelta(days=1), leg.departs, home)
+    target = stamp(first_day, land, zone)
+    options = _departures(first_day, home, days_before=2, chain=leg.chain)
+    daytime = [d for d in options if _lands_in_daytime(leg, d, zone)] or options
+    return min(
+        daytime,
+        key=lambda d: (abs(d + timedelta(minutes=leg.minutes) - target), -d.timestamp()),
+    )
+
+
+def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) -> datetime:
+    """Between cities: soon after leaving the hotel after breakfast, landing in daytime."""
+    if leg.departs is not None:
+        return stamp(day, leg.departs, zone)
+    wanted = stamp(day, LEAVE_HOTEL + leg.before.minutes, zone)
+    every = _departures(day, zone, chain=leg.chain)
+    options = [d for d in every if d >= wanted] or every
+    daytime = [d for d in options if _lands_in_daytime(leg, d, to_zone)] or options
+    return daytime[0]
+
+
+def departure_home(
+    leg: Leg, day: date, zone: ZoneInfo, home: ZoneInfo, earliest: datetime
+) -> datetime:
+    """The way home: the first departure after ``earliest`` that day, one landing in
+    daytime at home if there is one; the next morning only when nothing leaves that day."""
+    if leg.departs is not None:
+        return stamp(day, leg.departs, zone)
+    for when in (day, day + timedelta(days=1)):
+        options = [d for d in _departures(when, zone, chain=leg.chain) if d >= earliest]
+        if options:
+            daytime = [d for d in options if _lands_in_daytime(leg, d, home)]
+            return (daytime or options)[0]
+    return earliest.astimezone(zone)
 
 
 def _point(name: str, pos: tuple[float, float], city: tuple[str, str | None]) -> model.Location:
     return model.Location(name=name, lat=pos[0], lon=pos[1], city=city[0], country=city[1])
 
 
-def _leg_segment(
+def leg_segments(
     leg: Leg,
     segment_id: str,
-    start: datetime,
-    end: datetime,
-    origin: tuple[str, str | None],
-    destination: tuple[str, str | None],
+    departure: datetime,
+    ends: tuple[tuple[float, float], tuple[float, float]],
+    cities: tuple[tuple[str, str | None], tuple[str, str | None]],
+    zones: tuple[ZoneInfo, ZoneInfo],
     travelers: int,
-) -> model.Segment:
-    return model.Segment(
+    day_number: int,
+) -> list[model.Segment]:
+    """The step to the vehicle, the vehicle, and the step from it to ``ends[1]``."""
+    origin, destination = cities
+    landing = departure + timedelta(minutes=leg.minutes)
+    days_later = (landing.astimezone(zones[1]).date() - departure.astimezone(zones[0]).date()).days
+    category = STEP_CATEGORY[leg.mode]
+    details = {"day": day_number, "leg": segment_id, "mode": leg.mode}
+    before = model.Segment(
+        id=f"{segment_id}-before",
+        type="transfer",
+        name=leg.before.name,
+        start=(departure - timedelta(minutes=leg.before.minutes)).astimezone(zones[0]),
+        end=departure.astimezone(zones[0]),
+        category=category,
+        from_=_point(f"Hotel in {origin[0]}", ends[0], origin),
+        to=_point(leg.from_name, leg.from_pos, origin),
+        details=details,
+    )
+    vehicle = model.Segment(
         id=segment_id,
         type=leg.kind,
         name=leg.name,
-        start=start,
-        end=end,
+        start=departure.astimezone(zones[0]),
+        end=landing.astimezone(zones[1]),
         category=leg.mode,
-        tags=[],
         from_=_point(leg.from_name, leg.from_pos, origin),
         to=_point(leg.to_name, leg.to_pos, destination),
-        price=money(leg.price_usd * travelers, "USD"),
-        details={"km": round(leg.km), "mode": leg.mode, "estimated": True},
+        price=money(leg.price * travelers, leg.currency),
+        notes=leg.note,
+        details={
+            **details,
+            "km": round(leg.km),
+            "estimated": True,
+            **({"via": list(leg.via)} if leg.via else {}),
+            "days_later": days_later,
+        },
     )
+    after = model.Segment(
+        id=f"{segment_id}-after",
+        type="transfer",
+        name=leg.after.name,
+        start=landing.astimezone(zones[1]),
+        end=(landing + timedelta(minutes=leg.after.minutes)).astimezone(zones[1]),
+        category=category,
+        from_=_point(leg.to_name, leg.to_pos, destination),
+        to=_point(f"Hotel in {destination[0]}", ends[1], destination),
+        details=details,
+    )
+    return [before, vehicle, after]
 
 
 def way_in(
@@ -68,52 +207,48 @@ def way_in(
     places: CityPlaces,
     area: StayArea,
     first_day: date,
+    day_number: int,
 ) -> WayIn | None:
     """The leg into ``places`` from the previous stay, or from home for the first; None when
-    the trip has no origin and this is the first stay."""
+    the trip has no origin and this is the first stay. ``day_number``: the stay's first."""
     zone = ZoneInfo(places.timezone)
+    end = (places.city, area.lat, area.lon, places.country)
+    currency = trip_currency(spec)
     if previous is not None:
         prev_places, prev_area = previous
-        leg = estimate_leg(
-            prev_places.city,
-            (prev_area.lat, prev_area.lon),
-            places.city,
-            (area.lat, area.lon),
-            spec.level,
-        )
+        start = (prev_places.city, prev_area.lat, prev_area.lon, prev_places.country)
+        leg = plan_leg(start, end, spec.level, currency, spec.transport)
         from_zone = ZoneInfo(prev_places.timezone)
-        start = stamp(first_day, BETWEEN_CITIES_DEPART, from_zone)
-        end = start + timedelta(minutes=leg.minutes)
-        origin_name = prev_places.city
+        departure = departure_between(leg, first_day, from_zone, zone)
+        origin = (prev_places.city, prev_places.country)
     elif spec.origin is not None:
-        leg = estimate_leg(
-            spec.origin.name,
-            (spec.origin.lat, spec.origin.lon),
-            places.city,
-            (area.lat, area.lon),
-            spec.level,
-        )
-        from_zone = ZoneInfo(spec.origin.timezone)
-        end = stamp(first_day, FROM_HOME_LANDS, zone)
-        start = end - timedelta(minutes=leg.minutes)
-        origin_name = spec.origin.name
+        home = spec.origin
+        start = (home.name, home.lat, home.lon, home.country)
+        leg = plan_leg(start, end, spec.level, currency, spec.transport)
+        from_zone = ZoneInfo(home.timezone)
+        land = clock(spec.arrival_time)
+        land = FROM_HOME_LANDS if land is None else land
+        departure = departure_from_home(leg, first_day, from_zone, zone, land)
+        origin = (home.name, home.country)
     else:
         return None
-    local_end = end.astimezone(zone)
-    segment = _leg_segment(
+    segments = leg_segments(
         leg,
         f"leg-{stay_index}",
-        start.astimezone(from_zone),
-        local_end,
-        (origin_name, None),
-        (places.city, places.country),
+        departure,
+        ((start[1], start[2]), (area.lat, area.lon)),
+        (origin, (places.city, places.country)),
+        (from_zone, zone),
         spec.travelers,
+        day_number,
     )
+    at_hotel = segments[-1].end
     return WayIn(
-        segment=segment,
-        landed=end,
-        arrival=local_end.hour * 60 + local_end.minute,
-        landing_offset=max(0, (local_end.date() - first_day).days),
+        segments=segments,
+        landed=at_hotel,
+        arrival=_local_minutes(at_hotel, zone),
+        landing_offset=max(0, (at_hotel.astimezone(zone).date() - first_day).days),
+        note=leg.note,
     )
 
 
@@ -122,32 +257,88 @@ def way_home(
     last: tuple[CityPlaces, StayArea],
     last_day: date,
     landed: datetime | None,
-) -> model.Segment | None:
+    day_number: int,
+    ready: datetime | None = None,
+) -> WayHome | None:
     """The leg home from the last stay on ``last_day``; None without an origin.
 
-    Leaves at least ``MIN_STOPOVER`` after ``landed`` (a short stay after a long flight).
+    Leaves the hotel mid-afternoon, or in time for the person's ``departure_time``, at
+    least ``MIN_STOPOVER`` after ``landed`` (a short stay after a long flight), and not
+    before ``ready`` (back at the hotel from the last visit, bags collected).
     """
     if spec.origin is None:
         return None
     places, area = last
-    zone = ZoneInfo(places.timezone)
-    leg = estimate_leg(
-        places.city,
-        (area.lat, area.lon),
-        spec.origin.name,
-        (spec.origin.lat, spec.origin.lon),
-        spec.level,
-    )
-    start = stamp(last_day, HOME_DEPARTS, zone)
-    if landed is not None and start < landed + MIN_STOPOVER:
-        start = (landed + MIN_STOPOVER).astimezone(zone)
-    home = ZoneInfo(spec.origin.timezone)
-    return _leg_segment(
+    zone, home_zone = ZoneInfo(places.timezone), ZoneInfo(spec.origin.timezone)
+    home = spec.origin
+    start = (places.city, area.lat, area.lon, places.country)
+    end = (home.name, home.lat, home.lon, home.country)
+    leg = plan_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
+    asked = clock(spec.departure_time)
+    note = leg.note
+    arrived = landed + MIN_STOPOVER if landed is not None else None
+    if asked is not None and (arrived is None or stamp(last_day, asked, zone) >= arrived):
+        departure = stamp(last_day, asked, zone)
+    else:
+        # A chain of services home leaves in the morning of the last day.
+        start_at = DEPARTURES[0] if leg.chain else HOME_LEAVE_HOTEL + leg.before.minutes
+        earliest = stamp(last_day, start_at, zone)
+        if arrived is not None:
+            earliest = max(earliest, arrived)
+        if ready is not None:
+            earliest = max(earliest, ready + timedelta(minutes=leg.before.minutes))
+        departure = departure_home(leg, last_day, zone, home_zone, earliest)
+        if asked is not None:
+            note = (
+                f"The way home at {spec.departure_time} would leave before you arrive in "
+                f"{places.city} and settle in; I planned it at {departure.astimezone(zone):%H:%M}."
+            )
+    segments = leg_segments(
         leg,
         "leg-home",
-        start,
-        (start + timedelta(minutes=leg.minutes)).astimezone(home),
-        (places.city, places.country),
-        (spec.origin.name, spec.origin.country),
+        departure,
+        ((area.lat, area.lon), (home.lat, home.lon)),
+        ((places.city, places.country), (home.name, home.country)),
+        (zone, home_zone),
         spec.travelers,
+        day_number,
     )
+    leaves = segments[0].start.astimezone(zone)
+    minutes = (leaves.date() - last_day).days * 24 * 60 + leaves.hour * 60 + leaves.minute
+    segments[1].notes = note
+    return WayHome(segments=segments, leaves_hotel=minutes, note=note)
+
+
+def journey_notes(itinerary: model.Itinerary) -> list[str]:
+    """What the legs could not do as asked (a wish no route allows), for the reply."""
+    return list(
+        dict.fromkeys(
+            s.notes for s in itinerary.segments if s.type in ("flight", "transfer") and s.notes
+        )
+    )
+
+
+HOTEL_BAGS = 30  # minutes at the hotel to collect the bags before the way home
+LAST_VISIT_ENDS = HOTEL_BAGS + 60  # the last visit ends this long before: the way back too
+
+
+def back_at_hotel(
+    segments: list[model.Segment], leaves: model.Segment, area: StayArea
+) -> datetime | None:
+    """When the traveller is back at the hotel with the bags after the last visit before
+    ``leaves`` (the step to the station or airport), if that is later than it starts."""
+    before = [
+        s
+        for s in segments
+        if s.type in ("activity", "meal")
+        and s.location
+        and s.end <= leaves.start
+        and s.end.date() == leaves.start.date()
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s.end)
+    assert last.location is not None
+    km = km_between(last.location.lat, last.location.lon, area.lat, area.lon)
+    ready = last.end + timedelta(minutes=travel_minutes(km) + HOTEL_BAGS)
+    return ready if ready > leaves.start else None

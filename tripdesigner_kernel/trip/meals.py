@@ -98,11 +98,16 @@ class MealChooser:
 
     def _local_eatery(self, meal: str, lat: float, lon: float, avoid: set[str]) -> Place:
         """A well-reviewed local place of the person's choosing, where the route passes."""
-        near = min(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
-        taken, number = self.used | avoid, 1
-        while f"Local restaurant #{number} in {self.places.city}" in taken:
-            number += 1
-        name = f"Local restaurant #{number} in {self.places.city}"
+        # Named by the nearest landmark not yet used for one, so a person can find it.
+        taken = self.used | avoid
+        by_distance = sorted(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
+        near = next(
+            (p for p in by_distance if f"Local {meal} spot near {p.name}" not in taken),
+            by_distance[0],
+        )
+        name = f"Local {meal} spot near {near.name}"
+        while name in taken:
+            name += " (another)"
         return Place(
             name,
             "restaurant",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.days import CityPlanner
-from tripdesigner_kernel.trip.journeys import way_home, way_in
+from tripdesigner_kernel.trip.journeys import back_at_hotel, way_home, way_in
 from tripdesigner_kernel.trip.parts import location, money
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
 from tripdesigner_kernel.trip.stay_plan import stay_segments
@@ -77,11 +77,15 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             )
         )
         first_day = spec.start + timedelta(days=day_number)
-        leg = way_in(spec, stay_index, previous, places, area, first_day)
+        leg = way_in(spec, stay_index, previous, places, area, first_day, day_number + 1)
         if leg is not None:
-            segments.append(leg.segment)
+            segments += leg.segments
             landed = leg.landed
         last_stay = stay_index == len(spec.stays) - 1
+        home = None
+        if last_stay:
+            last_day = first_day + timedelta(days=stay.days - 1)
+            home = way_home(spec, (places, area), last_day, landed, day_number + stay.days)
         segments += stay_segments(
             spec,
             planner,
@@ -91,17 +95,21 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             leg.arrival if leg else None,
             leg.landing_offset if leg else 0,
             last_stay,
+            home.leaves_hotel if home else None,
         )
+        if home is not None:
+            ready = back_at_hotel(segments, home.segments[0], area)
+            if ready is not None:  # the last visit is too far to be back in time: leave later
+                home = way_home(
+                    spec, (places, area), last_day, landed, day_number + stay.days, ready
+                )
         day_number += stay.days
         nights = stay.days if not last_stay else stay.days - 1
         if nights > 0:
             segments.append(_hotel_segment(spec, stay_index, places, area, first_day, nights))
-        previous = (places, area)
-    if previous is not None:
-        last_day = spec.start + timedelta(days=day_number - 1)
-        home = way_home(spec, previous, last_day, landed)
         if home is not None:
-            segments.append(home)
+            segments += home.segments
+        previous = (places, area)
     segments.sort(key=lambda s: (s.start, s.type != "hotel"))
     total_days = sum(s.days for s in spec.stays)
     names = " & ".join(d.name for d in destinations)

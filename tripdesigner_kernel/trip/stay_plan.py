@@ -18,6 +18,7 @@ from tripdesigner_kernel.trip.day_trips import (
 )
 from tripdesigner_kernel.trip.days import DAY_START, CityPlanner
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
+from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
 from tripdesigner_kernel.trip.spec import TripSpec
@@ -145,8 +146,12 @@ def stay_segments(
     arrival: int | None,
     landing_offset: int,
     last_stay: bool,
+    leaves_hotel: int | None = None,
 ) -> list[model.Segment]:
-    """The visits, meals and day trips of one stay's days, numbered from ``first_number``."""
+    """The visits, meals and day trips of one stay's days, numbered from ``first_number``.
+
+    ``leaves_hotel``: on the last day, when the way home leaves the hotel (local minutes).
+    """
     places, area = planner.places, planner.area
     segments: list[model.Segment] = []
     trips, trip_offsets = _plan_trips(spec, planner, first_number, days, landing_offset)
@@ -187,8 +192,9 @@ def stay_segments(
             meals = ("lunch", "dinner") if start_at <= 13 * 60 else ("dinner",)
             if arrival > 19 * 60:
                 meals = ()
-        if last_stay and offset == days - 1 and spec.origin is not None:
-            visits, meals, day_end = min(visits, 2), ("lunch",), 15 * 60
+        if last_stay and offset == days - 1 and leaves_hotel is not None:
+            # Back at the hotel for the bags before the way home leaves it.
+            visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - LAST_VISIT_ENDS
         plan = planner.plan_day(
             day,
             start_at,

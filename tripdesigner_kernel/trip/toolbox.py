@@ -118,7 +118,8 @@ def estimate_travel(ctx: ToolContext, args: EstimateTravel) -> ToolResult:
             "km": round(km, 1),
             "minutes": leg.minutes,
             "mode": leg.mode,
-            "price_usd": leg.price_usd,
+            "price": leg.price,
+            "currency": leg.currency,
         }
     else:
         data = {"km": round(km, 2), "minutes": travel_minutes(km), "mode": travel_mode(km)}

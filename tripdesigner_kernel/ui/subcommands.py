@@ -203,6 +203,9 @@ class Subcommands:
             )
             return
         name, options = words[0], _designer_options(words[1:])
+        from tripdesigner_kernel.settings import check_designer_options
+
+        self._user_call(check_designer_options, options)
         key_env = options.pop("key_env", None)
         if key_env is not None:
             self.cmd_key(f"--env {key_env}")
@@ -395,8 +398,9 @@ HELP = """%tripchat: design a trip by chatting.
   designer [NAME [--opt V]]    list designers, or switch (sessions are kept), e.g.
                                designer openai --model gpt-4o-mini --key-env OPENAI_API_KEY
                                designer openai --preset ollama --model llama3.1
-                               options: --base-url --preset --timeout --max-retries
-                               --cost-limit-usd --price-input --price-output --max-steps
+                               options: --base-url --preset --max-retries --cost-limit-usd
+                               --price-input --price-output --max-steps, --timeout S
+                               (seconds for a whole turn); never a key: use --key-env
   watch MODULE                 treat MODULE as service code (edits clear cached services)
   storage [memory | sqlite [PATH]] [--copy]
                                where sessions live (SQLite survives kernel restarts)

@@ -8,14 +8,18 @@ recording and fails loudly at the first difference.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import re
-from collections.abc import Iterator
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from tripdesigner_kernel.designers.base import DesignerError
+from tripdesigner_kernel.redaction import Secret, redact_text
 
 CASSETTE_FORMAT = "tripdesigner.cassette/1"
 PRESETS = {
@@ -26,29 +30,128 @@ PRESETS = {
 
 
 class ModelClient(Protocol):
-    def stream(self, request: dict[str, Any]) -> Iterator[Any]:
-        """Stream the chunks of one chat completion for ``request``."""
+    def stream(self, request: dict[str, Any], deadline: float | None = None) -> Iterator[Any]:
+        """Stream the chunks of one chat completion for ``request``.
+
+        ``deadline`` is a ``time.monotonic()`` instant the whole call must end by.
+        """
 
     def close(self) -> None: ...
 
 
-_KEYLIKE = re.compile(r"\b(sk|pk|rk|or)-[A-Za-z0-9_*\-]{6,}")
-
-
-def scrub(text: str, key: str | None) -> str:
+def scrub(text: str, key: Secret | str | None) -> str:
     """Remove the key (and anything shaped like one) from a provider's message."""
-    if key:
-        text = text.replace(key, "[key]")
-    return _KEYLIKE.sub("[key]", text)
+    return redact_text(text, key.reveal() if isinstance(key, Secret) else key)
+
+
+_NETWORK = {"httpx", "httpx2", "httpcore", "httpcore2", "h11", "anyio", "ssl"}
+
+
+class _DeadlineTransport:
+    """Wraps the HTTP transport: each attempt (retries too) gets at most the time left.
+
+    Out of time, it raises ``openai.APITimeoutError``, which the SDK passes on without
+    retrying, so retries cannot stretch a turn past its deadline.
+    """
+
+    def __init__(self, inner: Any, timeout_error: Callable[..., Exception]) -> None:
+        self.inner, self.timeout_error = inner, timeout_error
+        self.deadline: float | None = None
+
+    def handle_request(self, request: Any) -> Any:
+        deadline = self.deadline
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self.timeout_error(request=request)
+            limits = request.extensions.get("timeout") or {}
+            request.extensions["timeout"] = {
+                name: left if limit is None else min(limit, left)
+                for name, limit in {"connect": None, "read": None, "write": None, "pool": None,
+                                    **limits}.items()
+            }  # fmt: skip
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __enter__(self) -> _DeadlineTransport:
+        self.inner.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.inner.__exit__(*exc)
+
+
+class _Watchdog:
+    """At the armed deadline, shuts the armed response's socket: a blocked read ends at once.
+
+    One thread per client, started on first use and kept: a thread a call would cost
+    more than the stream's reading (measured with benchmarks/bench_llm.py).
+    """
+
+    def __init__(self) -> None:
+        self.fired = False
+        self._wakeup = threading.Condition()
+        self._armed: tuple[float, Any] | None = None
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def arm(self, deadline: float, response: Any) -> None:
+        with self._wakeup:
+            self._armed, self.fired = (deadline, response), False
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, daemon=True)
+                self._thread.start()
+            self._wakeup.notify()
+
+    def disarm(self) -> None:
+        with self._wakeup:
+            self._armed = None  # the thread finds nothing armed when it next wakes
+
+    def close(self) -> None:
+        with self._wakeup:
+            self._closed, self._armed = True, None
+            self._wakeup.notify()
+
+    def _watch(self) -> None:
+        with self._wakeup:
+            while not self._closed:
+                if self._armed is None:
+                    self._wakeup.wait()
+                    continue
+                deadline, response = self._armed
+                left = deadline - time.monotonic()
+                if left > 0:
+                    self._wakeup.wait(min(left, threading.TIMEOUT_MAX))
+                    continue
+                self.fired, self._armed = True, None
+                _shut(response)
+
+
+def _shut(response: Any) -> None:
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class OpenAIClient:
-    """The official ``openai`` SDK; it retries 429 and 5xx honouring Retry-After."""
+    """The official ``openai`` SDK; it retries 429 and 5xx honouring Retry-After.
+
+    The key is held as a ``Secret`` and errors are built outside ``except`` blocks, so
+    no frame of a failed call holds the key or the provider's raw error in its locals
+    (``%xmode Verbose`` prints them).
+    """
 
     def __init__(
         self, base_url: str, api_key: str | None, timeout: float, max_retries: int
     ) -> None:
+        secret = Secret(api_key) if api_key else None
+        del api_key
         try:
+            import httpx2
             import openai
         except ImportError:
             raise DesignerError(
@@ -56,48 +159,79 @@ class OpenAIClient:
                 "pip install 'tripdesigner-kernel[llm]'."
             ) from None
         self.base_url = base_url
-        self._key = api_key
+        self._key = secret
         self._openai = openai
+        self._transport = _DeadlineTransport(httpx2.HTTPTransport(), openai.APITimeoutError)
         self._client = openai.OpenAI(
-            api_key=api_key or "no-key", base_url=base_url, timeout=timeout, max_retries=max_retries
+            api_key=secret.reveal() if secret else "no-key",
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            # An httpx transport in all but base class (httpx is imported only when used).
+            http_client=openai.DefaultHttpxClient(transport=cast(Any, self._transport)),
         )
         self.timeout, self.max_retries = timeout, max_retries
+        self._watchdog = _Watchdog()
 
-    def stream(self, request: dict[str, Any]) -> Iterator[Any]:
-        openai = self._openai
+    def stream(self, request: dict[str, Any], deadline: float | None = None) -> Iterator[Any]:
+        failure: DesignerError | None = None
+        watchdog = self._watchdog
+        self._transport.deadline = deadline
         try:
             stream = self._client.chat.completions.create(
                 **request, stream=True, stream_options={"include_usage": True}
             )
+            if deadline is not None:
+                watchdog.arm(deadline, stream.response)
             yield from stream
-        except openai.APITimeoutError:
-            raise DesignerError(
+        except Exception as error:  # the SDK's, the HTTP library's, the socket's
+            failure = self._failure(error, deadline is not None and watchdog.fired)
+        finally:
+            self._transport.deadline = None
+            watchdog.disarm()
+        if failure is None and deadline is not None and watchdog.fired:
+            failure = self._failure(TimeoutError(), out_of_time=True)  # a cut read looks like EOF
+        if failure is not None:
+            raise failure  # raised here, not in ``except``: the raw error is not chained
+
+    def _failure(self, error: Exception, out_of_time: bool) -> DesignerError:
+        """What to tell the person about ``error``; the provider's text is scrubbed."""
+        openai = self._openai
+        if out_of_time or isinstance(error, openai.APITimeoutError):
+            return DesignerError(
                 f"The model at {self.base_url} did not answer within {self.timeout:g} s "
-                f"({self.max_retries} retries). Try again, or raise --timeout."
-            ) from None
-        except openai.AuthenticationError:
-            raise DesignerError(
+                f"(the turn's time limit; {self.max_retries} retries). Try again, or raise "
+                "--timeout."
+            )
+        if isinstance(error, openai.AuthenticationError):
+            return DesignerError(
                 "The provider refused the API key (401). Set another with `%tripchat key`."
-            ) from None
-        except openai.RateLimitError:
-            raise DesignerError(
+            )
+        if isinstance(error, openai.RateLimitError):
+            return DesignerError(
                 f"The provider is rate-limiting requests (429) after {self.max_retries} retries. "
                 "Wait a little and send again."
-            ) from None
-        except openai.APIStatusError as error:
+            )
+        if isinstance(error, openai.APIStatusError):
             detail = scrub(str(getattr(error, "message", "") or error), self._key)[:300]
-            raise DesignerError(f"The provider answered {error.status_code}: {detail}") from None
-        except openai.APIConnectionError:
-            raise DesignerError(
+            return DesignerError(f"The provider answered {error.status_code}: {detail}")
+        if isinstance(error, openai.APIError) and not isinstance(error, openai.APIConnectionError):
+            return DesignerError(
+                f"The model's reply broke off: {scrub(str(error), self._key)[:300]}"
+            )
+        library = type(error).__module__.partition(".")[0]
+        if isinstance(error, (openai.APIConnectionError, OSError)) or library in _NETWORK:
+            return DesignerError(
                 f"The connection to {self.base_url} failed or broke during the reply. "
                 "Check the address and your network, then send again."
-            ) from None
-        except openai.APIError as error:
-            raise DesignerError(
-                f"The model's reply broke off: {scrub(str(error), self._key)[:300]}"
-            ) from None
+            )
+        return DesignerError(  # the provider's raw text is not repeated: it may echo secrets
+            f"The model's reply could not be read ({type(error).__name__}). Send the message "
+            "again; if it keeps failing, the provider may not be OpenAI-compatible."
+        )
 
     def close(self) -> None:
+        self._watchdog.close()
         self._client.close()
 
 
@@ -132,10 +266,10 @@ class RecordingClient:
         self.inner, self.path = inner, path
         self.exchanges: list[dict[str, Any]] = []
 
-    def stream(self, request: dict[str, Any]) -> Iterator[Any]:
+    def stream(self, request: dict[str, Any], deadline: float | None = None) -> Iterator[Any]:
         chunks: list[dict[str, Any]] = []
         request = json.loads(json.dumps(request))  # as sent: later turns extend the lists
-        for chunk in self.inner.stream(request):
+        for chunk in self.inner.stream(request, deadline):
             chunks.append(_as_dict(chunk))
             yield chunk
         self.exchanges.append({"request": request, "chunks": chunks})
@@ -164,7 +298,7 @@ class ReplayClient:
         self.exchanges: list[dict[str, Any]] = document["exchanges"]
         self.position = 0
 
-    def stream(self, request: dict[str, Any]) -> Iterator[Any]:
+    def stream(self, request: dict[str, Any], deadline: float | None = None) -> Iterator[Any]:
         if self.position >= len(self.exchanges):
             raise ReplayMismatchError(
                 f"Replay of {self.path.name}: the recording has {len(self.exchanges)} model calls "

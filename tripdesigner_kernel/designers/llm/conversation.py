@@ -87,9 +87,15 @@ def history_messages(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return messages
 
 
+def estimate_text_tokens(text: str) -> int:
+    """About four characters a token (at least one for any text): an estimate for when a
+    provider reports no usage, and for deciding when to compact."""
+    return (len(text) + 3) // 4
+
+
 def estimate_tokens(messages: list[dict[str, Any]]) -> int:
-    """About four characters a token: enough to decide when to compact."""
-    return len(json.dumps(messages, ensure_ascii=False)) // 4
+    """The estimated tokens of ``messages`` as sent."""
+    return estimate_text_tokens(json.dumps(messages, ensure_ascii=False))
 
 
 def compact(history: list[dict[str, Any]]) -> list[dict[str, Any]] | None:

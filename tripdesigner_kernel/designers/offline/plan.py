@@ -21,6 +21,7 @@ from tripdesigner_kernel.knowledge.geo import km_between
 # Models are looked up on their module at call time, never imported by name: after a
 # reload of the model module, names bound here would mix old and new classes.
 from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip.journeys import journey_notes
 
 DEFAULT_DAYS_ONE_CITY = 4
 DEFAULT_DAYS_PER_CITY = 3
@@ -169,6 +170,7 @@ def plan_from_profile(
     notes += holiday_notes(itinerary)
     notes += open_days_notes(itinerary, stays)
     notes += dietary_notes(itinerary)
+    notes += journey_notes(itinerary)
     return itinerary, notes
 
 

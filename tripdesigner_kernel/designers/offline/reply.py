@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.trip import model
+from tripdesigner_kernel.trip.exports import day_heading
 
 # Slots the planner does not act on yet: kept, and said back so nothing is lost silently.
 NOT_PLANNED_YET = "I can't plan around these yet"
@@ -90,6 +93,8 @@ def understood_line(
         parts.append("less " + _and(profile.avoid))
     if profile.dietary:
         parts.append(_and(profile.dietary))
+    if profile.transport:
+        parts.append(_and(profile.transport))
     if not parts:
         return ""
     line = "Understood: " + ", ".join(parts)
@@ -101,8 +106,11 @@ def understood_line(
 
 
 def noted_line(profile: TripProfile) -> str:
-    """The wishes kept in the profile that the planner cannot act on yet, or ''."""
-    noted = [*profile.transport, *profile.accessibility]
+    """The wishes kept in the profile that the planner cannot act on yet, or ''.
+
+    Transport wishes and arrival and departure times are not among them: the legs use them.
+    """
+    noted = list(profile.accessibility)
     if profile.accommodation.type:
         noted.append(profile.accommodation.type)
     noted += [f"{rule} allowed" for rule in profile.accommodation.rules]
@@ -110,10 +118,6 @@ def noted_line(profile: TripProfile) -> str:
         noted.append(_and(profile.cuisines) + " food")
     if profile.travelers.children:
         noted.append("children's needs")
-    if profile.arrival_time:
-        noted.append(f"arriving at {profile.arrival_time}")
-    if profile.departure_time:
-        noted.append(f"leaving at {profile.departure_time}")
     if not noted:
         return ""
     return f"Noted: {', '.join(noted)} ({NOT_PLANNED_YET}: check them when you book)."
@@ -136,19 +140,20 @@ def describe_plan(itinerary: model.Itinerary, profile: TripProfile, notes: list[
         )
     lines += [f"- {note}" for note in notes] if notes else []
     lines.append("")
-    by_day: dict[str, list[str]] = {}
+    by_day: dict[date, list[str]] = {}
     for segment in itinerary.segments:
         if segment.type == "hotel":
             continue
-        key = f"{segment.start:%a %d %b}"
         label = (
             segment.name
             if segment.type != "meal"
             else f"{segment.details.get('meal', 'meal')}: {segment.name}"
         )
-        by_day.setdefault(key, []).append(f"{segment.start:%H:%M} {label}")
-    for number, (day, items) in enumerate(by_day.items(), 1):
-        lines.append(f"- **Day {number}, {day}**: " + "; ".join(items))
+        by_day.setdefault(segment.start.date(), []).append(f"{segment.start:%H:%M} {label}")
+    for day, items in by_day.items():
+        # Numbered from the trip's first day: a flight leaving the evening before is not day 1.
+        heading = day_heading(itinerary, day)
+        lines.append(f"- **{heading}, {day:%a %d %b}**: " + "; ".join(items))
     hotels = [s for s in itinerary.segments if s.type == "hotel"]
     if hotels:
         lines.append("")

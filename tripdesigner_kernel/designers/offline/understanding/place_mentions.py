@@ -12,9 +12,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
+    AIRPORT_RUN,
+    LISTED_AFTER,
+    LODGING_BEFORE,
     LOWERCASE_NOT_COUNTRIES,
     NOT_PLACES,
+    PLACE_AFTER,
     PLACE_CUE,
+    SIGHT_AFTER,
 )
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
@@ -30,24 +35,9 @@ from tripdesigner_kernel.knowledge.text import fold
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
-SHORT_NAMES = {"nyc", "la", "sf", "dc", "hcmc", "kl", "hk", "nola", "cdmx"}
 LONGEST_CJK_NAME = 8
-# "stay at Cerro de la Cruz Garden Resort": the words after "stay at" name a lodging.
-LODGING_BEFORE = re.compile(r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the) )*$")
-# "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
-SIGHT_AFTER = re.compile(r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the))* while (?:in|at) ")
-# What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
-PLACE_AFTER = re.compile(
-    r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
-    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
-    re.IGNORECASE,
-)
-# A run of capitalised words after a place cue: maybe an airport's name or code.
-AIRPORT_RUN = re.compile(
-    r"\b(?:from|to|out of|via|into|leaving)\s+"
-    r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
-)
 SMALL_CITY = 50_000
+BIG_CITY = 500_000
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 
@@ -74,21 +64,35 @@ def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
 
 
-def _city_ok(city: City, phrase: str, cued: bool, sentence_start: bool) -> bool:
+def _city_ok(
+    city: City, phrase: str, cued: bool, sentence_start: bool, listed: bool, strongly: bool
+) -> bool:
     """Whether a city name, written as it is here, is meant as that city.
 
     ``sentence_start`` is False when what follows the name reads as a place's ("Nice,
     France", "Berlin for 3 days"), so only a name that opens a sentence of other words
-    ("Nice to meet you", "Split the bill") is read as the word."""
+    ("Nice to meet you", "Split the bill") is read as the word. ``listed``: a list or a
+    stay follows ("Phoenix and Denver", "Phoenix for 3 days"), so an everyday word
+    elsewhere in a sentence needs no cue either ("a poem about Spring" has none).
+    ``strongly``: "in", "to", "from"... before it, not just "and" ("Amazon and Google":
+    Google was for a while another name of Topeka)."""
     if city.everyday_word and sentence_start and not cued:
         return False
-    if _is_ours(city) or " " in phrase.strip():
+    key = fold(phrase)
+    if _is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)):
+        return True
+    if not cued and not listed and city.everyday_word:
+        return False
+    other_name = fold(city.name) != fold(ALIASES.get(key, key))
+    if other_name and not (strongly or listed) and city.population < BIG_CITY:
+        return False  # one of its other names, and no word around says it is a place
+    if " " in phrase.strip():
         return True
     if not phrase[:1].isupper() and _is_latin(phrase[0]):
         # Lower case: only after "in", "to"... and only names of big cities.
         limit = 300_000 if city.everyday_word else 100_000
         return cued and city.population >= limit
-    if city.population < 50_000:
+    if city.population < SMALL_CITY:
         return cued
     return True
 
@@ -98,7 +102,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     "Sunrise" of "Istanbul Sunrise Palace". A capital that opens a sentence, a country or
     a state next to it ("Cambridge Massachusetts") does not count."""
     before = re.search(r"(\w+)[ -]$", text[:start])
-    after = re.match(r"[ -](\w+)", text[end:])
+    after = re.match(r" (\w+)", text[end:])  # "Spata-Artemida": Spata's municipality
     if before:
         prefix = text[: before.start()].rstrip()
         if not prefix or prefix[-1] in ".!?\n:;":
@@ -209,6 +213,11 @@ def _recognise(
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
         PLACE_AFTER.match(text[end:])
     )
+    listed = bool(LISTED_AFTER.match(text[end:]))
+    after_place = re.search(r"(\w+),? (?:and|or|&|e|y|und|et) $", before)
+    strongly = (cued and not re.search(r"\b(?:and|or|of|at|out)\W*$", before, re.I)) or bool(
+        after_place and city_index().has_name(fold(after_place[1]))
+    )  # "Seoul, Busan and Jeju": a list of places
     lower = not phrase[:1].isupper() and _is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
     index = city_index()
@@ -242,7 +251,9 @@ def _recognise(
     if qualified:
         mention.cities, mention.end, mention.qualified = qualified[0], qualified[1], True
         return mention
-    mention.cities = [c for c in cities if _city_ok(c, phrase, cued, sentence_start)]
+    mention.cities = [
+        c for c in cities if _city_ok(c, phrase, cued, sentence_start, listed, strongly)
+    ]
     if mention.cities and (lower or not _inside_longer_name(text, start, end)):
         return mention
     latin = _is_latin(phrase[0])

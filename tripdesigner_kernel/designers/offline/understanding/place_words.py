@@ -30,6 +30,7 @@ NOT_PLACES = {
     "italian", "french", "thai", "japanese", "greek", "spanish", "korean", "vietnamese",
     "ev", "suv", "round", "budget friendly", "hotel", "hotels", "room", "rooms", "entire",
     "private", "shared", "cuisine", "cuisines", "easter", "christmas", "new year",
+    "origin", "destination", "destinations", "departure", "arrival", "dates", "date",
 }
 
 # Country names that are also everyday words when written in lower case.
@@ -50,8 +51,10 @@ ORIGIN_CUE = re.compile(
     r"commenc(?:es?|ed|ing)|set(?:ting)? off|kick(?:s|ing)? off|set(?:ting)? out)"
     r"(?: our| my| the)?(?: journey| trip| travels?)?(?: (?:in|from|at|out of))?|"
     r"(?:based|live|living|reside|residing|home|located|stay(?:ing)? put) (?:in|at|near)|"
-    r"(?:back|return(?:ing)?|fly(?:ing)? home|heading home|head home|going home) to|"
-    r"home (?:is|being)(?: in)?)\W*$",
+    r"(?:back|return(?:ing)?)(?: home)? to|"
+    r"(?:fly(?:ing)?|heading|head|going|go)(?: back home| back| home) to|"
+    r"currently (?:in|at)|home (?:is|being)(?: in)?|"
+    r"(?:origin|departure city|home city|home airport|starting point)\s*[:=-]?)\W*$",
     re.IGNORECASE,
 )
 
@@ -59,5 +62,31 @@ ORIGIN_CUE = re.compile(
 CITY_COUNT = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+"
     r"(?:different |distinct |other |separate |unique |major |main |top )?cities\b",
+    re.IGNORECASE,
+)
+
+# "stay at Cerro de la Cruz Garden Resort": the words after "stay at" name a lodging.
+LODGING_BEFORE = re.compile(
+    r"\bstay(?:ing)? at (?:(?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&) )*$"
+)
+# "visit Pyramids of Giza while in Cairo": the words before "while in" name a sight.
+SIGHT_AFTER = re.compile(
+    r"(?:[ -](?:[A-Z][\w'’-]*|de|la|del|da|di|of|the|and|&))* while (?:in|at) "
+)
+# What follows a place's name when it opens a sentence: "Berlin for 3 days", "Nice, France".
+PLACE_AFTER = re.compile(
+    r"\s*(?:$|[,.!?;:&\d]|(?:for|in|and|then|or|from|with|during|over|this|next|on|is a|"
+    r"trip|vacation|holiday|getaway|weekend|week|days?|nights?)\b|(?-i:to\s+[A-Z]))",
+    re.IGNORECASE,
+)
+# A run of capitalised words after a place cue: maybe an airport's name or code.
+AIRPORT_RUN = re.compile(
+    r"\b(?:from|to|out of|via|into|leaving)\s+"
+    r"((?:[A-Z][a-z'’-]+|[A-Z]{3})(?:[ -](?:[A-Z][a-z'’-]+|al|de|del|la|di|du))*)"
+)
+# What follows a place in a list or with its stay: "Phoenix and Denver", "Lyon for 3 days".
+LISTED_AFTER = re.compile(
+    r"\s*(?:,|&|->|→|\d|\((?:\d|[a-z]+ days?)|(?:and|then|or|to)\s+(?-i:[A-Z])|"
+    r"for (?:\d|a |an |one|two|three|four|five|six|seven|a few|\w+ (?:days|nights|weeks)))",
     re.IGNORECASE,
 )

@@ -28,7 +28,8 @@ from tripdesigner_kernel.knowledge.text import fold
 
 # "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
 FROM_TO = re.compile(r"\s*(?:to|->|→|–|-)\s*$", re.IGNORECASE)
-DEFAULT_CITIES = 3  # a country or a state named alone: its top three
+DEFAULT_CITIES = 3  # a country or a state named alone: its top three...
+DAYS_PER_CITY = 3  # ...or, for a short trip, one city for every three days
 SAME_PLACE_DEGREES = 0.3  # about 30 km: one city's boroughs and suburbs
 PLAUSIBLE_SHARE = 20  # a namesake a twentieth the size of the likeliest is still a reading
 
@@ -51,7 +52,9 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     us_context = "US" in named_countries or any(
         (m.region and not m.country) or (m.cities and m.cities[0].country == "US") for m in mentions
     )
+    named_regions = {f"{m.region.country}:{m.region.admin1}" for m in mentions if m.region}
     context = named_countries | {m.cities[0].country for m in mentions if _single_reading(m)}
+    context |= named_regions
     destinations: list[Mention] = []
     for at, mention in enumerate(mentions):
         following = mentions[at + 1] if at + 1 < len(mentions) else None
@@ -92,21 +95,19 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
 
 
 def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
-    """A state or country named in a list of cities, none of them in it, is one more
-    city: "Albuquerque, Denver, Kansas", "Geneva to Luxembourg, Munich"."""
-    cities = [m.cities[0] for m in destinations if m.cities and not (m.region or m.country)]
-    if not cities:
+    """A state or country named in a list of cities, none of which may lie in it, is one
+    more city: "Albuquerque, Denver, Kansas", "Geneva to Luxembourg, Munich"."""
+    readings = [m.cities for m in destinations if m.cities and not (m.region or m.country)]
+    if not readings:
         return False
-    inside = [
-        c
+    region = mention.region
+    return not any(
+        (c.country, c.admin1) == (region.country, region.admin1)
+        if region
+        else c.country == mention.country
+        for cities in readings
         for c in cities
-        if (
-            mention.region
-            and (c.country, c.admin1) == (mention.region.country, mention.region.admin1)
-        )
-        or (not mention.region and c.country == mention.country)
-    ]
-    return not inside
+    )
 
 
 def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
@@ -133,7 +134,16 @@ def _is_origin(
 ) -> bool:
     """Whether the text names this place as where the trip starts."""
     before = text[: mention.start]
-    if ORIGIN_CUE.search(before):
+    cue = ORIGIN_CUE.search(before)
+    if cue and cue[0].lower().startswith("out of") and re.search(r"\binto\b", before, re.I):
+        return False  # "flying into Rome and out of Venice": the last stay
+    if (
+        cue
+        and re.search(r"\bback to\W*$|\breturn(?:ing)? to\W*$", cue[0], re.I)
+        and not destinations
+    ):
+        return False  # "going back to Paris for 3 days": a visit again; "then back to" ends it
+    if cue:
         return request.origin is None or (
             bool(mention.cities) and mention.cities[0] == request.origin
         )
@@ -169,14 +179,17 @@ def _plausible(mention: Mention) -> list[City]:
 
 
 def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
-    """The likeliest city of a mention: a country named nearby wins, then size.
+    """The likeliest city of a mention: one in a state named in the message wins
+    ("Texas: Austin, Paris"), then one in a country named or clear from other places,
+    then the largest.
 
     The other reading, when there is one worth saying, goes to ``request.alternatives``.
     """
     plausible = _plausible(mention)
+    in_region = [c for c in mention.cities if f"{c.country}:{c.admin1}" in context]
     in_context = [c for c in plausible if c.country in context]
-    chosen = (in_context or plausible)[0]
-    if mention.qualified:
+    chosen = (in_region or in_context or plausible)[0]
+    if mention.qualified or in_region:
         return chosen
     other = next(
         (
@@ -243,6 +256,8 @@ def _fill(request: TripRequest, cities: list[City]) -> None:
     """Stays in the first few of ``cities``: as many as asked, else the default; never
     one a short ride from another or from the origin (Brooklyn is New York City)."""
     wanted = request.region_city_count or DEFAULT_CITIES
+    if not request.region_city_count and request.days:
+        wanted = max(1, min(DEFAULT_CITIES, round(request.days / DAYS_PER_CITY)))
     for city in cities:
         if len(request.stays) == wanted:
             break
