@@ -413,6 +413,7 @@ def test_opening_the_widget_stores_no_empty_session(shell, capsys) -> None:
     widget = ChatWidget(None, state)
     widget.input.value = "Plan 2 days in Rome in May"
     widget.send_button.click()
+    assert widget.wait(60)  # the widget's turn runs on a worker thread
     assert [(row["title"], row["message_count"]) for row in store.list()] == [("2 days in Rome", 2)]
 
 

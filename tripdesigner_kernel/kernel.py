@@ -27,6 +27,10 @@ MAX_MESSAGE_CHARS = 20_000
 TURN_ATTEMPTS = 3  # a turn beaten by another kernel is re-run on the fresh session twice
 
 
+class TurnCancelled(KeyboardInterrupt):
+    """A turn stopped by its cancel token (the widget's Stop): as with Ctrl-C, nothing is saved."""
+
+
 class Reply(str):
     """The designer's reply text, carrying the session, itinerary and any question."""
 
@@ -284,9 +288,17 @@ class KernelState:
     # Chat -----------------------------------------------------------------------
 
     def chat(
-        self, text: str, session_id: str | None = None, emit: Callable[[Event], None] | None = None
+        self,
+        text: str,
+        session_id: str | None = None,
+        emit: Callable[[Event], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> Reply:
-        """Send one message; the session is saved once, at the end, only if the turn succeeds."""
+        """Send one message; the session is saved once, at the end, only if the turn succeeds.
+
+        ``cancel``, once set, stops the turn at its next event (a stream chunk, a tool step)
+        or before the save, raising ``TurnCancelled``; the session is left as it was.
+        """
         text = text.strip() if isinstance(text, str) else text
         if not isinstance(text, str) or not text:
             raise ValueError("The message is empty: write what trip you would like.")
@@ -301,17 +313,24 @@ class KernelState:
             service = self.service()
 
             def forward(event: Event) -> None:
+                if cancel is not None and cancel.is_set():
+                    raise TurnCancelled
                 if emit is not None:
                     emit(event)
                 self._notify({**event, "session_id": session_id})
 
-            result = self._commit_turn(service, session_id, text, forward)
+            result = self._commit_turn(service, session_id, text, forward, cancel)
             self.current_session_id = session_id
         self._notify({"type": "turn_saved", "session_id": session_id})
         return Reply(result.reply, session_id, result.itinerary, result.question)
 
     def _commit_turn(
-        self, service: Any, session_id: str, text: str, forward: Callable[[Event], None]
+        self,
+        service: Any,
+        session_id: str,
+        text: str,
+        forward: Callable[[Event], None],
+        cancel: threading.Event | None = None,
     ) -> Any:
         """Run the turn on the session as stored and commit it on the revision it read.
 
@@ -324,6 +343,8 @@ class KernelState:
         for _attempt in range(TURN_ATTEMPTS):
             record = self.sessions.load_record(session_id)
             result = service.turn(record, text, self.today(), forward)
+            if cancel is not None and cancel.is_set():
+                raise TurnCancelled
             try:
                 self.sessions.save_record(result.record)
                 return result

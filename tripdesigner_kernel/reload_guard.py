@@ -82,7 +82,8 @@ class ReloadGuard:
         """Watched modules whose file changed since last noted; notes the new times."""
         changed = []
         stat = os.stat
-        for name, (path, mtime) in self._mtimes.items():
+        # Copies: a widget's turn runs on a worker thread while cells note new modules.
+        for name, (path, mtime) in list(self._mtimes.items()):
             try:
                 now = stat(path).st_mtime_ns
             except OSError:
@@ -103,7 +104,7 @@ class ReloadGuard:
         """
         modules = sys.modules
         identity = {}
-        for name, (path, _) in self._mtimes.items():
+        for name, (path, _) in list(self._mtimes.items()):
             module = modules.get(name)
             if module is None:
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_expand
@@ -10,7 +11,19 @@ from IPython.core.magic_arguments import argument, magic_arguments
 
 from tripdesigner_kernel.sessions.storage import StorageError
 from tripdesigner_kernel.ui import render
-from tripdesigner_kernel.ui.subcommands import SUBCOMMANDS, USER_ERRORS, Subcommands
+from tripdesigner_kernel.ui.subcommands import (
+    HELP,
+    SUBCOMMANDS,
+    USER_ERRORS,
+    Subcommands,
+    close_subcommand,
+)
+
+
+def _with_help_table(function: Any) -> Any:
+    """Append the sub-command table to the docstring, so ``%tripchat?`` lists every one."""
+    function.__doc__ = (function.__doc__ or "") + "\n" + HELP.split("\n", 2)[2] + "\n"
+    return function
 
 
 @magics_class
@@ -23,14 +36,11 @@ class TripChatMagics(Subcommands, Magics):
     @argument(
         "message",
         nargs="*",
-        help="the message, or a sub-command: new [--title T], list, use ID, show [ID], "
-        "history [ID] [-n N], rename TITLE, delete ID, status, key [--env VAR | --clear], "
-        "designer [NAME [--option VALUE ...]], watch MODULE, storage [memory | sqlite [PATH]] "
-        "[--copy], export FORMAT PATH, export-session ID PATH, import-session PATH, fork [ID], "
-        "help. "
+        help="the message, or a sub-command (" + ", ".join(SUBCOMMANDS) + "; the table above). "
         "Use `%%tripchat -- MESSAGE` to send a message that starts with a sub-command word, "
         "and `%%tripchat N` to answer the designer's question with choice N.",
     )
+    @_with_help_table
     @no_var_expand
     @line_cell_magic
     def tripchat(self, line: str = "", cell: str | None = None) -> None:
@@ -63,6 +73,12 @@ class TripChatMagics(Subcommands, Magics):
             except StorageError as error:  # a store failing mid-command: one line, no traceback
                 raise UsageError(str(error)) from None
             return None
+        guess = close_subcommand(word) if not rest.strip() else None
+        if guess is not None:  # one word that is a typo of a sub-command: never a message
+            raise UsageError(
+                f"Unknown sub-command {word!r}: did you mean `{guess}`? "
+                f"To send {word!r} to the designer as a message, write `%tripchat -- {word}`."
+            )
         options, message = self._leading_options(text)
         return self._send(message, options)
 

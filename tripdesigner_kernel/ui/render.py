@@ -1,20 +1,58 @@
-"""How replies, sessions and status look in a notebook: Markdown with a plain-text twin."""
+"""How replies, sessions and status look in a notebook: Markdown with a plain-text twin.
+
+Replies and itinerary fields come from a model or a session file: neither is trusted
+markup. Markdown output has its raw HTML escaped and its dollar signs escaped (Jupyter
+reads ``$120 ... $180`` as math); code spans and fences are left as written.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
+import re
 from typing import Any
 
 from tripdesigner_kernel.designers.base import Question
 
+# Code fences and code spans: Markdown shows their text literally, so nothing to escape.
+_CODE = re.compile(r"(```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]*`)")
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown that shows ``text``'s raw HTML as text and its ``$`` as dollars, not math."""
+    parts = _CODE.split(str(text))
+    for index in range(0, len(parts), 2):  # even indexes are outside code
+        # "<" and ">" are all raw HTML needs; an "&" can only spell an entity, which is text.
+        parts[index] = parts[index].replace("<", "&lt;").replace(">", "&gt;").replace("$", "\\$")
+    return "".join(parts)
+
+
+def markdown_cell(text: Any) -> str:
+    """One value for a Markdown table cell: escaped, pipes and line breaks made harmless."""
+    return escape_markdown(str(text)).replace("|", "\\|").replace("\n", " ")
+
+
+def arguments_text(arguments: Any, limit: int = 160) -> str:
+    """A tool call's arguments as short JSON text (for folded tool activity)."""
+    if isinstance(arguments, str):
+        with contextlib.suppress(ValueError):
+            arguments = json.loads(arguments) if arguments.strip() else {}
+    text = arguments if isinstance(arguments, str) else json.dumps(arguments, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def reply_bundle(text: str, question: Question | None) -> dict[str, str]:
     """A display bundle for a reply: Markdown for Jupyter, plain text elsewhere."""
-    markdown = text
+    markdown = escape_markdown(text)
     plain = text
     if question is not None:
         numbered = [f"{n}. {choice}" for n, choice in enumerate(question.choices, 1)]
-        markdown += "\n\n" + "\n".join(numbered) + "\n\n*Answer with `%tripchat N`.*"
+        markdown += (
+            "\n\n"
+            + "\n".join(f"{n}. {escape_markdown(c)}" for n, c in enumerate(question.choices, 1))
+            + "\n\n*Answer with `%tripchat N`.*"
+        )
         plain += "\n" + "\n".join(numbered) + "\n(answer with %tripchat N)"
     return {"text/markdown": markdown, "text/plain": plain}
 
@@ -50,9 +88,9 @@ def itinerary_bundle(itinerary: dict[str, Any]) -> dict[str, str]:
     span = f"{itinerary.get('start_date')} to {itinerary.get('end_date')}"
     head = f"{title}: {span}, {itinerary.get('travelers')} traveller(s)"
     markdown = [
-        f"### {html.escape(title)}",
+        f"### {markdown_cell(title)}",
         "",
-        f"{span}, {itinerary.get('travelers')} traveller(s)",
+        markdown_cell(f"{span}, {itinerary.get('travelers')} traveller(s)"),
         "",
     ]
     markdown += ["| day | time | item | kind | price |", "|---|---|---|---|---|"]
@@ -61,12 +99,13 @@ def itinerary_bundle(itinerary: dict[str, Any]) -> dict[str, str]:
         day, start_time = segment["start"][:10], segment["start"][11:16]
         price = segment.get("price")
         cost = f"{price['amount']} {price['currency']}" if price else ""
-        name = segment["name"].replace("|", "/")
-        markdown.append(f"| {day} | {start_time} | {name} | {segment['type']} | {cost} |")
+        cells = (day, start_time, segment["name"], segment["type"], cost)
+        markdown.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         plain.append(f"  {day} {start_time}  {segment['name']}  {cost}".rstrip())
     total = itinerary.get("estimated_total")
     if total:
-        markdown += ["", f"**Estimated total:** {total['amount']} {total['currency']}"]
+        amount = markdown_cell(f"{total['amount']} {total['currency']}")
+        markdown += ["", f"**Estimated total:** {amount}"]
         plain.append(f"Estimated total: {total['amount']} {total['currency']}")
     return {"text/markdown": "\n".join(markdown), "text/plain": "\n".join(plain)}
 
@@ -84,21 +123,25 @@ class LiveReply:
         if kind == "text":
             self.text += event["delta"]
         elif kind == "tool_call":
-            self.activity.append(f"- calling `{event['name']}`")
+            arguments = arguments_text(event.get("arguments") or {}).replace("`", "'")
+            self.activity.append(f"- calling `{event['name']}` with `{arguments}`")
         elif kind == "tool_result":
             mark = "done" if event.get("ok") else "failed"
-            self.activity.append(f"  - {mark}: {str(event.get('message', ''))[:120]}")
+            message = markdown_cell(str(event.get("message", ""))[:120])
+            self.activity.append(f"  - {mark}: {message}")
         else:
             return
         self._show({"text/markdown": self._markdown(), "text/plain": self.text})
 
+    def _folded(self) -> str:
+        if not self.activity:
+            return ""
+        return "\n".join(
+            ["<details><summary>tools</summary>", "", *self.activity, "</details>", ""]
+        )
+
     def _markdown(self) -> str:
-        folded = ""
-        if self.activity:
-            folded = "\n".join(
-                ["<details><summary>tools</summary>", "", *self.activity, "</details>", ""]
-            )
-        return folded + self.text
+        return self._folded() + escape_markdown(self.text)
 
     def _show(self, bundle: dict[str, str]) -> None:
         from IPython.display import display
@@ -110,10 +153,4 @@ class LiveReply:
 
     def finish(self, bundle: dict[str, str]) -> None:
         """Replace the live text with the final reply (tool activity stays folded above)."""
-        if self.activity:
-            bundle = {**bundle, "text/markdown": self._markdown_with(bundle["text/markdown"])}
-        self._show(bundle)
-
-    def _markdown_with(self, final: str) -> str:
-        self.text = final
-        return self._markdown()
+        self._show({**bundle, "text/markdown": self._folded() + bundle["text/markdown"]})

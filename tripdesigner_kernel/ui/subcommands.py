@@ -122,6 +122,9 @@ class Subcommands:
             return
         for message in messages:
             print(f"[{message.role}] {message.content}")
+            question = message.extra.get("question") or {}
+            for number, choice in enumerate(question.get("choices") or [], 1):
+                print(f"  {number}. {choice}")  # the choices, not only a trailing colon
 
     def cmd_rename(self, rest: str) -> None:
         parser = _parser("rename")
@@ -301,10 +304,16 @@ class Subcommands:
         from tripdesigner_kernel.trip.exports import FORMATS
 
         parser = _parser("export")
-        parser.add_argument("format", choices=FORMATS)
+        parser.add_argument("format", choices=[*FORMATS, "chat"])
         parser.add_argument("path")
         parser.add_argument("-s", "--session", metavar="ID")
         args = _parse(parser, rest)
+        if args.format == "chat":
+            from tripdesigner_kernel.ui.chat_export import export_chat
+
+            self._user_call(export_chat, self.state, args.path, args.session)
+            print(f"Wrote the chat and its plan as Markdown to {args.path}.")
+            return
         self._user_call(self.state.export_itinerary, args.format, args.path, args.session)
         print(f"Wrote the itinerary as {args.format} to {args.path}.")
 
@@ -330,6 +339,23 @@ class Subcommands:
 
     def cmd_help(self, rest: str) -> None:
         print(HELP)
+
+
+def close_subcommand(word: str) -> str | None:
+    """The sub-command ``word`` is most likely a typo of (``lisst`` -> ``list``), or None.
+
+    Only close spellings count (difflib ratio >= 0.8): a one-word trip request such as
+    ``York``, ``slow`` or ``Lisbon`` is not near enough to ``fork``, ``show`` or ``list``.
+    """
+    import difflib
+
+    lowered = word.lower()
+    if lowered in SUBCOMMANDS:
+        return lowered
+    if not lowered.replace("-", "").isalpha():
+        return None
+    matches = difflib.get_close_matches(lowered, SUBCOMMANDS, n=1, cutoff=0.8)
+    return matches[0] if matches else None
 
 
 def _designer_options(words: list[str]) -> dict[str, Any]:
@@ -405,6 +431,7 @@ HELP = """%tripchat: design a trip by chatting.
   storage [memory | sqlite [PATH]] [--copy]
                                where sessions live (SQLite survives kernel restarts)
   export FORMAT PATH [-s ID]   write the itinerary as ics, geojson, md or json
+  export chat PATH [-s ID]     write the chat and its plan as Markdown
   export-session ID PATH       write a session file (never holds a key)
   import-session PATH          read a session file
   fork [ID]                    copy a session to try an alternative

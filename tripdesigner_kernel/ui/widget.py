@@ -1,8 +1,10 @@
-"""The chat widget: a transcript, an input with Send, the itinerary by day with route maps.
+"""The chat widget: a transcript, an input with Send and Stop, the itinerary by day with maps.
 
 Every widget and the magics share the kernel-global state: a message sent anywhere
-shows in every open widget of that session. A click arrives as a comm message, so
-no ``pre_run_cell`` fires: Send runs the reload guard and autoreload's check first.
+shows in every open widget of that session. A click arrives as a comm message, so no
+``pre_run_cell`` fires: every handler runs the reload guard and autoreload's check
+first (``ui/clicks.py``), and the guard's notice shows in the status line. A turn runs on
+a worker thread so Stop (and every other click) still arrives while it runs.
 """
 
 from __future__ import annotations
@@ -10,28 +12,29 @@ from __future__ import annotations
 import contextlib
 import html
 import threading
+import time
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
 from tripdesigner_kernel.kernel import KernelState
-from tripdesigner_kernel.ui.itinerary_view import day_sections, summary_html
+from tripdesigner_kernel.ui import transcript as tx
+from tripdesigner_kernel.ui.clicks import guarded
+from tripdesigner_kernel.ui.itinerary_view import day_sections
+from tripdesigner_kernel.ui.plan_panel import PlanPanel
+from tripdesigner_kernel.ui.style import STYLE
 
-STYLE = """<style>
-.td-msg{border-radius:8px;padding:6px 10px;margin:4px 0;max-width:100%;overflow-wrap:anywhere}
-.td-user{background:#e0f2fe}.td-assistant{background:#f1f5f9}.td-error{background:#fee2e2;color:#991b1b}
-.td-day{border-collapse:collapse;font-size:12px}
-.td-day td,.td-day th{padding:2px 6px;border-bottom:1px solid #e2e8f0}
-.td-problems{color:#991b1b}.td-ok{color:#166534}
-</style>"""
+EXPORTS = [("Itinerary (.ics)", "ics"), ("Itinerary (.geojson)", "geojson"),
+           ("Itinerary (.md)", "md"), ("Itinerary (.json)", "json"),
+           ("Chat + plan (.md)", "chat")]  # fmt: skip
+SUFFIX = {"ics": "ics", "geojson": "geojson", "md": "md", "json": "json", "chat": "md"}
+TURN_ERRORS = (ValueError, LookupError, RuntimeError)
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to HTML, with raw HTML in the text escaped (a reply is not trusted markup)."""
-    from markdown_it import MarkdownIt
-
-    return str(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
+def _button(description: str, **kwargs: Any) -> w.Button:
+    return w.Button(description=description, layout=w.Layout(width="auto"), **kwargs)
 
 
 class ChatWidget(w.VBox):
@@ -43,125 +46,174 @@ class ChatWidget(w.VBox):
 
             state = kernel_state()
         self.state = state
-        self.session_id = session_id or state.current_session_id or state.new_session()
-        state.sessions.get(self.session_id)  # a clear error for an unknown id
-        self._busy = False
+        self.session_id = session_id or _session_to_show(state)
+        record = state.sessions.load_record(self.session_id)  # a clear error for an unknown id
+        self._worker: threading.Thread | None = None
+        self._cancel: threading.Event | None = None
         self._live: w.HTML | None = None
         self._live_text = ""
-        self._live_tools: list[str] = []
+        self._live_tools: list[dict[str, Any]] = []
+        self._shown_messages = tx.PAGE
+        self._reload_note = ""
+        self._picking = False
 
-        self.sessions = w.Dropdown(description="Session", layout=w.Layout(width="320px"))
-        self.new_button = w.Button(description="New", tooltip="Start a new session")
-        self.rename_text = w.Text(placeholder="New title", layout=w.Layout(width="160px"))
-        self.rename_button = w.Button(description="Rename")
-        self.delete_button = w.Button(description="Delete", button_style="danger")
-        self.confirm_button = w.Button(description="Yes, delete", button_style="danger")
-        self.cancel_button = w.Button(description="Cancel")
+        self.sessions = w.Dropdown(description="Session", layout=w.Layout(width="auto"))
+        self.new_button = _button("New", tooltip="Start a new session")
+        self.rename_text = w.Text(placeholder="New title", layout=w.Layout(width="12em"))
+        self.rename_button = _button("Rename")
+        self.delete_button = _button("Delete", button_style="danger")
+        self.confirm_button = _button("Yes, delete", button_style="danger")
+        self.cancel_button = _button("Cancel")
         self.confirm_box = w.HBox(
             [w.Label("Delete this session?"), self.confirm_button, self.cancel_button],
             layout=w.Layout(display="none"),
         )
-        self.export_format = w.Dropdown(
-            options=["ics", "geojson", "md", "json"], layout=w.Layout(width="90px")
-        )
-        self.export_path = w.Text(value="trip.ics", layout=w.Layout(width="140px"))
-        self.export_button = w.Button(description="Export")
+        self.export_format = w.Dropdown(options=EXPORTS, layout=w.Layout(width="auto"))
+        self.export_path = w.Text(value="trip.ics", layout=w.Layout(width="12em"))
+        self.export_button = _button("Export", tooltip="Write the chosen export to the path")
         self.status = w.HTML()
         self.notice = w.HTML()
-        self.transcript = w.VBox(
-            layout=w.Layout(
-                flex_flow="column-reverse",
-                max_height="420px",
-                overflow="auto",
-                border="1px solid #e2e8f0",
-            )
-        )  # column-reverse with newest first keeps the newest message in view
+        self.older_button = _button("Show older messages")
+        self.older_button.layout.display = "none"
+        self.history = w.HTML()
+        self.transcript = w.Box()
+        self.transcript.add_class("td-transcript")
         self.questions = w.HBox()
+        self.questions.add_class("td-questions")
         self.input = w.Textarea(
             placeholder="Describe your trip, e.g. 4 days in Kyoto in April for 2",
             layout=w.Layout(width="100%", height="64px"),
         )
-        self.send_button = w.Button(description="Send", button_style="primary")
+        self.send_button = _button("Send", button_style="primary")
+        self.stop_button = _button("Stop", tooltip="Stop this turn; the session stays as it was")
+        self.stop_button.disabled = True
         self.busy = w.HTML()
-        self.summary = w.HTML()
-        self.days = w.VBox()
+        self.plan = PlanPanel()
+        self.summary, self.days = self.plan.summary, self.plan.days
 
-        session_bar = w.HBox(
-            [
-                self.sessions,
-                self.new_button,
-                self.rename_text,
-                self.rename_button,
-                self.delete_button,
-                self.export_format,
-                self.export_path,
-                self.export_button,
-            ]
-        )
-        chat = w.VBox(
-            [self.transcript, self.questions, self.input, w.HBox([self.send_button, self.busy])],
-            layout=w.Layout(width="55%"),
-        )
-        plan = w.VBox([self.summary, self.days], layout=w.Layout(width="45%", padding="0 0 0 10px"))
-        super().__init__(
-            [
-                w.HTML(STYLE),
-                session_bar,
-                self.confirm_box,
-                self.status,
-                self.notice,
-                w.HBox([chat, plan]),
-            ]
-        )
+        bar = w.HBox([self.sessions, self.new_button, self.rename_text, self.rename_button,
+                      self.delete_button, self.export_format, self.export_path,
+                      self.export_button])  # fmt: skip
+        bar.add_class("td-bar")
+        self.sessions.add_class("td-session")
+        self.export_format.add_class("td-export-format")
+        actions = w.HBox([self.send_button, self.stop_button, self.busy])
+        actions.add_class("td-actions")
+        chat = w.VBox([self.transcript, self.questions, self.input, actions])
+        plan = self.plan
+        main = w.Box([chat, plan])
+        for box, names in ((chat, "td-pane td-pane-chat"), (plan, "td-pane td-pane-plan"),
+                           (main, "td-main")):  # fmt: skip
+            for name in names.split():
+                box.add_class(name)
+        self.status.add_class("td-status")
+        super().__init__([w.HTML(STYLE), bar, self.confirm_box, self.status, self.notice, main])
+        self.add_class("td-chat")
 
-        self.send_button.on_click(self.send)
-        self.new_button.on_click(self._new)
-        self.rename_button.on_click(self._rename)
-        self.delete_button.on_click(lambda _: self._ask_delete(True))
-        self.cancel_button.on_click(lambda _: self._ask_delete(False))
-        self.confirm_button.on_click(self._delete)
-        self.export_button.on_click(self._export)
-        self.export_format.observe(self._format_changed, names="value")
-        self.sessions.observe(self._session_picked, names="value")
+        for button, handler in (
+            (self.send_button, self.send),
+            (self.stop_button, self.stop),
+            (self.new_button, self._new),
+            (self.rename_button, self._rename),
+            (self.delete_button, lambda: self._ask_delete(True)),
+            (self.cancel_button, lambda: self._ask_delete(False)),
+            (self.confirm_button, self._delete),
+            (self.export_button, self._export),
+            (self.older_button, self._show_older),
+        ):
+            button.on_click(self._handler(handler))
+        self.export_format.observe(self._handler(self._format_changed, True), names="value")
+        self.sessions.observe(self._handler(self._session_picked, True), names="value")
         state.listeners.append(weakref.WeakMethod(self._on_event))
-        self.refresh()
-        # Load the designer's knowledge while the person types the first message.
+        self.refresh(record)
+        # Load the designer's knowledge (and the map library) while the person types.
         threading.Thread(target=_warm_up, name="tripdesigner-warm-up", daemon=True).start()
 
     def __repr__(self) -> str:  # nbval compares text/plain: short and stable
         return "ChatWidget()"
 
-    # Sending ----------------------------------------------------------------------
+    # Every click ----------------------------------------------------------------------
+
+    def _handler(self, handler: Callable[..., None], pass_change: bool = False) -> Any:
+        return guarded(self, handler, self._reload_notice, pass_change)
+
+    def _reload_notice(self, notice: str) -> None:
+        self._reload_note = time.strftime("%H:%M ") + notice  # the time says how old it is
+        self._show_status()
+
+    # Sending and stopping ---------------------------------------------------------------
 
     def send(self, _button: Any = None) -> None:
-        """Send the input box's text (the Send button's handler)."""
+        """Send the input box's text; the turn runs on a worker thread (see ``wait``)."""
         text = self.input.value.strip()
-        if not text or self._busy:
+        if not text or self.running:
             return
-        from tripdesigner_kernel import check_for_reload, note_new_modules
-
-        check_for_reload(self.state)  # a click runs no pre_run_cell
         self.input.value = ""
-        self._set_busy(True)
         self.notice.value = ""
         self._start_live(text)
+        self._set_busy(True)
+        cancel = threading.Event()
+        self._cancel = cancel
+        self._worker = threading.Thread(
+            target=self._run_turn, args=(text, self.session_id, cancel),
+            name="tripdesigner-turn", daemon=True,
+        )  # fmt: skip
+        self._worker.start()
+
+    @property
+    def running(self) -> bool:
+        """True while a turn started here has not finished or been stopped."""
+        return self._cancel is not None and not self._cancel.is_set()
+
+    def _run_turn(self, text: str, session_id: str, cancel: threading.Event) -> None:
+        from tripdesigner_kernel.kernel import TurnCancelled
+
+        error = None
         try:
-            self.state.chat(text, session_id=self.session_id)
-        except (ValueError, LookupError, RuntimeError) as error:
-            self._show_error(str(error))
+            self.state.chat(text, session_id=session_id, cancel=cancel)
+        except TurnCancelled:
+            return  # Stop already restored the view
         except KeyboardInterrupt:
-            self._show_error("Cancelled; your session is unchanged.")
+            error = "Cancelled; your session is unchanged."
+        except TURN_ERRORS as failure:
+            error = str(failure)
         finally:
-            self._set_busy(False)
+            from tripdesigner_kernel import note_new_modules
+
             note_new_modules(self.state)
+        if cancel is not self._cancel or cancel.is_set():
+            return  # stopped meanwhile: what is shown already says so
+        self._cancel = None
+        self._set_busy(False)
+        if error is not None:
+            self._show_error(error)
+
+    def stop(self, _button: Any = None) -> None:
+        """Stop the running turn: nothing of it is saved, the view goes back to the session."""
+        cancel = self._cancel
+        if cancel is None or cancel.is_set():
+            return
+        cancel.set()
+        self._set_busy(False)
+        self.refresh()
+        self.notice.value = tx.bubble("notice", "Stopped; your session is unchanged.")
+
+    def wait(self, timeout: float | None = 60) -> bool:
+        """Block until the turn started here ends (for code and tests); False on timeout."""
+        worker = self._worker
+        if worker is None:
+            return True
+        worker.join(timeout)
+        return not worker.is_alive()
 
     def _answer(self, choice: str) -> None:
         self.input.value = choice
         self.send()
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
         self.send_button.disabled = busy
+        self.stop_button.disabled = not busy
+        self.delete_button.disabled = busy
         self.busy.value = "<i>Designing…</i>" if busy else ""
 
     # Live updates -------------------------------------------------------------------
@@ -178,13 +230,11 @@ class ChatWidget(w.VBox):
                 self._start_live(None)
             self._live_text += event["delta"]
             self._render_live()
-        elif kind in ("tool_call", "tool_result") and self._live is not None:
-            if kind == "tool_call":
-                self._live_tools.append(f"calling {event['name']}")
-            else:
-                self._live_tools.append(
-                    ("done: " if event["ok"] else "failed: ") + str(event["message"])[:100]
-                )
+        elif kind == "tool_call" and self._live is not None:
+            self._live_tools.append({"name": event["name"], "arguments": event.get("arguments")})
+            self._render_live()
+        elif kind == "tool_result" and self._live is not None and self._live_tools:
+            self._live_tools[-1].update(ok=event["ok"], result=str(event["message"]))
             self._render_live()
         elif kind == "turn_saved":
             self.refresh()
@@ -192,69 +242,83 @@ class ChatWidget(w.VBox):
     def _start_live(self, user_text: str | None) -> None:
         bubbles = []
         if user_text is not None:
-            bubbles.append(w.HTML(_bubble("user", html.escape(user_text))))
-        self._live, self._live_text, self._live_tools = w.HTML(_bubble("assistant", "…")), "", []
+            bubbles.append(w.HTML(tx.bubble("user", html.escape(user_text))))
+        self._live, self._live_text, self._live_tools = w.HTML(tx.bubble("assistant", "…")), "", []
         self.transcript.children = (self._live, *bubbles, *self.transcript.children)
-        self.questions.children = ()
+        _replace_children(self.questions, ())
 
     def _render_live(self) -> None:
         if self._live is not None:
-            body = _tools_html(self._live_tools) + render_markdown(self._live_text or "…")
-            self._live.value = _bubble("assistant", body)
+            body = tx.tools_html(self._live_tools) + tx.render_markdown(self._live_text or "…")
+            self._live.value = tx.bubble("assistant", body)
 
     def _show_error(self, message: str) -> None:
         self.refresh()  # drop the unsaved bubbles: the session is as it was
-        self.notice.value = _bubble("error", "⚠ " + html.escape(message))
+        self.notice.value = tx.bubble("error", "⚠ " + html.escape(message))
 
     # Views ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Redraw everything from the stored session."""
+    def refresh(self, record: dict[str, Any] | None = None) -> None:
+        """Redraw everything from the stored session (``record``: it, already read)."""
+        from tripdesigner_kernel.sessions.records import Message
+
         self._live = None
         self._refresh_sessions()
-        record = self.state.sessions.get(self.session_id)
-        bubbles = []
-        for message in record.messages:
-            if message.role == "user":
-                bubbles.append(w.HTML(_bubble("user", html.escape(message.content))))
-            elif message.role == "assistant":
-                tools = [f"{c['name']}" for c in message.extra.get("tool_calls") or []]
-                bubbles.append(
-                    w.HTML(
-                        _bubble("assistant", _tools_html(tools) + render_markdown(message.content))
-                    )
-                )
-        self.transcript.children = tuple(reversed(bubbles))
-        last = record.messages[-1] if record.messages else None
-        question = (
-            last.extra.get("question") if last is not None and last.role == "assistant" else None
-        )
+        if record is None or record["id"] != self.session_id:
+            record = self.state.sessions.load_record(self.session_id)
+        everything = record["messages"]
+        # Only the shown page becomes Message objects: a long session opens fast.
+        shown = everything[-self._shown_messages :] if self._shown_messages else everything
+        messages = [Message.from_dict(message) for message in shown]
+        self.history.value = tx.history_html(messages)
+        hidden = len(everything) - len(shown)
+        self.older_button.description = f"Show older messages ({hidden:,} more)"
+        self.older_button.layout.display = "flex" if hidden else "none"
+        # column-reverse: the newest is first, and the view stays scrolled to it.
+        _replace_children(self.transcript, (self.history, self.older_button))
+        last = messages[-1] if messages else None
+        asked = last is not None and last.role == "assistant"
+        question = last.extra.get("question") if asked and last is not None else None
         buttons = []
         for choice in (question or {}).get("choices", []):
-            button = w.Button(description=str(choice), tooltip=f"Answer: {choice}")
-            button.on_click(lambda _, c=choice: self._answer(str(c)))
+            button = _button(str(choice), tooltip=f"Answer: {choice}")
+            button.on_click(self._handler(lambda c=str(choice): self._answer(c)))
             buttons.append(button)
-        self.questions.children = tuple(buttons)
-        itinerary = record.itinerary
-        if itinerary:
-            self.summary.value = summary_html(itinerary)
-            self.days.children = tuple(w.HTML(body) for _, body in day_sections(itinerary))
-        else:
-            self.summary.value = "<p><i>No plan yet: describe your trip.</i></p>"
-            self.days.children = ()
-        metadata = record.metadata
-        options = self.state.settings.designer_options
-        model = f", model {options['model']}" if options.get("model") else ""
-        self.status.value = (
-            f"<small>Designer {html.escape(self.state.settings.designer)}{html.escape(model)} · "
-            f"{metadata.get('total_tokens', 0):,} tokens · "
-            f"${metadata.get('cost_usd', 0.0):.4f}</small>"
-        )
+        _replace_children(self.questions, tuple(buttons))
+        self.plan.show(record.get("itinerary"))
+        self._show_status(record.get("metadata") or {})
+
+    def _show_status(self, metadata: dict[str, Any] | None = None) -> None:
+        if metadata is None:
+            metadata = self.state.sessions.get(self.session_id).metadata
+        settings = self.state.settings
+        model = settings.designer_options.get("model")
+        parts = [f"Designer {html.escape(settings.designer)}"]
+        if model:
+            parts[0] += f", model {html.escape(str(model))}"
+        if settings.designer == "offline":
+            parts.append("rules and curated places, no model")
+        else:  # only a model counts tokens and costs money
+            parts.append(f"{metadata.get('total_tokens', 0):,} tokens")
+            parts.append(f"${metadata.get('cost_usd', 0.0):.4f}")
+        text = " · ".join(parts)
+        if self._reload_note:
+            text += f"<br><span class='td-reload'>{html.escape(self._reload_note)}</span>"
+        self.status.value = text
 
     def day_titles(self) -> list[str]:
         """The titles of the day sections shown ("Day 1", "Day 2", ...)."""
         itinerary = self.state.sessions.get(self.session_id).itinerary
         return [title for title, _ in day_sections(itinerary)] if itinerary else []
+
+    def day_html(self) -> list[str]:
+        """Each day section as shown: heading, table and the SVG map (not the tiled map)."""
+        return self.plan.day_html()
+
+    def transcript_html(self) -> list[str]:
+        """The bubbles shown, oldest first (what a person reads, as HTML)."""
+        live = [child.value for child in reversed(self.transcript.children[:-2])]
+        return [*tx.split_bubbles(self.history.value), *live]
 
     def _refresh_sessions(self) -> None:
         summaries = self.state.sessions.list()
@@ -262,29 +326,37 @@ class ChatWidget(w.VBox):
         if not any(value == self.session_id for _, value in options):
             self.session_id = summaries[0].id if summaries else self.state.new_session()
             return self._refresh_sessions()
-        self.sessions.unobserve(self._session_picked, names="value")
-        self.sessions.options = options
-        self.sessions.value = self.session_id
-        self.sessions.observe(self._session_picked, names="value")
+        self._picking = True
+        try:
+            self.sessions.options = options
+            self.sessions.value = self.session_id
+        finally:
+            self._picking = False
         return None
 
     # Session bar -------------------------------------------------------------------
 
-    def _session_picked(self, change: dict[str, Any]) -> None:
-        if change["new"] and change["new"] != self.session_id:
-            self.session_id = change["new"]
-            self.state.current_session_id = self.session_id
-            self.refresh()
+    def _show_older(self) -> None:
+        self._shown_messages += tx.PAGE
+        self.refresh()
 
-    def _new(self, _button: Any = None) -> None:
+    def _session_picked(self, change: dict[str, Any]) -> None:
+        if self._picking or not change["new"] or change["new"] == self.session_id:
+            return
+        self.session_id = change["new"]
+        self.state.current_session_id = self.session_id
+        self._shown_messages = tx.PAGE
+        self.refresh()
+
+    def _new(self) -> None:
         self.session_id = self.state.new_session()
         self.refresh()
 
-    def _rename(self, _button: Any = None) -> None:
+    def _rename(self) -> None:
         try:
             self.state.sessions.rename(self.session_id, self.rename_text.value)
         except ValueError as error:
-            self.notice.value = _bubble("error", html.escape(str(error)))
+            self.notice.value = tx.bubble("error", html.escape(str(error)))
             return
         self.rename_text.value = ""
         self.refresh()
@@ -292,26 +364,39 @@ class ChatWidget(w.VBox):
     def _ask_delete(self, show: bool) -> None:
         self.confirm_box.layout.display = "flex" if show else "none"
 
-    def _delete(self, _button: Any = None) -> None:
+    def _delete(self) -> None:
         self._ask_delete(False)
+        if self.running:
+            return
         self.state.delete_session(self.session_id)
         self.refresh()
 
     def _format_changed(self, change: dict[str, Any]) -> None:
         stem = self.export_path.value.rsplit(".", 1)[0] or "trip"
-        self.export_path.value = f"{stem}.{change['new']}"
+        if change["new"] == "chat" and not stem.endswith("-chat"):
+            stem += "-chat"
+        elif change["new"] != "chat" and stem.endswith("-chat"):
+            stem = stem[: -len("-chat")] or "trip"
+        self.export_path.value = f"{stem}.{SUFFIX[change['new']]}"
 
-    def _export(self, _button: Any = None) -> None:
+    def _export(self) -> None:
+        fmt, path = self.export_format.value, self.export_path.value
         try:
-            path = self.state.export_itinerary(
-                self.export_format.value, self.export_path.value, self.session_id
-            )
+            if fmt == "chat":
+                from tripdesigner_kernel.ui.chat_export import export_chat
+
+                path = export_chat(self.state, path, self.session_id)
+            else:
+                path = self.state.export_itinerary(fmt, path, self.session_id)
         except (ValueError, LookupError) as error:
-            self.notice.value = _bubble("error", html.escape(str(error)))
+            self.notice.value = tx.bubble("error", html.escape(str(error)))
             return
         self.notice.value = f"<small>Wrote {html.escape(path)}.</small>"
 
     def close(self) -> None:
+        cancel = getattr(self, "_cancel", None)  # a widget whose __init__ failed has none
+        if cancel is not None:
+            cancel.set()
         self.state.listeners[:] = [
             listener
             for listener in self.state.listeners
@@ -320,23 +405,31 @@ class ChatWidget(w.VBox):
         super().close()
 
 
+def _replace_children(box: w.Box, children: tuple[w.Widget, ...]) -> None:
+    """Set ``box``'s children and close the ones dropped (each holds a comm)."""
+    dropped = [child for child in box.children if child not in children]
+    box.children = children
+    for child in dropped:
+        child.close()
+
+
+def _session_to_show(state: KernelState) -> str:
+    """The current session; else the last active one (after a restart), made current."""
+    if state.current_session_id is not None:
+        return state.current_session_id
+    summaries = state.sessions.list()  # most recently active first
+    if not summaries:
+        return state.new_session()
+    state.use_session(summaries[0].id)
+    return summaries[0].id
+
+
 def _warm_up() -> None:
-    """Import the offline designer and read the city index (idempotent, cached)."""
+    """Import the offline designer, the city index and the map library (cached)."""
     with contextlib.suppress(Exception):  # only a head start; the turn loads what it needs
         from tripdesigner_kernel.designers.offline import designer  # noqa: F401
         from tripdesigner_kernel.knowledge.cities import city_index
+        from tripdesigner_kernel.ui.map import leaflet_available
 
         city_index()
-
-
-def _bubble(kind: str, body: str) -> str:
-    who = {"user": "You", "assistant": "Designer", "error": ""}[kind]
-    label = f"<b>{who}</b><br>" if who else ""
-    return f"<div class='td-msg td-{kind}'>{label}{body}</div>"
-
-
-def _tools_html(tools: list[str]) -> str:
-    if not tools:
-        return ""
-    items = "".join(f"<li>{html.escape(t)}</li>" for t in tools)
-    return f"<details><summary>tools ({len(tools)})</summary><ul>{items}</ul></details>"
+        leaflet_available()
