@@ -18,12 +18,13 @@ import sys
 import traceback
 from collections import Counter
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tripdesigner_kernel.designers.offline.understanding import understand
+from tripdesigner_kernel.kernel import KernelState
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import city_index, country_codes_by_name
 from tripdesigner_kernel.knowledge.regions import cities_in_region, region_by_name
@@ -36,23 +37,37 @@ TRAVELPLANNER_TODAY = date(2022, 1, 15)  # the queries are set in March 2022
 TRAVELBENCH_TODAY = date(2026, 1, 15)  # no dates in these queries
 
 
+_STATE = KernelState()  # sessions in memory; one fresh session per query
+
+
 def read(query: str, today: date) -> dict[str, Any]:
-    """Our reading of one query, in the benchmarks' terms."""
-    request = understand(query, today)
-    budget = request.budget_amount
+    """Our reading of one query, in the benchmarks' terms: the trip profile the session
+    holds after one turn (a whole turn: understanding, planning, checks). A slot the
+    designer assumed rather than read counts as not read."""
+    _STATE.settings.today = today.isoformat()
+    session = _STATE.new_session()
+    _STATE.chat(query, session_id=session)
+    profile = _STATE.sessions.get(session).profile
+    _STATE.delete_session(session)
+    assumed = set(profile["assumed"])
+    dates, travelers, budget = profile["dates"], profile["travelers"], profile["budget"]
     return {
-        "origin": request.origin.name if request.origin else None,
-        "destinations": [stay.city.name for stay in request.stays],
-        "region": request.region,
-        "start_date": request.start_date,
-        "days": request.days,
-        "party": request.travelers,
-        "budget": int(budget) if budget is not None else None,
-        "budget_currency": request.budget_currency,
-        "transport": sorted(request.transport),
-        "cuisine": sorted(fold(c) for c in request.cuisines),
-        "room_type": request.accommodation_type,
-        "house_rule": sorted(request.house_rules),
+        "origin": profile["origin"]["name"] if profile["origin"] else None,
+        "destinations": [d["name"] for d in profile["destinations"]],
+        "region": profile["region"],
+        "start_date": None
+        if "dates" in assumed or not dates["start_date"]
+        else date.fromisoformat(dates["start_date"]),
+        "days": None if "length" in assumed else dates["days"],
+        "party": None
+        if "travellers" in assumed or travelers["adults"] is None
+        else travelers["adults"] + len(travelers["children"]),
+        "budget": int(Decimal(budget["amount"])) if budget["amount"] is not None else None,
+        "budget_currency": budget["currency"],
+        "transport": sorted(profile["transport"]),
+        "cuisine": sorted(fold(c) for c in profile["cuisines"]),
+        "room_type": profile["accommodation"]["type"],
+        "house_rule": sorted(profile["accommodation"]["rules"]),
     }
 
 

@@ -56,7 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     assert reply is not None
     if args.format == "json":
+        from tripdesigner_kernel.designers.offline.understanding.profile import load_profile
+
         question = reply.question
+        profile = load_profile(state.sessions.get(reply.session_id).profile).slots()
         print(
             json.dumps(
                 {
@@ -65,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if question
                     else None,
                     "itinerary": reply.itinerary,
+                    "profile": profile,
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -177,10 +177,11 @@ class ReloadGuard:
 
 
 def _holds_pydantic_models(module: ModuleType) -> bool:
-    pydantic = sys.modules.get("pydantic")
-    if pydantic is None:
+    # A widget's turn may be importing pydantic on its worker thread right now: a module
+    # still being initialised has no BaseModel yet.
+    base = getattr(sys.modules.get("pydantic"), "BaseModel", None)
+    if base is None:
         return False
-    base = pydantic.BaseModel
     return any(
         isinstance(value, type) and issubclass(value, base) for value in vars(module).values()
     )

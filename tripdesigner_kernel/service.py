@@ -23,6 +23,7 @@ from tripdesigner_kernel.designers.base import (
     Question,
     ignore_event,
     is_designer_error,
+    pending_question,
 )
 from tripdesigner_kernel.sessions.records import new_message, utc_now
 from tripdesigner_kernel.trip import model
@@ -66,6 +67,9 @@ class TripDesignerService:
     ) -> TurnResult:
         """Answer ``text`` in the session ``record``; returns the new record, unsaved."""
         work = copy.deepcopy(dict(record))
+        question = pending_question(work["messages"])
+        if question is not None:  # "2", or the choice's text with a typo: the choice itself
+            text = question.resolve(text)
         history = model_history(work)
         request = DesignRequest(
             text=text,

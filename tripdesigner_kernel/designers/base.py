@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
@@ -56,6 +58,48 @@ class Question:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "choices": list(self.choices), "multiple": self.multiple}
+
+    def resolve(self, text: str) -> str:
+        """The choice an answer picks: "2", "option 2", the choice's text or a close typo of it.
+
+        Any other text comes back unchanged. Raises ``ValueError`` for a number that is not
+        a choice.
+        """
+        from tripdesigner_kernel.knowledge.text import fold
+
+        if not self.choices:
+            return text
+        folded = fold(text)
+        bare = text.strip()
+        number = re.fullmatch(r"(?:(?:option|number|choice|no|nr) )?(\d+)(?: please)?", folded)
+        if number or bare.isdigit():
+            # "²" passes isdigit() but is no number; a huge number is out of range too.
+            digits = bare if bare.isdigit() else number[1] if number else ""
+            index = int(digits) if digits.isascii() and len(digits) <= 6 else 0
+            if not 1 <= index <= len(self.choices):
+                raise ValueError(
+                    f"Choose a number from 1 to {len(self.choices)}, or write your answer in words."
+                )
+            return self.choices[index - 1]
+        by_name = {fold(choice): choice for choice in self.choices}
+        if folded in by_name:
+            return by_name[folded]
+        if len(folded) <= max(map(len, by_name)) + 2:  # a typo, not a sentence
+            close = difflib.get_close_matches(folded, list(by_name), n=1, cutoff=0.8)
+            if close:
+                return by_name[close[0]]
+        return text
+
+
+def pending_question(messages: Sequence[Mapping[str, Any]]) -> Question | None:
+    """The question of the last assistant message, if it asked one."""
+    for message in reversed(messages):
+        if message.get("role") == "assistant":
+            asked = message.get("question")
+            if not asked:
+                return None
+            return Question(asked["text"], list(asked["choices"]), bool(asked.get("multiple")))
+    return None
 
 
 @dataclass

@@ -111,7 +111,6 @@ class TripChatMagics(Subcommands, Magics):
         output = options.get("output")
         if output is not None and not output.isidentifier():
             raise UsageError(f"-o needs a valid Python variable name, not {output!r}.")
-        message = self._answer_choice(message.strip(), options.get("session"))
         in_kernel = getattr(self.shell, "kernel", None) is not None
         live = render.LiveReply() if in_kernel and state.settings.stream_replies else None
         try:
@@ -136,31 +135,3 @@ class TripChatMagics(Subcommands, Magics):
             assert self.shell is not None
             self.shell.user_ns[output] = Itinerary.from_json(itinerary) if itinerary else None
         return None
-
-    def _answer_choice(self, message: str, session_id: str | None) -> str:
-        """``%tripchat 2`` answers the last question with its second choice."""
-        if not message.isdigit():
-            return message
-        session_id = session_id or self.state.current_session_id
-        if session_id is None:
-            return message
-        try:
-            record = self.state.sessions.get(session_id)
-        except LookupError as error:
-            raise UsageError(str(error)) from None
-        for past in reversed(record.messages):
-            if past.role != "assistant":
-                continue
-            question = past.extra.get("question")
-            if not question:
-                return message
-            choices = question["choices"]
-            # "²" or "½" pass isdigit() but are no number to int(); a huge one is out of range.
-            number = int(message) if message.isdecimal() and len(message) <= 6 else 0
-            if not 1 <= number <= len(choices):
-                raise UsageError(
-                    f"Choose a number from 1 to {len(choices)}, e.g. `%tripchat 1`, "
-                    "or write your answer in words."
-                )
-            return str(choices[number - 1])
-        return message

@@ -18,12 +18,15 @@ from tripdesigner_kernel.knowledge.text import fold
 class Edit:
     """A follow-up change to the current plan."""
 
-    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city
+    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city,
+    # shift (days, months), start_day (day of the month), party (count), origin (subject)
     action: str
     days: int = 0
     day: int = 0
     other_day: int = 0
     subject: str = ""
+    months: int = 0
+    count: int = 0
 
 
 _ORDINALS = {
@@ -48,6 +51,59 @@ def _day_number(match: re.Match[str], group: int) -> int:
     return int(match[group]) if match[group] else _ORDINALS[match[group + 1]]
 
 
+_FEWER_DAYS = re.compile(
+    rf"\b(?:remove|drop|delete|cut|lose|take off|take away|shorten (?:it |the trip )?by) "
+    rf"(?:the last |{_NUM} )?(?:days?|nights?)\b"
+    rf"|\b{_NUM} (?:days?|nights?) (?:less|shorter|fewer)\b|\bone less day\b"
+)
+_LATER = r"later|back|out|forward|earlier|sooner"
+_SHIFT = re.compile(
+    rf"\b(?:push|move|shift|delay|postpone|bring|pull|put off|make)\b[a-z ]*?\b"
+    rf"(?:by )?{_NUM} (days?|weeks?|months?) ({_LATER})\b"
+    rf"|\b(?:push|move|shift|delay|postpone|bring|pull)\b[a-z ]*?\b({_LATER})\b[a-z ]*?"
+    rf"\b(?:by )?{_NUM} (days?|weeks?|months?)\b"
+    rf"|\b(?:delay|postpone|push back|put off)\b[a-z ]*?\bby {_NUM} (days?|weeks?|months?)\b"
+)
+_START_DAY = re.compile(
+    r"\b(?:start|starting|begin|beginning|leave|leaving|arrive|arriving|go|going)"
+    r"(?: it)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
+)
+_PARTY_NOW = re.compile(
+    rf"\b(?:we re|we are|we ll be|we will be|there ll be|there will be|there are) (?:now )?"
+    rf"{_NUM}\b(?! (?:days?|nights?|weeks?|hours?|minutes?|am|pm))"
+    rf"|\bnow (?:we re|we are) {_NUM}\b"
+    rf"|\b{_NUM} of us (?:now|instead|after all|in total)\b"
+)
+# "btw we fly from Denver": where the trip starts, named in a follow-up.
+_ORIGIN = re.compile(
+    r"(?i:\b(?:fly|flying|fly out|flying out|leave|leaving|depart|departing|start|starting"
+    r"|come|coming|travel|travell?ing|drive|driving|set off|setting off|head out|heading out"
+    r"|take off|taking off))\s+(?i:from)\s+([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+
+
+def _date_moves(folded: str) -> list[Edit]:
+    """ "Push it all a week later", "3 days earlier", "start on the 12th instead"."""
+    shift = _SHIFT.search(folded)
+    if shift:
+        groups = shift.groups()
+        if groups[0]:
+            count, unit, way = groups[0], groups[1], groups[2]
+        elif groups[3]:
+            way, count, unit = groups[3], groups[4], groups[5]
+        else:
+            way, count, unit = "later", groups[6], groups[7]
+        sign = -1 if way in ("earlier", "sooner", "forward") else 1
+        amount = sign * _number(count)
+        if unit.startswith("month"):
+            return [Edit("shift", months=amount)]
+        return [Edit("shift", days=amount * (7 if unit.startswith("week") else 1))]
+    start_day = _START_DAY.search(folded)
+    if start_day:
+        return [Edit("start_day", day=int(start_day[1]))]
+    return []
+
+
 def understand_edit(text: str) -> list[Edit]:
     """Follow-up edits named in ``text`` (empty when it asks for none)."""
     folded = fold(text)
@@ -63,12 +119,19 @@ def understand_edit(text: str) -> list[Edit]:
     elif swap_days:  # "swap days 1 and 3"
         edits.append(Edit("swap_days", day=int(swap_days[1]), other_day=int(swap_days[2])))
     remove = re.search(rf"\b(?:remove|drop|delete|skip|cut) {_DAY_REF}", folded)
+    fewer = _FEWER_DAYS.search(folded)
     if remove:
         edits.append(Edit("remove_day", day=_day_number(remove, 1)))
-    elif re.search(
-        r"\b(?:remove|drop|delete|cut) the last day\b|\bone day (?:less|shorter)\b", folded
-    ):
-        edits.append(Edit("remove_day", day=-1))
+    elif fewer:  # "remove a day", "two days less": from the end of the trip
+        count = next((g for g in fewer.groups() if g), "a")
+        edits.append(Edit("remove_day", day=-1, days=_number(count)))
+    edits += _date_moves(folded)
+    party = _PARTY_NOW.search(folded)
+    if party:
+        edits.append(Edit("party", count=_number(next(g for g in party.groups() if g))))
+    origin = _ORIGIN.search(text)
+    if origin:
+        edits.append(Edit("origin", subject=origin[1].strip()))
     add = re.search(
         rf"\badd (?:another |one more |an extra |a )?{_NUM}? ?(?:more |extra )?days?\b", folded
     )
@@ -99,7 +162,12 @@ def understand_edit(text: str) -> list[Edit]:
         text,
         re.IGNORECASE,
     )
-    if replace and not remove and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1])):
+    if (
+        replace
+        and not remove
+        and not fewer
+        and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1]))
+    ):
         edits.append(Edit("replace", subject=replace[1].strip()))
     add_city = re.search(
         r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",

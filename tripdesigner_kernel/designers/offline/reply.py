@@ -1,13 +1,15 @@
-"""The offline designer's reply: the plan in a few readable Markdown lines."""
+"""The offline designer's reply: what was understood, then the plan in readable Markdown."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
+from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.exports import day_heading
+
+# Slots the planner does not act on yet: kept, and said back so nothing is lost silently.
+NOT_PLANNED_YET = "I can't plan around these yet"
 
 
 def _money(money: model.Money | None) -> str:
@@ -16,19 +18,120 @@ def _money(money: model.Money | None) -> str:
     return f"{money.amount:,.0f} {money.currency}"
 
 
-def describe_plan(itinerary: model.Itinerary, profile: Mapping[str, Any], notes: list[str]) -> str:
-    """What was planned, what was assumed, the days, the total and any problems."""
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _party(profile: TripProfile) -> str:
+    adults = profile.travelers.adults or 2
+    children = profile.travelers.children
+    if not children:
+        return f"{adults} traveller{'s' if adults != 1 else ''}"
+    ages = [str(a) for a in children if a is not None]
+    kids = f"{len(children)} child{'ren' if len(children) > 1 else ''}"
+    return f"{adults} adult{'s' if adults != 1 else ''} and {kids}" + (
+        f" (aged {_and(ages)})" if ages else ""
+    )
+
+
+def _budget(profile: TripProfile, level: str | None) -> list[str]:
+    budget = profile.budget
+    parts = []
+    if budget.amount is not None:
+        scope = "" if budget.scope == "total" else " " + budget.scope.replace("_", " ")
+        parts.append(f"up to {budget.amount:,.0f} {budget.currency or ''}".rstrip() + scope)
+    if budget.level or level:
+        parts.append(str(budget.level or level))
+    return parts
+
+
+def _assumed(profile: TripProfile, itinerary: model.Itinerary | None) -> list[str]:
+    """The assumed slots in words, with their values where the line alone would not say."""
+    words = {
+        "travellers": _party(profile),
+        "length": f"{profile.dates.days} days" if profile.dates.days else "length",
+        "level": itinerary.budget.level if itinerary else "level",
+    }
+    return [words.get(slot, slot) for slot in profile.assumed]
+
+
+def understood_line(
+    profile: TripProfile,
+    itinerary: model.Itinerary | None = None,
+    alternatives: list[str] | None = None,
+) -> str:
+    """One line of what the profile says, marking what was assumed rather than said.
+
+    ``itinerary``: the plan made from it (for the level chosen and the cities' names as
+    planned); ``alternatives``: other readings of a place's name, in one phrase each.
+    """
+    parts = []
+    planned = [d.name for d in itinerary.destinations] if itinerary else []
+    if len(planned) == len(profile.destinations) and planned:
+        parts.append(_and(planned))
+    elif profile.destinations:
+        parts.append(_and([d.name for d in profile.destinations]))
+    if profile.origin:
+        parts.append(f"from {profile.origin.name}")
+    dates = profile.dates
+    if dates.days and dates.start_date:
+        parts.append(
+            f"{dates.days} day{'s' if dates.days != 1 else ''} from {dates.start_date:%a %d %b %Y}"
+        )
+    elif dates.start_date and dates.given == "month":
+        parts.append(f"{dates.start_date:%B %Y}")
+    elif dates.start_date and dates.given == "date":
+        parts.append(f"from {dates.start_date:%a %d %b %Y}")
+    if profile.travelers.adults or profile.destinations:
+        parts.append(_party(profile))
+    parts += _budget(profile, itinerary.budget.level if itinerary else None)
+    if profile.pace:
+        parts.append(f"{profile.pace} pace")
+    if profile.interests:
+        parts.append(_and(profile.interests))
+    if profile.avoid:
+        parts.append("less " + _and(profile.avoid))
+    if profile.dietary:
+        parts.append(_and(profile.dietary))
+    if profile.transport:
+        parts.append(_and(profile.transport))
+    if not parts:
+        return ""
+    line = "Understood: " + ", ".join(parts)
+    if profile.assumed and profile.destinations:
+        line += " · assumed: " + ", ".join(_assumed(profile, itinerary))
+    if alternatives:
+        line += " · " + "; ".join(alternatives)
+    return line
+
+
+def noted_line(profile: TripProfile) -> str:
+    """The wishes kept in the profile that the planner cannot act on yet, or ''.
+
+    Transport wishes and arrival and departure times are not among them: the legs use them.
+    """
+    noted = list(profile.accessibility)
+    if profile.accommodation.type:
+        noted.append(profile.accommodation.type)
+    noted += [f"{rule} allowed" for rule in profile.accommodation.rules]
+    if profile.cuisines:
+        noted.append(_and(profile.cuisines) + " food")
+    if profile.travelers.children:
+        noted.append("children's needs")
+    if not noted:
+        return ""
+    return f"Noted: {', '.join(noted)} ({NOT_PLANNED_YET}: check them when you book)."
+
+
+def describe_plan(itinerary: model.Itinerary, profile: TripProfile, notes: list[str]) -> str:
+    """What was planned, the days, the total and any problems."""
     assert itinerary.start_date is not None and itinerary.end_date is not None
     span = f"{itinerary.start_date:%a %d %b %Y} to {itinerary.end_date:%a %d %b %Y}"
     who = f"{itinerary.travelers} traveller{'s' if itinerary.travelers != 1 else ''}"
     lines = [f"**{itinerary.title}**, {span}, for {who}, {itinerary.budget.level} level."]
-    assumed = []
-    if not profile.get("travelers"):
-        assumed.append(f"{itinerary.travelers} travellers")
-    if not profile.get("days") and not all(c.get("days") for c in profile.get("cities", [])):
-        assumed.append(f"{itinerary.days} days")
-    if assumed:
-        lines.append(f"I assumed {' and '.join(assumed)}; tell me if that is wrong.")
+    noted = noted_line(profile)
+    if noted:
+        lines.append(noted)
     generic = [d.name for d in itinerary.destinations if d.coverage == "generic"]
     if generic:
         lines.append(

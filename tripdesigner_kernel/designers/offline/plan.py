@@ -1,0 +1,284 @@
+"""From the trip profile to a plan: the planner's spec, the budget as a trip total, notes.
+
+``plan_from_profile`` is deterministic: the same profile always gives the same plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from tripdesigner_kernel.designers.base import DesignerError
+from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
+from tripdesigner_kernel.designers.offline.understanding.state import find_city
+from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.knowledge.geo import km_between
+
+# Models are looked up on their module at call time, never imported by name: after a
+# reload of the model module, names bound here would mix old and new classes.
+from tripdesigner_kernel.trip import checks, model, planner
+from tripdesigner_kernel.trip.journeys import journey_notes
+
+DEFAULT_DAYS_ONE_CITY = 4
+DEFAULT_DAYS_PER_CITY = 3
+DEFAULT_TRAVELERS = 2
+LONG_STAY_DAYS = 7  # from here on, a stay can run out of our places
+LEVELS = ("budget", "moderate", "luxury")
+# Spend per person per day (USD, without flights) that fits each level.
+LEVEL_CEILING_USD = {"budget": 120, "moderate": 350}
+
+
+def split_days(profile: TripProfile) -> list[int]:
+    """Days in each destination: as given, else the trip's length shared out."""
+    given = [d.days for d in profile.destinations]
+    if all(given):
+        return [int(d or 0) for d in given]
+    cities = len(given)
+    default = DEFAULT_DAYS_ONE_CITY if cities == 1 else DEFAULT_DAYS_PER_CITY * cities
+    total = int(profile.dates.days or default)
+    known = sum(int(d) for d in given if d)
+    free = [i for i, d in enumerate(given) if not d]
+    left = max(total - known, len(free))
+    days = [int(d) if d else 0 for d in given]
+    for n, i in enumerate(free):
+        days[i] = left // len(free) + (1 if n < left % len(free) else 0)
+    return days
+
+
+def budget_total(profile: TripProfile, travelers: int, days: int) -> Decimal | None:
+    """The budget for the whole trip and party, whatever its scope; None without an amount."""
+    amount = profile.budget.amount
+    if amount is None:
+        return None
+    scope = profile.budget.scope
+    if scope in ("per_person", "per_person_per_day"):
+        amount *= travelers
+    if scope in ("per_day", "per_person_per_day"):
+        amount *= days
+    return amount
+
+
+def _itinerary_id(profile: TripProfile, previous: Mapping[str, Any] | None) -> str:
+    if previous and previous.get("id"):
+        return str(previous["id"])
+    seed = repr(sorted(profile.slots().items())).encode()
+    return "it-" + hashlib.sha256(seed).hexdigest()[:10]
+
+
+def _level_for_amount(amount_usd: Decimal, travelers: int, days: int) -> str:
+    per_day = float(amount_usd) / max(1, travelers) / max(1, days)
+    for level, ceiling in LEVEL_CEILING_USD.items():
+        if per_day < ceiling:
+            return level
+    return "luxury"
+
+
+def _currencies(profile: TripProfile, city: City) -> tuple[str, list[str]]:
+    """The currency for totals (the budget's when we can convert it) and notes."""
+    from tripdesigner_kernel.knowledge.money import known
+
+    local = _currency_of(city)
+    wanted = profile.budget.currency
+    if not wanted or wanted == local:
+        return local, []
+    missing = wanted if not known(wanted) else local if not known(local) else None
+    if missing is None:
+        return wanted, []
+    return local, [
+        f"I have no exchange rate for {missing}, so I could not check the plan against your "
+        f"budget in {wanted}; totals are in {local}."
+    ]
+
+
+def plan_from_profile(
+    profile: TripProfile, previous: Mapping[str, Any] | None, today: date
+) -> tuple[model.Itinerary, list[str]]:
+    """Plan the trip the profile describes; within budget when one is given.
+
+    Writes back to the profile what the plan settled: each city's days, the dates and the
+    level chosen. Never fails for want of an exchange rate: it says so in the notes.
+    """
+    from tripdesigner_kernel.knowledge.money import UnknownCurrencyError, convert
+
+    stays = []
+    for destination, days in zip(profile.destinations, split_days(profile), strict=True):
+        city = find_city(destination)
+        if city is not None and days > 0:
+            stays.append(planner.Stay(city, days))
+    start = profile.dates.start_date or today + timedelta(days=30)
+    if start <= today:
+        start = today + timedelta(days=1)
+    travelers = profile.travelers_count() or DEFAULT_TRAVELERS
+    if not stays:
+        names = ", ".join(d.name for d in profile.destinations)
+        raise DesignerError(f"I could not find {names} on our map any more: name the city again.")
+    origin = find_city(profile.origin) if profile.origin else None
+    total_days = sum(s.days for s in stays)
+    currency, notes = _currencies(profile, stays[0].city)
+    amount = budget_total(profile, travelers, total_days)
+    if amount is not None and currency != profile.budget.currency:
+        amount = None  # no rate: the amount cannot be compared with the plan's costs
+    level: Any = profile.budget.level
+    if level is None and amount is not None:
+        level = _level_for_amount(convert(amount, currency, "USD"), travelers, total_days)
+    level = level or "moderate"
+    avoid = set(profile.avoid)
+    interests = [i for i in profile.interests if i not in avoid]
+    while True:
+        spec = planner.TripSpec(
+            stays=stays,
+            start=start,
+            travelers=travelers,
+            level=level,
+            interests=interests,
+            pace=profile.pace or "moderate",  # type: ignore[arg-type]
+            origin=origin,
+            exclude=frozenset(profile.planner.exclude),
+            currency=currency,
+            budget_amount=amount,
+            itinerary_id=_itinerary_id(profile, previous),
+            pinned={int(d): names for d, names in profile.planner.pinned.items()},
+            frugal=profile.planner.frugal,
+            dietary=list(profile.dietary),
+            avoid=sorted(avoid),
+            children=list(profile.travelers.children),
+            accessibility=list(profile.accessibility),
+            transport=list(profile.transport),
+            cuisines=list(profile.cuisines),
+            arrival_time=profile.arrival_time,
+            departure_time=profile.departure_time,
+        )
+        itinerary = planner.plan_trip(spec)
+        try:
+            itinerary.estimated_total = checks.estimate_total(itinerary, currency)
+        except UnknownCurrencyError as error:  # a price in a currency we cannot convert
+            notes.append(f"I could not add up the costs: {error}")
+            break
+        over = amount is not None and itinerary.estimated_total.amount > amount
+        if not over or level == "budget":
+            break
+        cheaper = LEVELS[LEVELS.index(level) - 1]
+        notes.append(f"The {level} plan was over your budget, so I planned at the {cheaper} level.")
+        level = cheaper
+    profile.planner.chosen_level = level
+    _settle(profile, stays, itinerary)
+    itinerary.violations = checks.check_itinerary(itinerary, today)
+    notes += holiday_notes(itinerary)
+    notes += open_days_notes(itinerary, stays)
+    notes += dietary_notes(itinerary)
+    notes += journey_notes(itinerary)
+    return itinerary, notes
+
+
+def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.Itinerary) -> None:
+    """Write what the plan settled back into the slots: days, dates, names as planned."""
+    by_city = {s.city: (s, d) for s, d in zip(stays, itinerary.destinations, strict=False)}
+    settled = []
+    for destination in profile.destinations:
+        city = find_city(destination)
+        if city in by_city:
+            stay, planned_as = by_city[city]
+            destination = destination.model_copy(
+                update={"name": planned_as.name, "days": stay.days}
+            )
+        settled.append(destination)
+    profile.destinations = settled
+    profile.dates.days = sum(s.days for s in stays)
+    profile.dates.start_date = itinerary.start_date
+    profile.dates.end_date = itinerary.end_date
+
+
+def dietary_notes(itinerary: model.Itinerary) -> list[str]:
+    """What the plan did for dietary needs, and what the person must still check."""
+    needs = itinerary.preferences.dietary
+    if not needs:
+        return []
+    meals = [s for s in itinerary.segments if s.type == "meal"]
+    notes = []
+    if {"vegetarian", "vegan"} & set(needs):
+        known = sum("vegetarian" in s.tags for s in meals)
+        notes.append(
+            f"{known} of {len(meals)} meals {'is' if known == 1 else 'are'} at places known "
+            "for vegetarian dishes; "
+            "for the others, check the menu."
+            if known
+            else "Our places data marks no vegetarian places here: check each menu."
+        )
+    other = [n for n in needs if n not in ("vegetarian", "vegan")]
+    if other:
+        notes.append(
+            f"Our places data does not say which restaurants are {' or '.join(other)}: "
+            "ask each one before you go."
+        )
+    return notes
+
+
+def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:
+    """When a long stay runs out of places: say so, and how to split it."""
+    short = sum(1 for v in itinerary.violations if v.code == "day_incomplete")
+    longest = max(stays, key=lambda s: s.days, default=None)
+    if not short or longest is None or longest.days < LONG_STAY_DAYS:
+        return []  # on a short stay, closed days or a late arrival are the likelier cause
+    note = (
+        f"Our places for {longest.city.name} run short on a {longest.days}-day stay: "
+        f"{short} day{'s are' if short > 1 else ' is'} not full."
+    )
+    nearby = nearest_destination(longest.city, {s.city.name for s in stays})
+    if nearby is not None:
+        note += (
+            f" To fill {'them' if short > 1 else 'it'}, split the trip: say "
+            f"*make it {sum(s.days for s in stays) - short} days*, then "
+            f"*add {nearby} for {short} day{'s' if short > 1 else ''}*."
+        )
+    return [note]
+
+
+def nearest_destination(city: City, taken: set[str]) -> str | None:
+    """The closest of our destinations to ``city`` that the trip does not visit yet."""
+    index = city_index()
+    best, best_km = None, math.inf
+    for destination in destinations():
+        other = index.lookup(destination.name)
+        if other is None or other.name in taken or destination.name in taken:
+            continue
+        km = km_between(city.lat, city.lon, other.lat, other.lon)
+        if km < best_km:
+            best, best_km = destination.name, km
+    return best
+
+
+def _currency_of(city: City) -> str:
+    from tripdesigner_kernel.knowledge.places import places_for
+
+    return places_for(city).currency
+
+
+def holiday_notes(itinerary: model.Itinerary) -> list[str]:
+    """Public holidays on the trip's days, where places may close or be crowded."""
+    try:
+        import holidays as holiday_calendars
+    except ImportError:  # an optional nicety
+        return []
+    notes: list[str] = []
+    if itinerary.start_date is None or itinerary.end_date is None:
+        return notes
+    countries = {d.country for d in itinerary.destinations}
+    years = list(range(itinerary.start_date.year, itinerary.end_date.year + 1))
+    for country in sorted(countries):
+        try:
+            calendar = holiday_calendars.country_holidays(country, years=years)
+        except NotImplementedError:
+            continue
+        day = itinerary.start_date
+        while day <= itinerary.end_date:
+            if day in calendar:
+                notes.append(
+                    f"{day:%a %d %b} is a public holiday in {country} ({calendar[day]}): "
+                    "check opening hours."
+                )
+            day += timedelta(days=1)
+    return notes
