@@ -329,7 +329,13 @@ def test_wishes_the_planner_cannot_act_on_yet_are_kept_and_said() -> None:
     slots.apply_request(profile, asked, TODAY, fresh=True)
     kept = profile.slots()
     assert kept["transport"] == ["no flight"] and kept["cuisines"] == ["Mexican", "Indian"]
-    assert kept["accommodation"] == {"type": "entire room", "rules": ["pets"]}
+    assert kept["accommodation"] == {
+        "type": "entire room",
+        "rules": ["pets"],
+        "amenities": [],
+        "per_night": None,
+        "currency": None,
+    }
     assert kept["travelers"] == {"adults": 2, "children": [5, 8]}
     from tripdesigner_kernel.designers.offline.reply import noted_line, understood_line
 

@@ -151,6 +151,8 @@ def plan_from_profile(
             cuisines=list(profile.cuisines),
             arrival_time=profile.arrival_time,
             departure_time=profile.departure_time,
+            day_start=profile.day_start,
+            events=list(profile.events),
         )
         itinerary = planner.plan_trip(spec)
         try:

@@ -87,8 +87,13 @@ def understood_line(
     parts += _budget(profile, itinerary.budget.level if itinerary else None)
     if profile.pace:
         parts.append(f"{profile.pace} pace")
+    if profile.day_start:
+        parts.append(f"days start at {profile.day_start}")
+    if profile.events:
+        parts.append("for " + _and(profile.events))
     if profile.interests:
-        parts.append(_and(profile.interests))
+        words = f" (your words: {_and(profile.interest_words)})" if profile.interest_words else ""
+        parts.append(_and(profile.interests) + words)
     if profile.avoid:
         parts.append("less " + _and(profile.avoid))
     if profile.dietary:
@@ -114,6 +119,11 @@ def noted_line(profile: TripProfile) -> str:
     if profile.accommodation.type:
         noted.append(profile.accommodation.type)
     noted += [f"{rule} allowed" for rule in profile.accommodation.rules]
+    stay = profile.accommodation
+    if stay.amenities:
+        noted.append("a stay with " + _and(stay.amenities))
+    if stay.per_night is not None:
+        noted.append(f"about {stay.per_night:,.0f} {stay.currency or ''}".rstrip() + " a night")
     if profile.cuisines:
         noted.append(_and(profile.cuisines) + " food")
     if profile.travelers.children:

@@ -86,6 +86,11 @@ def says_something(request: TripRequest) -> bool:
         or request.dietary
         or request.cuisines
         or request.pace
+        or request.day_start
+        or request.travelers_delta
+        or request.events
+        or request.lodging_per_night is not None
+        or request.amenities
         or request.accessibility
         or request.transport
         or request.arrival_time

@@ -125,7 +125,7 @@ def _couples(folded: str) -> int | None:
 
 _JOINS = (
     r"(?:is|are|s|re|will be|ll be) (?:also )?(?:coming|joining|tagging along|in)"
-    r"(?: (?:too|as well|along|with us|after all|now))+|(?:also )?(?:joins?|will join|wants? "
+    r"(?: (?:too|as well|along|with us|us|after all|now))+|(?:also )?(?:joins?|will join|wants? "
     r"to (?:come|join)|can come) (?:us|too|as well|after all|now)"
 )
 _LEAVES = (

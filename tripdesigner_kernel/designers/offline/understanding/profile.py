@@ -76,6 +76,9 @@ class Accommodation(_Slot):
 
     type: str | None = None  # entire room, private room, shared room, not shared room
     rules: list[str] = Field(default_factory=list)  # smoking, parties, pets, visitors...
+    amenities: list[str] = Field(default_factory=list)  # pool, parking, kitchen, wifi...
+    per_night: Decimal | None = None  # a nightly price the person named
+    currency: str | None = None  # ISO 4217 of ``per_night``
 
 
 class PlannerState(_Slot):
@@ -103,6 +106,9 @@ class TripProfile(_Slot):
     dietary: list[str] = Field(default_factory=list)
     cuisines: list[str] = Field(default_factory=list)
     pace: str | None = None
+    day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
+    interest_words: list[str] = Field(default_factory=list)  # own words our tags approximate
+    events: list[str] = Field(default_factory=list)  # events named as the trip's reason
     accessibility: list[str] = Field(default_factory=list)
     transport: list[str] = Field(default_factory=list)
     arrival_time: str | None = None  # "HH:MM", local, first day

@@ -67,6 +67,7 @@ class TripRequest:
     dietary: list[str] = field(default_factory=list)
     cuisines: list[str] = field(default_factory=list)  # "Mexican", "Indian"
     pace: str | None = None
+    day_start: str | None = None  # "HH:MM": a late starter ("not a morning person") begins then
     accessibility: list[str] = field(default_factory=list)  # wheelchair, pushchair, older
     transport: list[str] = field(default_factory=list)  # "no flight", "no self-driving"...
     arrival_time: str | None = None  # "HH:MM", local, on the first day

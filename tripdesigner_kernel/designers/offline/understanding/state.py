@@ -173,6 +173,17 @@ def set_travelers(profile: TripProfile, count: int, children: list[int | None]) 
     said(profile, TRAVELLERS)
 
 
+def change_travelers(profile: TripProfile, delta: int) -> list[str]:
+    """``delta`` more (or fewer) adults than the party had (two when nobody said); notes."""
+    adults = profile.travelers.adults or 2
+    wanted = adults + delta
+    if wanted < 1 or wanted + len(profile.travelers.children) > MAX_TRAVELERS:
+        return [f"I kept the party as it was: {adults} adult{'s' if adults != 1 else ''}."]
+    profile.travelers.adults = wanted
+    said(profile, TRAVELLERS)
+    return []
+
+
 def apply_request(
     profile: TripProfile, request: TripRequest, today: date, *, fresh: bool, length: bool = True
 ) -> list[str]:
@@ -195,6 +206,8 @@ def apply_request(
         notes.append(f"I can plan for 1 to {MAX_TRAVELERS} travellers, not {request.travelers}.")
     elif request.travelers and (fresh or not request.travelers_guessed):
         set_travelers(profile, request.travelers, request.children)
+    elif request.travelers_delta:
+        notes += change_travelers(profile, request.travelers_delta)
     elif request.children:
         adults = profile.travelers.adults or 2
         profile.travelers.children = list(request.children)
@@ -218,15 +231,21 @@ def apply_request(
     add_to(profile, "transport", request.transport)
     if request.pace:
         profile.pace = request.pace
+    if request.day_start:
+        profile.day_start = request.day_start
+    add_to(profile, "interest_words", request.interest_words)
+    add_to(profile, "events", [name for name, _ in request.events])
     if request.arrival_time:
         profile.arrival_time = request.arrival_time
     if request.departure_time:
         profile.departure_time = request.departure_time
     if request.accommodation_type:
         profile.accommodation.type = request.accommodation_type
-    profile.accommodation.rules = list(
-        dict.fromkeys([*profile.accommodation.rules, *request.house_rules])
-    )
+    stay = profile.accommodation
+    stay.rules = list(dict.fromkeys([*stay.rules, *request.house_rules]))
+    stay.amenities = list(dict.fromkeys([*stay.amenities, *request.amenities]))
+    if request.lodging_per_night is not None:
+        stay.per_night, stay.currency = request.lodging_per_night, request.lodging_currency
     return notes
 
 

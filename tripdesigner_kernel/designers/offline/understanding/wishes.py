@@ -44,6 +44,16 @@ def read_cuisines(sentences: list[str]) -> list[str]:
     return found
 
 
+# A late starter's days begin at this local time.
+LATE_DAY_START = "10:00"
+_LATE_START = re.compile(
+    r"\b(?:not (?:a|much of a|really a) (?:morning person|early riser|early bird)"
+    r"|(?:do not|don t|dont|never|hate|hates|can t|cannot) (?:like |do |stand )?"
+    r"(?:early (?:mornings?|starts?)|mornings|getting up early|waking up early|get up early)"
+    r"|no early (?:mornings?|starts?|wake ups?)|(?:like|love|want|need|prefer) to sleep in(?! "
+    r"(?:a|an|the|our|my|one|[A-Z]\w*)\b)|sleep(?:ing)? in (?:late|a bit|a little|every|each|most)"
+    r"|(?:a|have a|like a) lie in|late (?:starts?|risers?|mornings?)|slow mornings?|night owls?)\b"
+)
 _REFUSAL_BEFORE = re.compile(AVOID_CUES + r"(?: (?!and\b|but\b)\S+){0,3}$")
 _DISH = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, DISHES), key=len, reverse=True)) + r")\b"
@@ -98,3 +108,5 @@ def read_wishes(text: str, folded: str, sentences: list[str], request: TripReque
     request.cuisines = read_cuisines(sentences)
     paces = find_phrases(folded, PACE_WORDS)
     request.pace = paces[0] if paces else None
+    if _LATE_START.search(folded):
+        request.day_start = LATE_DAY_START
