@@ -339,11 +339,13 @@ def test_wishes_the_planner_cannot_act_on_yet_are_kept_and_said() -> None:
     assert kept["travelers"] == {"adults": 2, "children": [5, 8]}
     from tripdesigner_kernel.designers.offline.reply import noted_line, understood_line
 
+    # children and accessibility are acted on by the planner: Understood, not Noted
     assert noted_line(profile) == (
-        "Noted: wheelchair, entire room, pets allowed, Mexican and Indian food, "
-        "children's needs (I can't plan around these yet: check them when you book)."
+        "Noted: entire room, pets allowed, Mexican and Indian food "
+        "(I can't plan around these yet: check them when you book)."
     )
     assert "2 adults and 2 children (aged 5 and 8)" in understood_line(profile)
+    assert "wheelchair (step-free places)" in understood_line(profile)
 
 
 def test_a_budget_per_person_per_day_becomes_a_trip_total() -> None:

@@ -22,6 +22,13 @@ from tripdesigner_kernel.knowledge.geo import km_between
 # reload of the model module, names bound here would mix old and new classes.
 from tripdesigner_kernel.trip import checks, model, planner
 from tripdesigner_kernel.trip.journeys import journey_notes
+from tripdesigner_kernel.trip.notes import (
+    closure_notes,
+    event_notes,
+    interest_notes,
+    party_notes,
+    vegan_notes,
+)
 
 DEFAULT_DAYS_ONE_CITY = 4
 DEFAULT_DAYS_PER_CITY = 3
@@ -169,9 +176,11 @@ def plan_from_profile(
     profile.planner.chosen_level = level
     _settle(profile, stays, itinerary)
     itinerary.violations = checks.check_itinerary(itinerary, today)
-    notes += holiday_notes(itinerary)
+    notes += event_notes(itinerary) + interest_notes(itinerary)
+    notes += holiday_notes(itinerary, closure_notes(itinerary))
+    notes += party_notes(itinerary)
     notes += open_days_notes(itinerary, stays)
-    notes += dietary_notes(itinerary)
+    notes += dietary_notes(itinerary) + vegan_notes(itinerary)
     notes += journey_notes(itinerary)
     return itinerary, notes
 
@@ -259,28 +268,59 @@ def _currency_of(city: City) -> str:
     return places_for(city).currency
 
 
-def holiday_notes(itinerary: model.Itinerary) -> list[str]:
-    """Public holidays on the trip's days, where places may close or be crowded."""
+def holiday_notes(itinerary: model.Itinerary, closures: list[str]) -> list[str]:
+    """One note per run of public holidays on the trip's days, folding in ``closures``
+    (``trip.notes.closure_notes``, one per day, each starting with the day as "Sat 06 Feb")
+    that fall in the run; the closures of days outside every run follow, as they were."""
+    runs = _holiday_runs(itinerary)
+    notes: list[str] = []
+    taken: set[str] = set()
+    for country, days in runs:
+        labels = {f"{day:%a %d %b}" for day, _ in days}
+        closed = [c for c in closures if c[:10] in labels]
+        taken.update(closed)
+        first, last = days[0][0], days[-1][0]
+        names = [name for _, name in days]
+        # "Lunar New Year" over "Second Day of Lunar New Year"; else the run's first name
+        name = max(names, key=lambda n: sum(n in other for other in names))
+        when = f"{first:%a %d %b}" if first == last else f"{first:%a %d %b} - {last:%a %d %b}"
+        where = _and_names([d.name for d in itinerary.destinations if d.country == country])
+        on = "that day" if first == last else f"on {len(closed)} of these days"
+        what = (
+            f"many of our sights in {where} close {on}; the plan avoids closed places"
+            if closed
+            else f"a public holiday in {where}; the plan avoids places known to close, but "
+            "check opening hours"
+        )
+        notes.append(f"{name}, {when}: {what}.")
+    return [*notes, *(c for c in closures if c not in taken)]
+
+
+def _and_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _holiday_runs(itinerary: model.Itinerary) -> list[tuple[str, list[tuple[date, str]]]]:
+    """(country, [(day, holiday name)]) for each run of consecutive public holidays."""
     try:
         import holidays as holiday_calendars
     except ImportError:  # an optional nicety
         return []
-    notes: list[str] = []
     if itinerary.start_date is None or itinerary.end_date is None:
-        return notes
-    countries = {d.country for d in itinerary.destinations}
+        return []
     years = list(range(itinerary.start_date.year, itinerary.end_date.year + 1))
-    for country in sorted(countries):
+    runs: list[tuple[str, list[tuple[date, str]]]] = []
+    for country in sorted({d.country for d in itinerary.destinations}):
         try:
             calendar = holiday_calendars.country_holidays(country, years=years)
         except NotImplementedError:
             continue
-        day = itinerary.start_date
-        while day <= itinerary.end_date:
-            if day in calendar:
-                notes.append(
-                    f"{day:%a %d %b} is a public holiday in {country} ({calendar[day]}): "
-                    "check opening hours."
-                )
+        day, run = itinerary.start_date, []
+        while day <= itinerary.end_date + timedelta(days=1):
+            if day in calendar and day <= itinerary.end_date:
+                run.append((day, str(calendar[day]).split(";")[0].strip()))
+            elif run:
+                runs.append((country, run))
+                run = []
             day += timedelta(days=1)
-    return notes
+    return runs

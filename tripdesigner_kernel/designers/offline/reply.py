@@ -100,6 +100,8 @@ def understood_line(
         parts.append(_and(profile.dietary))
     if profile.transport:
         parts.append(_and(profile.transport))
+    if profile.accessibility:  # the planner avoids places with stairs or steep walks
+        parts.append(_and(profile.accessibility) + " (step-free places)")
     if not parts:
         return ""
     line = "Understood: " + ", ".join(parts)
@@ -113,9 +115,10 @@ def understood_line(
 def noted_line(profile: TripProfile) -> str:
     """The wishes kept in the profile that the planner cannot act on yet, or ''.
 
-    Transport wishes and arrival and departure times are not among them: the legs use them.
+    Transport wishes, arrival and departure times (the legs use them), children and
+    accessibility (the planner chooses places for them) are not among them.
     """
-    noted = list(profile.accessibility)
+    noted: list[str] = []
     if profile.accommodation.type:
         noted.append(profile.accommodation.type)
     noted += [f"{rule} allowed" for rule in profile.accommodation.rules]
@@ -126,8 +129,6 @@ def noted_line(profile: TripProfile) -> str:
         noted.append(f"about {stay.per_night:,.0f} {stay.currency or ''}".rstrip() + " a night")
     if profile.cuisines:
         noted.append(_and(profile.cuisines) + " food")
-    if profile.travelers.children:
-        noted.append("children's needs")
     if not noted:
         return ""
     return f"Noted: {', '.join(noted)} ({NOT_PLANNED_YET}: check them when you book)."
