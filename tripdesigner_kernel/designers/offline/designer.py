@@ -27,6 +27,7 @@ from tripdesigner_kernel.designers.offline.plan_answers import (
 )
 from tripdesigner_kernel.designers.offline.questions import where_question
 from tripdesigner_kernel.designers.offline.reply import describe_plan, understood_line
+from tripdesigner_kernel.designers.offline.travel_answers import answer_travel_question
 from tripdesigner_kernel.designers.offline.understanding import CityStay, TripRequest, understand
 from tripdesigner_kernel.designers.offline.understanding import state as slots
 from tripdesigner_kernel.designers.offline.understanding.intents import (
@@ -89,6 +90,9 @@ class OfflineDesigner:
             return DesignResult(OFF_TOPIC, request.itinerary, stored)
         if intent.kind == "thanks":
             return DesignResult(f"Glad it helps! {CAPABILITIES}", request.itinerary, stored)
+        if intent.kind == "travel_question":
+            answer = answer_travel_question(folded, asked, profile)
+            return DesignResult(answer, request.itinerary, stored)
         if intent.kind == "plan_question" and plan is not None:
             return DesignResult(answer_about_plan(folded, plan), request.itinerary, stored)
         before = profile.model_copy(deep=True)

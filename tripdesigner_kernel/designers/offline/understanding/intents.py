@@ -3,7 +3,9 @@
 ``new_trip`` starts a fresh profile (unless the person says to keep things: "same but in
 Rome"); ``change`` edits the current one; ``answer`` answers the designer's question;
 ``plan_question`` asks about the plan ("how much is day 2?"), answered without re-planning;
-``thanks``; ``off_topic``, a question that is not about travel.
+``travel_question`` asks about travel without changing anything ("do I need a visa for
+Canada?"), answered without re-planning; ``thanks``; ``off_topic``, a question that is not
+about travel.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Literal
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.knowledge.cities import City
 
-IntentKind = Literal["new_trip", "change", "answer", "plan_question", "thanks", "off_topic"]
+IntentKind = Literal[
+    "new_trip", "change", "answer", "plan_question", "travel_question", "thanks", "off_topic"
+]
 
 THANKS = re.compile(
     r"\s*(?:ok(?:ay)?\W+)?(thanks|thank you|thx|ty|cheers|great|perfect|lovely|looks good"
@@ -52,6 +56,20 @@ FACT = re.compile(
     r"|meaning of|definition|recipe|how do (?:i|you) (?:cook|make|fix)|square root|plus|minus"
     r"|times|divided|who won|who is|who was|what year|how old is|joke|poem|weather today)\b"
 )
+# Travel questions that change nothing, by topic: topic -> the words that ask about it.
+TOPICS = {
+    "entry": r"visas?|passports?|entry (?:requirements?|rules)|esta|etias",
+    "weather": r"weather|climate|temperatures?|how (?:hot|cold|warm|rainy|wet)"
+    r"|is it (?:hot|cold|warm|rainy|sunny)|does it (?:rain|snow)|rainy season",
+    "safety": r"safe|safety|dangerous|crime|scams?",
+    "health": r"tap water|drink the water|vaccin\w*|jabs|malaria|health",
+    "money": r"currency|what money|cash|cards? accepted|tipping|tip",
+    "power": r"plugs?|adapters?|voltage|sockets?",
+    "language": r"language|speak english|do they speak",
+    "opinion": r"nice|worth (?:it|visiting|a visit|going|seeing)|good (?:place|destination)"
+    r"|best time",
+}
+TRAVEL_FACT = re.compile(r"\b(?:" + "|".join(TOPICS.values()) + r")\b")
 # Questions about the plan itself, answered from the itinerary.
 PLAN_QUESTION = re.compile(
     r"\b(how much|cost|costs|price|expensive|total|where do we (?:stay|sleep|eat)"
@@ -106,6 +124,17 @@ def about_travel(folded: str, request: TripRequest) -> bool:
     return bool(TRAVEL_WORDS.search(folded) or says_something(request))
 
 
+def is_travel_question(folded: str, request: TripRequest) -> bool:
+    """A question about travel (visa, weather, safety...) that asks for no change: no
+    length, no words that add, replace or start a trip ("is it safe to add Bogota?" adds)."""
+    return bool(
+        TRAVEL_FACT.search(folded)
+        and not request.days
+        and not (ADDITIVE.search(folded) or KEEP.search(folded) or NEW_TRIP.search(folded))
+        and not re.search(r"\b(?:plan|book|let s|we ll|go to|going to)\b", folded)
+    )
+
+
 def read_intent(
     folded: str,
     request: TripRequest,
@@ -125,6 +154,8 @@ def read_intent(
     if answered:
         return Intent("answer", keep=True)
     asks = bool(QUESTION.search(folded))
+    if asks and is_travel_question(folded, request):
+        return Intent("travel_question")
     travel = about_travel(folded, request)
     if asks and not travel and FACT.search(folded):
         return Intent("off_topic")
