@@ -37,7 +37,7 @@ _TOTAL = [
     rf"(?<!with )(?<!and )(?<!plus )(?<!my )(?<!our )\b{NUM} (?:friends|colleagues|buddies)\b",
 ]
 _ADULTS = rf"\b{NUM} (?:adults?|grown ups?|grownups?)\b"
-_CHILDREN = rf"\b{NUM} (?:of them (?:are )?)?(?:(?:young|little|small) )?(?:kids?|children|child|toddlers?|babies|baby|infants?|teens?|teenagers?|boys?|girls?)\b"  # noqa: E501
+_CHILDREN = rf"(?<!family of )(?<!group of )(?<!party of )\b{NUM} (?:of them (?:are )?)?(?:(?:young|little|small) )?(?:kids?|children|child|toddlers?|babies|baby|infants?|teens?|teenagers?|boys?|girls?)\b"  # noqa: E501
 _AGES = (
     r"\b(?:aged?|ages)? ?(\d{1,2}(?:(?: and |, ?| & )\d{1,2})*)"
     r"(?: (?:years? old|yrs?|y o))?\b"
@@ -162,6 +162,22 @@ def _party_change(folded: str) -> int | None:
     return None
 
 
+def _aside(folded: str, match: re.Match[str]) -> bool:
+    """ "no seafood for one of us", "two of us are vegetarian": some of the party, not its
+    size (a count said outright, "the 3 of us", is)."""
+    if not match[0].endswith("of us"):
+        return False
+    before, after = folded[: match.start()], folded[match.end() :]
+    return bool(
+        re.search(r"\b(?:for|with|but|and|except|if|since|as|because)$", before.rstrip())
+        or re.match(
+            r" (?:is|are|s|re|has|have|uses?|needs?|can|can t|cannot|doesn t|don t|does not"
+            r"|do not|eats?|will|won t|gets?|hates?|loves?|likes?|prefers?|wants?)\b",
+            after,
+        )
+    )
+
+
 def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     """Travellers in all (adults and children) and the children's ages when said; a baby
     is taken as 0 and a toddler as 2 when no age is said."""
@@ -181,8 +197,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     total = _couples(folded)
     for pattern in _TOTAL:
         match = None if total else re.search(pattern, folded)
-        if match and match[1] not in ("a", "an"):  # "for a week" is no party size
-            total = number(match[1])
+        if match and match[1] not in ("a", "an") and not _aside(folded, match):
+            total = number(match[1])  # "for a week" is no party size
             break
     companions = _companions(folded)
     if total is None and adults:
