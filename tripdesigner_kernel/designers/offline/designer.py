@@ -162,8 +162,9 @@ def _read_into(
     fresh = not profile.destinations
     length = not day_edits
     if stays and intent.additive:
-        single = len(stays) == 1 and not stays[0].days
-        notes += slots.add_destinations(profile, stays, asked.days if single else None)
+        single = len(stays) == 1 and not stays[0].days and not asked.days_total
+        share = asked.days_total  # "make it 6 days and add Brussels": 6 in all
+        notes += slots.add_destinations(profile, stays, asked.days if single else None, share=share)
         added = {fold(s.city.name) for s in stays}
         # "add 2 days in Porto": the days are the added city's, not more days at the end.
         edits = [
@@ -171,7 +172,7 @@ def _read_into(
             for e in edits
             if not (e.action == "add_city" and fold(e.subject) in added) and e.action != "add_days"
         ]
-        length = False
+        length = share
     elif stays and intent.keep and not fresh:
         replaced = _replaced_destination(profile, edits)
         if replaced is not None:  # "Seville instead of Lisbon": in Lisbon's place
@@ -188,6 +189,12 @@ def _read_into(
     elif stays and (fresh or intent.kind == "new_trip"):
         slots.set_destinations(profile, stays, asked.region)
     notes += slots.apply_request(profile, asked, today, fresh=fresh, length=length)
+    if stays and intent.additive and length:  # the new total kept the days said per city
+        said_days = {s.city.name: s.days for s in stays if s.days}
+        profile.destinations = [
+            d.model_copy(update={"days": said_days.get(d.name, d.days)})
+            for d in profile.destinations
+        ]
     known = [s.city.name for s in stays if s.city in slots.destination_cities(profile)]
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]

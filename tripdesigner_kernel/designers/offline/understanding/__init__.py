@@ -27,7 +27,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     start_date_for,
 )
 from tripdesigner_kernel.designers.offline.understanding.languages import to_english
-from tripdesigner_kernel.designers.offline.understanding.numbers import said_as_number
+from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, said_as_number
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
@@ -35,6 +35,13 @@ from tripdesigner_kernel.designers.offline.understanding.wishes import read_wish
 from tripdesigner_kernel.knowledge.text import fold
 
 __all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
+
+# The length said is the whole trip's, not an added city's ("make it 6 days and add Brussels").
+_TOTAL_LENGTH = re.compile(
+    rf"\bmake (?:it|that|the (?:trip|whole (?:trip|thing)|holiday)) (?:\w+ )?{NUM} days?\b"
+    rf"|\b{NUM} days? (?:in total|total|overall|altogether|in all|all in all|all together)\b"
+    rf"|\b(?:a )?total of {NUM} days?\b|\b(?:whole|entire) trip (?:is |of |to be )?{NUM} days?\b"
+)
 
 
 def understand(text: str, today: date) -> TripRequest:
@@ -75,6 +82,7 @@ def understand(text: str, today: date) -> TripRequest:
         and not re.search(r"\b(we|us|our)\b", folded)
     ):
         request.travelers, request.travelers_guessed = 1, True
+    request.days_total = bool(request.days and _TOTAL_LENGTH.search(folded))
     if request.start_date is not None and request.start_date <= today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request

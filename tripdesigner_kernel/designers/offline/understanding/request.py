@@ -35,6 +35,7 @@ class TripRequest:
     unknown_places: list[str] = field(default_factory=list)
     # dates and length (dates.py)
     days: int | None = None
+    days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
     start_date: date | None = None
     month: int | None = None
     year: int | None = None

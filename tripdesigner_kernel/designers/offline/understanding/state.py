@@ -91,18 +91,27 @@ def set_destinations(
         profile.dates.days = sum(d.days or 0 for d in profile.destinations)
 
 
-def add_destinations(profile: TripProfile, stays: list[CityStay], days: int | None) -> list[str]:
-    """Add cities at the end of the trip (``days`` each when the stay has none); returns notes."""
+def add_destinations(
+    profile: TripProfile, stays: list[CityStay], days: int | None, *, share: bool = False
+) -> list[str]:
+    """Add cities at the end of the trip (``days`` each when the stay has none); returns notes.
+
+    ``share``: the message also named the trip's new total length, which the caller sets
+    next; a city added without its days then gets a share of that total.
+    """
     known = set(destination_cities(profile))
     notes = []
     for stay in stays:
         if stay.city in known:
             notes.append(f"{stay.city.name} is already part of the trip.")
             continue
-        added = _destination(stay, days or ADDED_CITY_DAYS)
+        added = _destination(stay, None if share else days or ADDED_CITY_DAYS)
         profile.destinations.append(added)
         known.add(stay.city)
-        notes.append(f"Added {added.name} for {added.days} days at the end.")
+        if added.days:
+            notes.append(f"Added {added.name} for {added.days} days at the end.")
+        else:
+            notes.append(f"Added {added.name} at the end, with a share of the trip's days.")
     profile.dates.days = sum(d.days or 0 for d in profile.destinations)
     said(profile, LENGTH)
     return notes
