@@ -239,6 +239,9 @@ def read_season(folded: str, request: TripRequest, today: date) -> None:
     request.year, request.month = future_month(month, today, None)
 
 
+WEEKEND_NOTE = "A weekend with no date: I took the one from {:%A %-d %B %Y}."
+
+
 def read_weekend(folded: str, request: TripRequest, today: date) -> None:
     """A weekend with no day said starts on a Friday, and the reply says which: the long
     weekend of the month named (Memorial Day, the May bank holiday), else the first
@@ -258,7 +261,7 @@ def read_weekend(folded: str, request: TripRequest, today: date) -> None:
             )
             return
     start = start_date_for(request, today)
-    request.notes.append(f"A weekend with no date: I took the one from {start:%A %-d %B %Y}.")
+    request.notes.append(WEEKEND_NOTE.format(start))
 
 
 def start_date_for(request: TripRequest, today: date) -> date:

@@ -11,7 +11,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from tripdesigner_kernel.designers.offline.understanding.dates import start_date_for
+from tripdesigner_kernel.designers.offline.understanding.dates import WEEKEND_NOTE, start_date_for
 from tripdesigner_kernel.designers.offline.understanding.profile import (
     Destination,
     Place,
@@ -182,6 +182,24 @@ def set_travelers(profile: TripProfile, count: int, children: list[int | None]) 
     said(profile, TRAVELLERS)
 
 
+def _weekend_start(profile: TripProfile, request: TripRequest, today: date) -> list[str]:
+    """A weekend with no date starts on the Friday the reply names (``WEEKEND_NOTE``): one
+    start for the note and the plan. With dates said before, the weekend of those dates."""
+    said_start = profile.dates.start_date if DATES not in profile.assumed else None
+    if said_start is None:
+        start = start_date_for(request, today)
+        profile.dates.start_date, profile.dates.end_date = start, None
+        profile.dates.given = "assumed"
+        assume(profile, DATES)
+        return []
+    friday = said_start + timedelta(days=(4 - said_start.weekday()) % 7)
+    request.notes = [
+        n for n in request.notes if n != WEEKEND_NOTE.format(start_date_for(request, today))
+    ]
+    set_start(profile, friday, profile.dates.given)
+    return [f"The weekend of your dates: from {friday:%A %-d %B %Y}."]
+
+
 def change_travelers(profile: TripProfile, delta: int) -> list[str]:
     """``delta`` more (or fewer) adults than the party had (two when nobody said); notes."""
     adults = profile.travelers.adults or 2
@@ -210,6 +228,8 @@ def apply_request(
             notes.append(f"I plan trips of up to {MAX_DAYS} days, so I planned {MAX_DAYS}.")
     if request.start_date or request.month:
         set_start(profile, start_date_for(request, today), "date" if request.start_date else "")
+    elif request.weekend:
+        notes += _weekend_start(profile, request, today)
     party_ok = request.travelers is not None and 1 <= request.travelers <= MAX_TRAVELERS
     if request.travelers and not party_ok:
         notes.append(f"I can plan for 1 to {MAX_TRAVELERS} travellers, not {request.travelers}.")
