@@ -186,6 +186,5 @@ def test_small_base_towns_are_planned_through_the_command_line(
         env={**os.environ, "HOME": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr
-    # the reply opens with the Understood line; the plan's title follows
     title = next(line for line in done.stdout.splitlines() if line.startswith("**"))
-    assert towns in title
+    assert towns in title  # the plan's title line, after the "Understood:" line
