@@ -403,3 +403,24 @@ def test_fold_keeps_non_latin_scripts() -> None:
 def test_any_text_reads_without_error(text: str) -> None:
     request = read(text)
     assert request.origin is None or all(s.city != request.origin for s in request.stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "first_stay"),
+    [
+        ("do I need a visa for canada with a UK passport?", "CA", None),
+        ("Do US citizens need a visa for Vietnam?", "VN", None),
+        ("4 days in Rome, I am a citizen of Brazil", None, "Rome"),
+        ("we hold passports from India, 6 days in Bali", None, "Ubud"),
+        ("5 days in Lisbon, we are German nationals", None, "Lisbon"),
+    ],
+)
+def test_a_nationality_is_who_travels_not_where(
+    text: str, country: str | None, first_stay: str | None
+) -> None:
+    request = understand(text, TODAY)
+    assert request.country == country
+    if first_stay:
+        assert request.stays[0].city.name == first_stay
+    assert request.origin is None
+    assert all(stay.city.country not in ("GB", "US", "BR", "IN", "DE") for stay in request.stays)

@@ -35,12 +35,27 @@ SAME_PLACE_DEGREES = 0.3  # about 30 km: one city's boroughs and suburbs
 PLAUSIBLE_SHARE = 20  # a namesake a twentieth the size of the likeliest is still a reading
 
 
+# "with a UK passport", "Canadian citizens", "citizen of India": who travels, not where to.
+_NATIONALITY = re.compile(
+    r"\b(?:[\w.'’-]+\s+){0,2}"
+    r"(?:passports?|passport holders?|citizens?|citizenship|nationals?|nationality)\b"
+    r"(?:\s+(?:of|from)\s+[\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _without_nationality(text: str) -> str:
+    """``text`` with nationality phrases blanked (same length, so offsets still hold)."""
+    return _NATIONALITY.sub(lambda match: " " * len(match[0]), text)
+
+
 def read_places(text: str, folded: str, request: TripRequest, towns: bool = False) -> None:
     """Fill ``request``'s places from one message.
 
     With ``towns``, places of 5,000 to 15,000 people count from the start; without it
     they are looked at only when no larger place is named.
     """
+    text = _without_nationality(text)
     mentions, unknown = find_mentions(text, towns)
     if not towns and unknown and not mentions:
         mentions, unknown = find_mentions(text, True)
