@@ -29,6 +29,7 @@ from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import city_index, country_codes_by_name
 from tripdesigner_kernel.knowledge.regions import cities_in_region, region_by_name
 from tripdesigner_kernel.knowledge.text import fold
+from tripdesigner_kernel.knowledge.touristic_areas import touristic_area
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "bench" / "external"
 if not EXTERNAL.exists():
@@ -80,6 +81,9 @@ def same_place(ours: str | None, theirs: str | None) -> bool:
     region = region_by_name(theirs)  # "from Kansas": any city of Kansas is a right reading
     if region is not None:
         return any(fold(city.name) == fold(ours) for city in cities_in_region(region))
+    area = touristic_area(theirs)  # "Oahu", "Alpes-Maritimes": the town it is seen from
+    if area is not None and any(fold(base.name) == fold(ours) for base in area.bases):
+        return True
     country = country_codes_by_name().get(fold(theirs))  # "Guatemala": Guatemala City
     if country is not None:
         return any(fold(city.name) == fold(ours) for city in city_index().in_division(country))

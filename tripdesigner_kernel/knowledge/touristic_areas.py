@@ -1,8 +1,11 @@
 """Islands, coasts, parks and famous regions named as destinations ("the Amalfi coast",
-"Santorini", "Yosemite", "Bali") and the towns travellers stay in to see them.
+"Santorini", "Yosemite", "Bali"), and administrative areas people name as one
+("Alpes-Maritimes", "West Midlands"), with the towns travellers stay in to see them.
 
 Data: ``data/touristic_areas.tsv`` (Wikivoyage's area articles; towns too small for our
-GeoNames extract are in ``data/small_towns.tsv``; see ``data/ATTRIBUTION.md``). States
+GeoNames extract are in ``data/small_towns.tsv``; France's departments, based in their
+prefecture, and England's ceremonial counties, in their county town or main city, are
+written by ``scripts/build_regions.py``; see ``data/ATTRIBUTION.md``). States
 and regions in ``regions.tsv`` (Tuscany, Sicily) are ``regions``' business.
 """
 
@@ -46,15 +49,20 @@ def _areas() -> dict[str, TouristicArea]:
     return table
 
 
+def _keys(folded: str) -> tuple[str, ...]:
+    """The ways a name may be written: "the Algarve", "Mahe Island", "the island of Oahu"."""
+    bare = folded.removeprefix("the ").removeprefix("island of ")
+    return (folded, bare, bare.removesuffix(" island"))
+
+
 def touristic_area(name: str) -> TouristicArea | None:
-    """The area called ``name`` ("amalfi coast", "the Highlands"), or None."""
-    key = fold(name)
-    return _areas().get(key) or _areas().get(key.removeprefix("the "))
+    """The area called ``name`` ("amalfi coast", "the Highlands", "Mahe Island"), or None."""
+    return next((_areas()[k] for k in _keys(fold(name)) if k in _areas()), None)
 
 
 def is_area_name(folded: str) -> bool:
     """Whether ``folded`` names an area, without building the table's towns."""
-    return folded in _area_names() or folded.removeprefix("the ") in _area_names()
+    return any(k in _area_names() for k in _keys(folded))
 
 
 @cache
