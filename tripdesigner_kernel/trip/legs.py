@@ -136,7 +136,8 @@ def _airport_minutes(place: Place, airport: Airport | None) -> int:
 def _flight(
     start: Place, end: Place, km: float, currency: str, level: str, home: bool = False
 ) -> Leg:
-    first, last = gateway_airport(start[0]), gateway_airport(end[0])
+    first = gateway_airport(start[0], (start[1], start[2]), start[3])
+    last = gateway_airport(end[0], (end[1], end[2]), end[3])
     scope = "domestic" if start[3] and start[3] == end[3] else "international"
     codes = f" ({first.code} → {last.code})" if first and last else ""
     price = _price(50 + 0.09 * km, "USD", currency, level)
