@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from plans import chat_plan
 
-from tripdesigner_kernel.kernel import KernelState
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.generic_places import districts
 from tripdesigner_kernel.knowledge.places import places_for
@@ -30,16 +30,12 @@ def test_generic_stay_areas_are_named_as_places(name: str) -> None:
 
 @pytest.mark.parametrize("city", ["Dallas", "Lyon"])
 def test_a_generic_plan_s_hotel_reads_naturally(city: str) -> None:
-    state = KernelState()
-    state.settings.today = "2026-11-24"
-    state.new_session()
-    reply = state.chat(f"Plan 3 days in {city} for 2, moderate budget")
-    assert reply.itinerary is not None, str(reply)
-    hotels = [s["name"] for s in reply.itinerary["segments"] if s["type"] == "hotel"]
+    itinerary, reply = chat_plan(f"Plan 3 days in {city} for 2, moderate budget")
+    hotels = [s["name"] for s in itinerary["segments"] if s["type"] == "hotel"]
     assert hotels
     for hotel in hotels:
         assert re.fullmatch(rf"Moderate hotel in [^,]*{city}(, [a-z]+ side)?", hotel) or (
             hotel.startswith("Moderate hotel in ") and hotel.endswith(f", {city}")
         ), hotel
         assert not DOUBLED.search(hotel), hotel
-    assert not DOUBLED.search(str(reply))
+    assert not DOUBLED.search(reply)

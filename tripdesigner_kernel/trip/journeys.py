@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.legs import Leg, plan_leg
+from tripdesigner_kernel.trip.driving import travel_leg
+from tripdesigner_kernel.trip.legs import Leg
 from tripdesigner_kernel.trip.parts import money, stamp
 from tripdesigner_kernel.trip.spec import TripSpec
 
@@ -28,7 +29,13 @@ SLOT = 15  # minutes between the departure times tried
 LEAVE_HOTEL = 9 * 60  # between cities: leave the hotel after breakfast
 FROM_HOME_LANDS = 12 * 60  # a journey from home lands about midday, local time
 HOME_LEAVE_HOTEL = 15 * 60  # the way home: leave the hotel mid-afternoon of the last day
-STEP_CATEGORY = {"flight": "airport", "rail": "station", "coach": "station", "ferry": "port"}
+STEP_CATEGORY = {
+    "flight": "airport",
+    "rail": "station",
+    "coach": "station",
+    "ferry": "port",
+    "car": "parking",
+}
 
 
 @dataclass
@@ -140,6 +147,11 @@ def _point(name: str, pos: tuple[float, float], city: tuple[str, str | None]) ->
     return model.Location(name=name, lat=pos[0], lon=pos[1], city=city[0], country=city[1])
 
 
+def _fares(leg: Leg, travelers: int) -> int:
+    """How many times the leg's price is paid: per person, or per car for a drive."""
+    return -(-travelers // leg.seats) if leg.seats else travelers
+
+
 def leg_segments(
     leg: Leg,
     segment_id: str,
@@ -176,13 +188,14 @@ def leg_segments(
         category=leg.mode,
         from_=_point(leg.from_name, leg.from_pos, origin),
         to=_point(leg.to_name, leg.to_pos, destination),
-        price=money(leg.price * travelers, leg.currency),
+        price=money(leg.price * _fares(leg, travelers), leg.currency),
         notes=leg.note,
         details={
             **details,
             "km": round(leg.km),
             "estimated": True,
             **({"via": list(leg.via)} if leg.via else {}),
+            **({"cars": _fares(leg, travelers), "costs": dict(leg.costs)} if leg.seats else {}),
             "days_later": days_later,
         },
     )
@@ -217,14 +230,14 @@ def way_in(
     if previous is not None:
         prev_places, prev_area = previous
         start = (prev_places.city, prev_area.lat, prev_area.lon, prev_places.country)
-        leg = plan_leg(start, end, spec.level, currency, spec.transport)
+        leg = travel_leg(start, end, spec.level, currency, spec.transport)
         from_zone = ZoneInfo(prev_places.timezone)
         departure = departure_between(leg, first_day, from_zone, zone)
         origin = (prev_places.city, prev_places.country)
     elif spec.origin is not None:
         home = spec.origin
         start = (home.name, home.lat, home.lon, home.country)
-        leg = plan_leg(start, end, spec.level, currency, spec.transport)
+        leg = travel_leg(start, end, spec.level, currency, spec.transport)
         from_zone = ZoneInfo(home.timezone)
         land = clock(spec.arrival_time)
         land = FROM_HOME_LANDS if land is None else land
@@ -273,7 +286,7 @@ def way_home(
     home = spec.origin
     start = (places.city, area.lat, area.lon, places.country)
     end = (home.name, home.lat, home.lon, home.country)
-    leg = plan_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
+    leg = travel_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
     asked = clock(spec.departure_time)
     note = leg.note
     arrived = landed + MIN_STOPOVER if landed is not None else None
