@@ -128,13 +128,37 @@ def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) ->
     return daytime[0]
 
 
+def _same_day(leg: Leg, departure: datetime, zone: ZoneInfo, home: ZoneInfo) -> bool:
+    """Whether the leg lands at home in daytime on the day it leaves (not overnight)."""
+    landing = (departure + timedelta(minutes=leg.minutes)).astimezone(home)
+    return landing.date() == departure.astimezone(zone).date() and _lands_in_daytime(
+        leg, departure, home
+    )
+
+
 def departure_home(
-    leg: Leg, day: date, zone: ZoneInfo, home: ZoneInfo, earliest: datetime
+    leg: Leg,
+    day: date,
+    zone: ZoneInfo,
+    home: ZoneInfo,
+    earliest: datetime,
+    floor: datetime | None = None,
 ) -> datetime:
-    """The way home: the first departure after ``earliest`` that day, one landing in
-    daytime at home if there is one; the next morning only when nothing leaves that day."""
+    """The way home: the first departure after ``earliest`` that day landing the same day
+    in daytime; for a train, coach or car, else the latest such departure after ``floor``
+    (leaving the city earlier rather than travelling through the night); else one landing
+    in daytime at home; the next morning only when nothing leaves that day."""
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
+    every = _departures(day, zone, chain=leg.chain)
+    same_day = [d for d in every if _same_day(leg, d, zone, home)]
+    after = [d for d in same_day if d >= earliest]
+    if after:
+        return after[0]
+    lowest = floor if floor is not None else stamp(day, DEPARTURES[0], zone)
+    earlier = [d for d in same_day if lowest <= d < earliest]
+    if leg.mode != "flight" and earlier:
+        return earlier[-1]
     for when in (day, day + timedelta(days=1)):
         options = [d for d in _departures(when, zone, chain=leg.chain) if d >= earliest]
         if options:
@@ -296,11 +320,12 @@ def way_home(
         # A chain of services home leaves in the morning of the last day.
         start_at = DEPARTURES[0] if leg.chain else HOME_LEAVE_HOTEL + leg.before.minutes
         earliest = stamp(last_day, start_at, zone)
-        if arrived is not None:
-            earliest = max(earliest, arrived)
+        floors = [arrived] if arrived is not None else []
         if ready is not None:
-            earliest = max(earliest, ready + timedelta(minutes=leg.before.minutes))
-        departure = departure_home(leg, last_day, zone, home_zone, earliest)
+            floors.append(ready + timedelta(minutes=leg.before.minutes))
+        floor = max(floors, default=None)
+        earliest = max(earliest, floor) if floor is not None else earliest
+        departure = departure_home(leg, last_day, zone, home_zone, earliest, floor)
         if asked is not None:
             note = (
                 f"The way home at {spec.departure_time} would leave before you arrive in "
@@ -318,8 +343,22 @@ def way_home(
     )
     leaves = segments[0].start.astimezone(zone)
     minutes = (leaves.date() - last_day).days * 24 * 60 + leaves.hour * 60 + leaves.minute
+    note = " ".join(filter(None, (note, _overnight_note(segments[1], last_day))))
     segments[1].notes = note
     return WayHome(segments=segments, leaves_hotel=minutes, note=note)
+
+
+def _overnight_note(vehicle: model.Segment, last_day: date) -> str:
+    """Said when the way home arrives after the trip's last day (an overnight train)."""
+    later = (vehicle.end.date() - last_day).days
+    if later < 1:
+        return ""
+    plural = "s" if later > 1 else ""
+    return (
+        f"{vehicle.name} leaves {vehicle.start:%a %d %b %H:%M} and arrives "
+        f"{vehicle.end:%a %d %b %H:%M} (+{later} day{plural}): you are home after the "
+        "trip's last day."
+    )
 
 
 def journey_notes(itinerary: model.Itinerary) -> list[str]:
