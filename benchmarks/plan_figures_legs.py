@@ -41,7 +41,8 @@ def _vehicles(itinerary: model.Itinerary) -> list[model.Segment]:
     return [
         s
         for s in itinerary.segments
-        if s.type in ("flight", "transfer") and s.category in ("flight", "rail", "coach", "ferry")
+        if s.type in ("flight", "transfer")
+        and s.category in ("flight", "rail", "coach", "ferry", "car")
     ]
 
 
@@ -95,7 +96,7 @@ def legs_figures(itineraries: list[model.Itinerary]) -> dict[str, Any]:
                     if not connections(a, b) and not _road(a, b):
                         sea_by_land.append((a, b))
                 curated = ()
-            elif mode in ("rail", "coach"):
+            elif mode in ("rail", "coach", "car"):
                 km = km_between(start.lat, start.lon, end.lat, end.lon)
                 on_land = linked_by_land(
                     (start.lat, start.lon, start.country), (end.lat, end.lon, end.country), km
@@ -175,8 +176,8 @@ def _city(name: str) -> City:
 
 def sample_plans() -> list[model.Itinerary]:
     """Plans with legs: from home to every destination (3 and 8 days), the nearest pair of
-    destinations (also without flights), and every curated corridor between destinations,
-    both ways."""
+    destinations (also without flights, and driven), and every curated corridor between
+    destinations, both ways."""
     cities = [_city(d.name) for d in destinations()]
     plans = []
     for index, city in enumerate(cities):
@@ -193,6 +194,7 @@ def sample_plans() -> list[model.Itinerary]:
         pair = [planner.Stay(city, 3), planner.Stay(nearest, 3)]
         plans.append(planner.TripSpec(stays=pair, start=START))
         plans.append(planner.TripSpec(stays=pair, start=START, transport=["no flight"]))
+        plans.append(planner.TripSpec(stays=pair, start=START, transport=["self-driving"]))
         for other in cities:
             if other.name != city.name and connections(city.name, other.name):
                 plans.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tripdesigner_kernel.knowledge.cities import city_index
+from tripdesigner_kernel.knowledge.cities import City, city_index
 from tripdesigner_kernel.trip import model, planner
 
 
@@ -14,3 +14,22 @@ def plan(city: str, days: int, start: date = date(2027, 5, 3), **extra: object) 
     assert found is not None, city
     spec = planner.TripSpec(stays=[planner.Stay(found, days)], start=start, **extra)  # type: ignore[arg-type]
     return planner.plan_trip(spec)
+
+
+def city(name: str) -> City:
+    """The city ``name`` finds, asserted found."""
+    found = city_index().lookup(name)
+    assert found is not None, name
+    return found
+
+
+def chat_plan(message: str, today: str = "2026-11-24") -> tuple[dict, str]:
+    """The itinerary (JSON) and the reply text of one message in a new offline session."""
+    from tripdesigner_kernel.kernel import KernelState
+
+    state = KernelState()
+    state.settings.today = today
+    state.new_session()
+    reply = state.chat(message)
+    assert reply.itinerary is not None, str(reply)
+    return reply.itinerary, str(reply)

@@ -79,10 +79,12 @@ EATERIES = (  # (kind, what to look for, price level)
     ("Street-food stalls", "the longest queue, cooked to order", 1),
     ("Restaurant with a chef's menu", "a set menu of the region's produce; book ahead", 3),
 )
-STAYS = (  # (name, where: district slot or "centre", nightly USD by level, description)
-    ("Central {city}", "centre", (60, 140, 380), "Walk to the old centre and the main sights."),
-    ("Hotels in {where}", 0, (50, 120, 320), "A lived-in district near the centre."),
-    ("Hotels in {where}", 1, (45, 110, 300), "Quieter and cheaper, a short ride from the centre."),
+# A stay area is named as a place ("central Dallas, north side"): the plan reads
+# "Moderate hotel in <area>", so the name must not say "hotels" itself.
+STAYS = (  # (where: district slot or "centre", nightly USD by level, description)
+    ("centre", (60, 140, 380), "Walk to the old centre and the main sights."),
+    (0, (50, 120, 320), "A lived-in district near the centre."),
+    (1, (45, 110, 300), "Quieter and cheaper, a short ride from the centre."),
 )  # fmt: skip
 
 
@@ -164,7 +166,7 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
         )
     stays = tuple(
         StayArea(
-            name.format(city=city.name, where=_where(city, slot)[0]),
+            _where(city, slot)[0],
             round(_where(city, slot)[1], 5),
             round(_where(city, slot)[2], 5),
             tuple(
@@ -178,7 +180,7 @@ def generic_city(city: City, usd_to_local: float) -> CityPlaces:
             ),
             description,
         )
-        for name, slot, prices, description in STAYS
+        for slot, prices, description in STAYS
     )
     return CityPlaces(
         city=city.name,

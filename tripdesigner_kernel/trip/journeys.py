@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.legs import Leg, plan_leg
+from tripdesigner_kernel.trip.driving import travel_leg
+from tripdesigner_kernel.trip.legs import Leg
 from tripdesigner_kernel.trip.parts import money, stamp
 from tripdesigner_kernel.trip.spec import TripSpec
 
@@ -28,7 +29,13 @@ SLOT = 15  # minutes between the departure times tried
 LEAVE_HOTEL = 9 * 60  # between cities: leave the hotel after breakfast
 FROM_HOME_LANDS = 12 * 60  # a journey from home lands about midday, local time
 HOME_LEAVE_HOTEL = 15 * 60  # the way home: leave the hotel mid-afternoon of the last day
-STEP_CATEGORY = {"flight": "airport", "rail": "station", "coach": "station", "ferry": "port"}
+STEP_CATEGORY = {
+    "flight": "airport",
+    "rail": "station",
+    "coach": "station",
+    "ferry": "port",
+    "car": "parking",
+}
 
 
 @dataclass
@@ -121,13 +128,37 @@ def departure_between(leg: Leg, day: date, zone: ZoneInfo, to_zone: ZoneInfo) ->
     return daytime[0]
 
 
+def _same_day(leg: Leg, departure: datetime, zone: ZoneInfo, home: ZoneInfo) -> bool:
+    """Whether the leg lands at home in daytime on the day it leaves (not overnight)."""
+    landing = (departure + timedelta(minutes=leg.minutes)).astimezone(home)
+    return landing.date() == departure.astimezone(zone).date() and _lands_in_daytime(
+        leg, departure, home
+    )
+
+
 def departure_home(
-    leg: Leg, day: date, zone: ZoneInfo, home: ZoneInfo, earliest: datetime
+    leg: Leg,
+    day: date,
+    zone: ZoneInfo,
+    home: ZoneInfo,
+    earliest: datetime,
+    floor: datetime | None = None,
 ) -> datetime:
-    """The way home: the first departure after ``earliest`` that day, one landing in
-    daytime at home if there is one; the next morning only when nothing leaves that day."""
+    """The way home: the first departure after ``earliest`` that day landing the same day
+    in daytime; for a train, coach or car, else the latest such departure after ``floor``
+    (leaving the city earlier rather than travelling through the night); else one landing
+    in daytime at home; the next morning only when nothing leaves that day."""
     if leg.departs is not None:
         return stamp(day, leg.departs, zone)
+    every = _departures(day, zone, chain=leg.chain)
+    same_day = [d for d in every if _same_day(leg, d, zone, home)]
+    after = [d for d in same_day if d >= earliest]
+    if after:
+        return after[0]
+    lowest = floor if floor is not None else stamp(day, DEPARTURES[0], zone)
+    earlier = [d for d in same_day if lowest <= d < earliest]
+    if leg.mode != "flight" and earlier:
+        return earlier[-1]
     for when in (day, day + timedelta(days=1)):
         options = [d for d in _departures(when, zone, chain=leg.chain) if d >= earliest]
         if options:
@@ -138,6 +169,11 @@ def departure_home(
 
 def _point(name: str, pos: tuple[float, float], city: tuple[str, str | None]) -> model.Location:
     return model.Location(name=name, lat=pos[0], lon=pos[1], city=city[0], country=city[1])
+
+
+def _fares(leg: Leg, travelers: int) -> int:
+    """How many times the leg's price is paid: per person, or per car for a drive."""
+    return -(-travelers // leg.seats) if leg.seats else travelers
 
 
 def leg_segments(
@@ -176,13 +212,14 @@ def leg_segments(
         category=leg.mode,
         from_=_point(leg.from_name, leg.from_pos, origin),
         to=_point(leg.to_name, leg.to_pos, destination),
-        price=money(leg.price * travelers, leg.currency),
+        price=money(leg.price * _fares(leg, travelers), leg.currency),
         notes=leg.note,
         details={
             **details,
             "km": round(leg.km),
             "estimated": True,
             **({"via": list(leg.via)} if leg.via else {}),
+            **({"cars": _fares(leg, travelers), "costs": dict(leg.costs)} if leg.seats else {}),
             "days_later": days_later,
         },
     )
@@ -217,14 +254,14 @@ def way_in(
     if previous is not None:
         prev_places, prev_area = previous
         start = (prev_places.city, prev_area.lat, prev_area.lon, prev_places.country)
-        leg = plan_leg(start, end, spec.level, currency, spec.transport)
+        leg = travel_leg(start, end, spec.level, currency, spec.transport)
         from_zone = ZoneInfo(prev_places.timezone)
         departure = departure_between(leg, first_day, from_zone, zone)
         origin = (prev_places.city, prev_places.country)
     elif spec.origin is not None:
         home = spec.origin
         start = (home.name, home.lat, home.lon, home.country)
-        leg = plan_leg(start, end, spec.level, currency, spec.transport)
+        leg = travel_leg(start, end, spec.level, currency, spec.transport)
         from_zone = ZoneInfo(home.timezone)
         land = clock(spec.arrival_time)
         land = FROM_HOME_LANDS if land is None else land
@@ -273,7 +310,7 @@ def way_home(
     home = spec.origin
     start = (places.city, area.lat, area.lon, places.country)
     end = (home.name, home.lat, home.lon, home.country)
-    leg = plan_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
+    leg = travel_leg(start, end, spec.level, trip_currency(spec), spec.transport, home=True)
     asked = clock(spec.departure_time)
     note = leg.note
     arrived = landed + MIN_STOPOVER if landed is not None else None
@@ -283,11 +320,12 @@ def way_home(
         # A chain of services home leaves in the morning of the last day.
         start_at = DEPARTURES[0] if leg.chain else HOME_LEAVE_HOTEL + leg.before.minutes
         earliest = stamp(last_day, start_at, zone)
-        if arrived is not None:
-            earliest = max(earliest, arrived)
+        floors = [arrived] if arrived is not None else []
         if ready is not None:
-            earliest = max(earliest, ready + timedelta(minutes=leg.before.minutes))
-        departure = departure_home(leg, last_day, zone, home_zone, earliest)
+            floors.append(ready + timedelta(minutes=leg.before.minutes))
+        floor = max(floors, default=None)
+        earliest = max(earliest, floor) if floor is not None else earliest
+        departure = departure_home(leg, last_day, zone, home_zone, earliest, floor)
         if asked is not None:
             note = (
                 f"The way home at {spec.departure_time} would leave before you arrive in "
@@ -305,8 +343,22 @@ def way_home(
     )
     leaves = segments[0].start.astimezone(zone)
     minutes = (leaves.date() - last_day).days * 24 * 60 + leaves.hour * 60 + leaves.minute
+    note = " ".join(filter(None, (note, _overnight_note(segments[1], last_day))))
     segments[1].notes = note
     return WayHome(segments=segments, leaves_hotel=minutes, note=note)
+
+
+def _overnight_note(vehicle: model.Segment, last_day: date) -> str:
+    """Said when the way home arrives after the trip's last day (an overnight train)."""
+    later = (vehicle.end.date() - last_day).days
+    if later < 1:
+        return ""
+    plural = "s" if later > 1 else ""
+    return (
+        f"{vehicle.name} leaves {vehicle.start:%a %d %b %H:%M} and arrives "
+        f"{vehicle.end:%a %d %b %H:%M} (+{later} day{plural}): you are home after the "
+        "trip's last day."
+    )
 
 
 def journey_notes(itinerary: model.Itinerary) -> list[str]:

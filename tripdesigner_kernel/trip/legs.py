@@ -71,6 +71,8 @@ class Leg:
     note: str = ""
     chain: bool = False  # several services in a row: only worth starting in the morning
     via: tuple[str, ...] = ()  # the cities a chain changes in
+    seats: int = 0  # > 0: ``price`` is per vehicle of this many seats (a car), not per person
+    costs: tuple[tuple[str, float], ...] = ()  # what ``price`` is made of ("fuel", 42.0)
 
     @property
     def door_to_door(self) -> int:
@@ -78,11 +80,12 @@ class Leg:
         return self.before.minutes + self.minutes + self.after.minutes
 
 
-def _round5(minutes: float) -> int:
+def round5(minutes: float) -> int:
+    """``minutes`` rounded up to the next 5."""
     return int(math.ceil(minutes / 5.0) * 5)
 
 
-def _price(amount: float, source: str, target: str, level: str) -> tuple[float, str]:
+def price_in(amount: float, source: str, target: str, level: str) -> tuple[float, str]:
     """``amount`` of ``source`` at the trip's level, in ``target`` when we have the rate."""
     factor = PRICE_FACTOR.get(level, 1.0)
     if source != target and known(source) and known(target):
@@ -92,7 +95,8 @@ def _price(amount: float, source: str, target: str, level: str) -> tuple[float, 
     return round(amount * factor, 2 if amount * factor < 100 else 0), target
 
 
-def _onward(end: Place, home: bool) -> str:
+def onward(end: Place, home: bool) -> str:
+    """Where the traveller goes on arrival, for the step after the vehicle."""
     return "home" if home else f"to the hotel in {end[0]}"
 
 
@@ -122,7 +126,7 @@ def _ground(
         price[0],
         price[1],
         Step(f"To the {where} in {start[0]}", before),
-        Step(f"From the {where} {_onward(end, home)}", after),
+        Step(f"From the {where} {onward(end, home)}", after),
     )
 
 
@@ -130,16 +134,17 @@ def _airport_minutes(place: Place, airport: Airport | None) -> int:
     if airport is None:
         return 45
     road = km_between(place[1], place[2], airport.lat, airport.lon) * ROAD_DETOUR
-    return _round5(10 + road / AIRPORT_ROAD_KMH * 60)
+    return round5(10 + road / AIRPORT_ROAD_KMH * 60)
 
 
 def _flight(
     start: Place, end: Place, km: float, currency: str, level: str, home: bool = False
 ) -> Leg:
-    first, last = gateway_airport(start[0]), gateway_airport(end[0])
+    first = gateway_airport(start[0], (start[1], start[2]), start[3])
+    last = gateway_airport(end[0], (end[1], end[2]), end[3])
     scope = "domestic" if start[3] and start[3] == end[3] else "international"
     codes = f" ({first.code} → {last.code})" if first and last else ""
-    price = _price(50 + 0.09 * km, "USD", currency, level)
+    price = price_in(50 + 0.09 * km, "USD", currency, level)
     to_airport = CHECK_IN[scope] + _airport_minutes(start, first)
     from_airport = ARRIVAL[scope] + _airport_minutes(end, last)
     passport = "passport, " if scope == "international" else ""
@@ -152,12 +157,12 @@ def _flight(
         f"{end[0]} airport" + (f" {last.code}" if last else ""),
         (last.lat, last.lon) if last else (end[1], end[2]),
         km,
-        _round5(FLIGHT_TAXI_MINUTES + km / FLIGHT_KMH * 60),
+        round5(FLIGHT_TAXI_MINUTES + km / FLIGHT_KMH * 60),
         price[0],
         price[1],
         Step(f"To {first.code if first else start[0]} airport: check-in and security", to_airport),
         Step(
-            f"Arrival at {last.code if last else end[0]}: {passport}bags, {_onward(end, home)}",
+            f"Arrival at {last.code if last else end[0]}: {passport}bags, {onward(end, home)}",
             from_airport,
         ),
     )
@@ -166,7 +171,7 @@ def _flight(
 def _curated(
     start: Place, end: Place, found: Connection, currency: str, level: str, home: bool
 ) -> Leg:
-    price = _price(found.fare, found.currency, currency, level)
+    price = price_in(found.fare, found.currency, currency, level)
     leg = _ground(start, end, found.mode, found.minutes, price, found.service, home)
     return replace(leg, departs=found.departs)
 
@@ -188,11 +193,11 @@ def route_options(
     on_land = linked_by_land(start[1:], end[1:], km)
     if on_land and km <= COACH_MAX_KM and not any(o.mode in ("rail", "coach") for o in options):
         road = km * ROAD_DETOUR
-        price = _price(5 + 0.07 * road, "USD", currency, level)
+        price = price_in(5 + 0.07 * road, "USD", currency, level)
         options.append(_ground(start, end, "coach", _coach_minutes(km), price, "", home))
     if not on_land and km <= FERRY_MAX_KM and not any(o.mode == "ferry" for o in options):
-        price = _price(10 + 0.25 * km, "USD", currency, level)
-        minutes = _round5(30 + km * ROAD_DETOUR / FERRY_KMH * 60)
+        price = price_in(10 + 0.25 * km, "USD", currency, level)
+        minutes = round5(30 + km * ROAD_DETOUR / FERRY_KMH * 60)
         options.append(_ground(start, end, "ferry", minutes, price, "", home))
     if km >= MIN_FLIGHT_KM or not options:
         options.append(_flight(start, end, km, currency, level, home))
@@ -213,7 +218,7 @@ def allowed_mode(mode: str, transport: list[str] | tuple[str, ...]) -> bool:
 
 
 def _coach_minutes(km: float) -> int:
-    return _round5(20 + km * ROAD_DETOUR / COACH_KMH * 60)
+    return round5(20 + km * ROAD_DETOUR / COACH_KMH * 60)
 
 
 def _overland(
@@ -238,10 +243,10 @@ def _overland(
     for one, two, service, _minutes in hops:
         if service is None:
             road = km_between(one[1], one[2], two[1], two[2]) * ROAD_DETOUR
-            price += _price(5 + 0.07 * road, "USD", currency, level)[0]
+            price += price_in(5 + 0.07 * road, "USD", currency, level)[0]
             services.append("coach")
         else:
-            price += _price(service.fare, service.currency, currency, level)[0]
+            price += price_in(service.fare, service.currency, currency, level)[0]
             services.append(service.service or service.mode)
     main = max(hops, key=lambda hop: hop[3])
     mode = main[2].mode if main[2] else "coach"

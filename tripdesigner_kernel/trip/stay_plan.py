@@ -283,6 +283,9 @@ def stay_segments(
             lead_at=arrival if offset == landing_offset else None,
             room_from=room_from(offset, days, last_stay),
         )
+        if plan is None and day_end is not None and meals:
+            # The way home leaves before lunch could end: the morning's visits still count.
+            plan = planner.plan_day(day, start_at, (area.lat, area.lon), visits, (), day_end)
         for stop in plan.stops if plan else []:
             segments.append(_stop_segment(stop, day, day_number, places, spec))
     return segments
