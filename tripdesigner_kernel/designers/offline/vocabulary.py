@@ -295,27 +295,4 @@ CURRENCY_WORDS = {
     "cfa francs": "XOF", "cfa": "XOF", "fcfa": "XOF", "kr": "SEK", "kronur": "ISK",
 }
 
-
-# Capitalised words that are also names of small towns somewhere.
-NOT_PLACES = {
-    "i", "im", "we", "plan", "day", "days", "week", "weeks", "trip", "budget", "luxury",
-    "family", "friends", "museums", "food", "art", "wine", "history", "temples", "nature",
-    "please", "somewhere", "warm", "couple", "people", "adults", "kids", "solo", "nights",
-    "moderate", "relaxed", "total", "two", "three", "four", "five", "add", "make", "swap",
-    "remove", "love", "and", "in", "for", "the", "a", "with", "from", "to", "of", "on", "at",
-    "beaches", "beach", "street", "coffee", "nightlife", "markets", "hiking", "beer", "castles",
-    "anime", "architecture", "parks", "march", "may", "june", "july", "august", "april",
-    "january", "february", "september", "october", "november", "december", "weekend", "long",
-    "one", "hot", "springs", "viewpoints", "tour", "pace", "person", "backpacker", "next",
-    "month", "year", "this", "our", "my", "me", "us", "it", "is", "be", "what", "how",
-    # Words that open a request ("Can you plan...": Can is also Caen's other name).
-    "can", "could", "would", "will", "hi", "hello", "hey", "where", "when", "help", "need",
-    "want", "let", "lets", "show", "give", "find", "book", "visit", "going", "heading",
-    "thinking", "looking", "maybe", "you", "also", "then", "now", "there", "honeymoon",
-    "do", "ok", "okay", "yes", "no", "more", "tell", "surprise",
-}
-
-
-# Country names that are also everyday words when written in lower case.
-LOWERCASE_NOT_COUNTRIES = {"turkey", "china", "chad", "jordan", "georgia", "guinea", "us", "oman"}
 # fmt: on
