@@ -12,9 +12,12 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("TRIPDESIGNER_TODAY", "2026-11-24")
+# Sessions go to a throwaway home: a benchmark never writes to the person's own.
+os.environ.setdefault("TRIPDESIGNER_HOME", tempfile.mkdtemp(prefix="tripdesigner-bench-"))
 
 SINGLE = "A week in Lisbon from May 10, 2027, for 2, museums and viewpoints"
 FOLLOW_UP = "swap day 1 and day 2"

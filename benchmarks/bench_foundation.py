@@ -17,10 +17,13 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
 
 os.environ.setdefault("TRIPDESIGNER_TODAY", "2026-11-24")
+# Sessions go to a throwaway home: a benchmark never writes to the person's own.
+os.environ.setdefault("TRIPDESIGNER_HOME", tempfile.mkdtemp(prefix="tripdesigner-bench-"))
 
 SHELL = (
     "from IPython.core.interactiveshell import InteractiveShell; sh = InteractiveShell.instance()"
