@@ -66,7 +66,14 @@ class TripDesignerService:
         self, record: Mapping[str, Any], text: str, today: date, emit: EventSink = ignore_event
     ) -> TurnResult:
         """Answer ``text`` in the session ``record``; returns the new record, unsaved."""
-        work = copy.deepcopy(dict(record))
+        # Messages are append-only and never edited, so the turn works on a new list of the
+        # same messages: copying each one would cost a long session time on every turn.
+        # What a turn does change (metadata) is copied whole; ``record`` stays untouched.
+        work = {
+            **record,
+            "messages": list(record["messages"]),
+            "metadata": copy.deepcopy(record.get("metadata") or {}),
+        }
         question = pending_question(work["messages"])
         if question is not None:  # "2", or the choice's text with a typo: the choice itself
             text = question.resolve(text)

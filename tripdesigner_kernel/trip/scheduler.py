@@ -6,7 +6,7 @@ feasible timeline with the least travel and idle time wins. Deterministic.
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -76,49 +76,165 @@ class DayPlan:
 MealPicker = Callable[[str, float, float, date, int, set[str]], "Place | None"]
 
 
-def _walk(
-    sequence: Sequence[Place | str],
-    day: date,
-    start_at: int,
-    start_pos: tuple[float, float],
-    pick_meal: MealPicker,
-    day_end: int,
-    windows: MealWindows,
-) -> DayPlan | None:
-    """Lay out ``sequence`` (places and "lunch"/"dinner" markers) from ``start_at``."""
-    now, (lat, lon) = start_at, start_pos
-    stops: list[Stop] = []
-    # A market that serves lunch must not be both the morning's visit and lunch.
-    chosen = {item.name for item in sequence if isinstance(item, Place)}
-    cost = 0
-    for index, item in enumerate(sequence):
+class _Search:
+    """Depth-first search over the orders of a day, sharing each order's common start.
+
+    Every order of the visits, with lunch before any of them, is a leaf; the orders are
+    ranked as ``itertools.permutations`` lists them, lunch earliest first, and on equal cost
+    the first in that ranking wins, so the result does not depend on how the tree is walked.
+    A branch is cut once its travel and idle time exceed the best timeline found: both only
+    grow along a day.
+    """
+
+    def __init__(
+        self,
+        visits: Sequence[Place],
+        day: date,
+        pick_meal: MealPicker,
+        meals: Sequence[str],
+        evening: Place | None,
+        day_end: int,
+        windows: MealWindows,
+    ) -> None:
+        self.visits, self.day, self.pick_meal = visits, day, pick_meal
+        self.day_end, self.windows = day_end, windows
+        self.lunch = "lunch" in meals
+        self.tail: list[Place | str] = ["dinner"] if "dinner" in meals else []
+        if evening is not None:
+            self.tail.append(evening)
+        self.splits = len(visits) + 1 if self.lunch else 1
+        self.best: tuple[int, int, list[Stop]] | None = None  # cost, rank, stops
+
+    def run(self, start_at: int, start_pos: tuple[float, float]) -> DayPlan | None:
+        # A market that serves lunch must not be both the morning's visit and lunch.
+        chosen = frozenset(p.name for p in self.visits if isinstance(p, Place)) | frozenset(
+            p.name for p in self.tail if isinstance(p, Place)
+        )
+        remaining = tuple(range(len(self.visits)))
+        self._grow(start_at, start_pos, 0, [], chosen, remaining, 0, None)
+        return DayPlan(self.best[2], self.best[0]) if self.best is not None else None
+
+    def _grow(
+        self,
+        now: int,
+        pos: tuple[float, float],
+        cost: int,
+        stops: list[Stop],
+        chosen: frozenset[str],
+        remaining: tuple[int, ...],
+        rank: int,
+        lunch_at: int | None,
+    ) -> None:
+        """Extend the timeline ``stops`` by each possible next item."""
+        if self.best is not None and cost > self.best[0]:
+            return
+        lunch_due = self.lunch and lunch_at is None
+        if not remaining:
+            if lunch_due:
+                following = self.tail[0] if self.tail else None
+                step = self._step("lunch", following, now, pos, cost, stops, chosen)
+                if step is None:
+                    return
+                now, pos, cost, chosen = step
+                lunch_at = len(self.visits)
+            self._finish(now, pos, cost, stops, chosen, rank, lunch_at or 0)
+            return
+        width = _FACTORIALS[len(remaining) - 1]
+        for position, index in enumerate(remaining):
+            place = self.visits[index]
+            rest = remaining[:position] + remaining[position + 1 :]
+            below = rank + position * width
+            depth = len(stops)
+            # Lunch just before this visit: the ranking puts it first.
+            if lunch_due:
+                step = self._step("lunch", place, now, pos, cost, stops, chosen)
+                if step is not None:
+                    at = len(self.visits) - len(remaining)
+                    self._visit(place, step, stops, rest, below, at)
+                    del stops[depth:]
+            self._visit(place, (now, pos, cost, chosen), stops, rest, below, lunch_at)
+            del stops[depth:]
+
+    def _visit(
+        self,
+        place: Place,
+        state: tuple[int, tuple[float, float], int, frozenset[str]],
+        stops: list[Stop],
+        rest: tuple[int, ...],
+        rank: int,
+        lunch_at: int | None,
+    ) -> None:
+        now, pos, cost, chosen = state
+        step = self._step(place, None, now, pos, cost, stops, chosen)
+        if step is not None:
+            now, pos, cost, chosen = step
+            self._grow(now, pos, cost, stops, chosen, rest, rank, lunch_at)
+
+    def _finish(
+        self,
+        now: int,
+        pos: tuple[float, float],
+        cost: int,
+        stops: list[Stop],
+        chosen: frozenset[str],
+        rank: int,
+        lunch_at: int,
+    ) -> None:
+        """Dinner and the evening out close the day; keep the timeline if it is the best."""
+        depth = len(stops)
+        for index, item in enumerate(self.tail):
+            following = self.tail[index + 1] if index + 1 < len(self.tail) else None
+            step = self._step(item, following, now, pos, cost, stops, chosen)
+            if step is None:
+                del stops[depth:]
+                return
+            now, pos, cost, chosen = step
+        leaf = rank * self.splits + (lunch_at if self.lunch else 0)
+        if self.best is None or (cost, leaf) < self.best[:2]:
+            self.best = (cost, leaf, list(stops))
+        del stops[depth:]
+
+    def _step(
+        self,
+        item: Place | str,
+        following: Place | str | None,
+        now: int,
+        pos: tuple[float, float],
+        cost: int,
+        stops: list[Stop],
+        chosen: frozenset[str],
+    ) -> tuple[int, tuple[float, float], int, frozenset[str]] | None:
+        """Append ``item`` (a place, or a meal picked near the way to ``following``)."""
+        lat, lon = pos
         if isinstance(item, str):  # a meal: pick a place near here, open in its window
-            window = windows[item]
-            following = sequence[index + 1] if index + 1 < len(sequence) else None
-            near = (following.lat, following.lon) if isinstance(following, Place) else (lat, lon)
+            window = self.windows[item]
+            near = (following.lat, following.lon) if isinstance(following, Place) else pos
             mid = ((lat + near[0]) / 2, (lon + near[1]) / 2)
-            place = pick_meal(item, mid[0], mid[1], day, max(now, window[0]), chosen)
+            avoid = set(chosen)
+            place = self.pick_meal(item, mid[0], mid[1], self.day, max(now, window[0]), avoid)
             if place is None:
                 return None
-            chosen.add(place.name)
+            chosen = chosen | {place.name}
             minutes = MEAL_MINUTES[item]
         else:
-            place, minutes, window = item, item.minutes, (0, day_end)
+            place, minutes, window = item, item.minutes, (0, self.day_end)
         travel = travel_minutes(km_between(lat, lon, place.lat, place.lon))
         arrive = max(now + travel, window[0])
         if isinstance(item, str):
-            start = meal_start(place, day, arrive, item, windows)
+            start = meal_start(place, self.day, arrive, item, self.windows)
         else:
-            start = earliest_start(place, day, arrive, minutes)
-        if start is None or start > window[1] or start + minutes > day_end:
+            start = earliest_start(place, self.day, arrive, minutes)
+        if start is None or start > window[1] or start + minutes > self.day_end:
             return None
         idle = start - now - travel
         # A late start costs double: a free afternoon is rest, a lost morning is not.
         cost += travel + (idle * 2 if not stops else idle)
         kind = item if isinstance(item, str) else "activity"
         stops.append(Stop(place, start, start + minutes, kind, travel))
-        now, lat, lon = start + minutes, place.lat, place.lon
-    return DayPlan(stops, cost)
+        return start + minutes, (place.lat, place.lon), cost, chosen
+
+
+_FACTORIALS = [math.factorial(n) for n in range(12)]
 
 
 def schedule_day(
@@ -134,23 +250,10 @@ def schedule_day(
 ) -> DayPlan | None:
     """The best feasible timeline for ``visits`` on ``day`` with the given meals, or None.
 
-    ``windows``: when each meal starts (the country's, see knowledge/meal_times.py).
+    Every order of the visits is tried, with lunch before any of them; the one with the
+    least travel and idle time (minutes) wins. ``windows``: when each meal starts (the
+    country's, see knowledge/meal_times.py).
     """
     end = day_end_for(windows) if day_end is None else day_end
-    best: DayPlan | None = None
-    count = len(visits)
-    for order in itertools.permutations(visits):
-        splits = range(count + 1) if "lunch" in meals else [count]
-        for split in splits:
-            sequence: list[Place | str] = list(order[:split])
-            if "lunch" in meals:
-                sequence.append("lunch")
-            sequence += list(order[split:])
-            if "dinner" in meals:
-                sequence.append("dinner")
-            if evening is not None:
-                sequence.append(evening)
-            plan = _walk(sequence, day, start_at, start_pos, pick_meal, end, windows)
-            if plan is not None and (best is None or plan.cost < best.cost):
-                best = plan
-    return best
+    search = _Search(visits, day, pick_meal, meals, evening, end, windows)
+    return search.run(start_at, start_pos)
