@@ -44,9 +44,19 @@ _TOTAL_LENGTH = re.compile(
 )
 
 
+# "add Porto for 2", "tack on Seville for a couple": after a verb that adds a city, a bare
+# number is that city's days, not the party's size ("add Porto for 2 people" is the party).
+_ADDED_FOR = re.compile(
+    r"(\b(?:add|adding|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|squeez(?:e|ing) in"
+    r"|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?\bfor (?:another |an extra )?"
+    rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
+    re.IGNORECASE,
+)
+
+
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
-    text = to_english(text)
+    text = _ADDED_FOR.sub(r"\1 days", to_english(text))
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -65,6 +75,8 @@ def understand(text: str, today: date) -> TripRequest:
             is_day_of_month(folded, stay.days) or not said_as_number(text, stay.days)
         ):
             stay.days = None
+    if request.stays and request.stays[-1].nights and request.stays[-1].days:
+        request.stays[-1].days += 1  # "2 nights in Porto" at the end: the day home too
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     read_weekend(folded, request, today)

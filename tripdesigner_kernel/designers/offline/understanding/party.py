@@ -219,7 +219,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         total, request.travelers_guessed = kid_count + grown, True
     if total is None:
         if re.search(
-            r"\b(a couple|as a couple|we re a couple|honeymoon\w*|duo|the two of us|both of us)\b",
+            r"\b(a couple|as a couple|we re a couple|honeymoon\w*|duo|the two of us|both of us)\b"
+            r"(?! (?:of|more|days?|nights?|weeks?|hours?|cities|stops)\b)",
             folded,
         ):
             total = 2

@@ -149,9 +149,10 @@ def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
 
 
 def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
+    days, nights = _stay_length(text, mention)
     for city in cities:
         if city != request.origin and all(stay.city != city for stay in request.stays):
-            request.stays.append(CityStay(city, _stay_days(text, mention)))
+            request.stays.append(CityStay(city, days, nights))
 
 
 def _single_reading(mention: Mention) -> bool:
@@ -262,19 +263,23 @@ def _where(city: City) -> str:
 
 
 def _stay_days(text: str, mention: Mention) -> int | None:
-    """Days given for one city: "Lisbon for 3 days", "3 days in Lisbon"."""
+    """Days (or nights) given for one city: "Lisbon for 3 days", "3 nights in Lisbon"."""
+    return _stay_length(text, mention)[0]
+
+
+def _stay_length(text: str, mention: Mention) -> tuple[int | None, bool]:
+    """The length given for one city, and whether it was said in nights: "Lisbon for 3
+    days" (3, False), "2 nights in Porto" (2, True)."""
     phrase = re.escape(mention.phrase)
-    days_before = re.search(
-        rf"{NUM}[ -]?(?:days? (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
+    before = re.search(
+        rf"{NUM}[ -]?(?:(days?|nights?) (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
     )
-    if days_before:
-        return number(days_before[1])
-    days_after = re.match(rf"\W+(?:for )?{NUM}[ -]days?", text[mention.end :], re.IGNORECASE)
-    if days_after and not re.match(
-        r"\W*(?:in )?total", text[mention.end + days_after.end() :], re.IGNORECASE
-    ):
-        return number(days_after[1])
-    return None
+    if before:
+        return number(before[1]), bool(before[2] and before[2].lower().startswith("n"))
+    after = re.match(rf"\W+(?:for )?{NUM}[ -](days?|nights?)", text[mention.end :], re.IGNORECASE)
+    if after and not re.match(r"\W*(?:in )?total", text[mention.end + after.end() :], re.I):
+        return number(after[1]), after[2].lower().startswith("n")
+    return None, False
 
 
 def _top_cities(country: str) -> list[City]:

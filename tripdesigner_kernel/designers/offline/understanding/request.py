@@ -19,6 +19,7 @@ class CityStay:
 
     city: City
     days: int | None = None
+    nights: bool = False  # the length was said in nights ("2 nights in Porto")
 
 
 @dataclass
