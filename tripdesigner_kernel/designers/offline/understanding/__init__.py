@@ -95,6 +95,6 @@ def understand(text: str, today: date) -> TripRequest:
     ):
         request.travelers, request.travelers_guessed = 1, True
     request.days_total = bool(request.days and _TOTAL_LENGTH.search(folded))
-    if request.start_date is not None and request.start_date <= today:
+    if request.start_date is not None and request.start_date < today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request
