@@ -160,6 +160,7 @@ def plan_from_profile(
             departure_time=profile.departure_time,
             day_start=profile.day_start,
             events=list(profile.events),
+            lodging=profile.accommodation.kind,
         )
         itinerary = planner.plan_trip(spec)
         try:

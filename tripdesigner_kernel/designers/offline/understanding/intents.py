@@ -115,6 +115,7 @@ def says_something(request: TripRequest) -> bool:
         or request.arrival_time
         or request.departure_time
         or request.accommodation_type
+        or request.lodging_kind
         or request.house_rules
         or request.origin
     )

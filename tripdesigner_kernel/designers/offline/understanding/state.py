@@ -273,6 +273,8 @@ def apply_request(
         profile.departure_time = request.departure_time
     if request.accommodation_type:
         profile.accommodation.type = request.accommodation_type
+    if request.lodging_kind:
+        profile.accommodation.kind = request.lodging_kind
     stay = profile.accommodation
     stay.rules = list(dict.fromkeys([*stay.rules, *request.house_rules]))
     stay.amenities = list(dict.fromkeys([*stay.amenities, *request.amenities]))
