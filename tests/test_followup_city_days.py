@@ -7,17 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from turns import chat_turns
 
-from tripdesigner_kernel.kernel import KernelState, Reply
-
-
-def _chat(*turns: str) -> tuple[Reply, dict[str, Any]]:
-    state = KernelState()
-    state.settings.today = "2026-11-24"
-    state.new_session()
-    replies = [state.chat(turn) for turn in turns]
-    assert state.current_session_id is not None
-    return replies[-1], state.sessions.get(state.current_session_id).profile
+from tripdesigner_kernel.kernel import Reply
 
 
 def _days(profile: dict[str, Any]) -> list[tuple[str, int]]:
@@ -42,7 +34,7 @@ def _hotel_nights(reply: Reply) -> list[int]:
 def test_a_number_after_an_added_city_is_its_days_not_the_party(
     first: str, follow_up: str, added: str, days: int
 ) -> None:
-    reply, profile = _chat(first, follow_up)
+    reply, profile = chat_turns(first, follow_up)
     assert _days(profile)[-1] == (added, days), str(reply)
     assert profile["dates"]["days"] == sum(d for _, d in _days(profile))
     assert "travellers" in profile["assumed"]  # nobody said how many travel
@@ -51,7 +43,7 @@ def test_a_number_after_an_added_city_is_its_days_not_the_party(
 
 
 def test_a_party_said_with_the_added_city_is_still_the_party() -> None:
-    reply, profile = _chat("5 days in Rome", "add Naples for 3 people")
+    reply, profile = chat_turns("5 days in Rome", "add Naples for 3 people")
     assert profile["travelers"]["adults"] == 3
     assert _days(profile)[-1][0] == "Naples"
     assert "I do not know a city" not in reply
@@ -67,13 +59,13 @@ def test_a_party_said_with_the_added_city_is_still_the_party() -> None:
 def test_nights_for_an_added_city_are_its_hotel_nights(
     first: str, follow_up: str, nights: int
 ) -> None:
-    reply, profile = _chat(first, follow_up)
+    reply, profile = chat_turns(first, follow_up)
     assert [n for n, _ in _days(profile)] == ["Lisbon", "Porto"]
     assert _hotel_nights(reply)[-1] == nights
 
 
 def test_nights_per_city_in_one_message_are_each_citys_nights() -> None:
-    reply, profile = _chat("2 nights in Bologna and 3 nights in Florence")
+    reply, profile = chat_turns("2 nights in Bologna and 3 nights in Florence")
     assert _hotel_nights(reply) == [2, 3]
     assert profile["dates"]["days"] == 6
 
@@ -106,7 +98,7 @@ def test_nights_per_city_in_one_message_are_each_citys_nights() -> None:
 def test_a_city_dropped_for_another_keeps_the_trips_length(
     first: str, follow_up: str, kept: list[tuple[str, int]]
 ) -> None:
-    reply, profile = _chat(first, follow_up)
+    reply, profile = chat_turns(first, follow_up)
     assert _days(profile) == kept, str(reply)
     assert reply.itinerary is not None
     assert [d["name"] for d in reply.itinerary["destinations"]] == [n for n, _ in kept]
@@ -115,6 +107,6 @@ def test_a_city_dropped_for_another_keeps_the_trips_length(
 
 
 def test_a_city_dropped_alone_shortens_the_trip_and_says_so() -> None:
-    reply, profile = _chat("Rome 3 days, Florence 3 days", "remove Florence")
+    reply, profile = chat_turns("Rome 3 days, Florence 3 days", "remove Florence")
     assert _days(profile) == [("Rome", 3)]
     assert "Took Florence out of the trip: it is now 3 days." in reply

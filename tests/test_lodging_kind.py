@@ -7,17 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from turns import chat_turns
 
-from tripdesigner_kernel.kernel import KernelState, Reply
-
-
-def _chat(*turns: str) -> tuple[Reply, dict[str, Any]]:
-    state = KernelState()
-    state.settings.today = "2026-11-24"
-    state.new_session()
-    replies = [state.chat(turn) for turn in turns]
-    assert state.current_session_id is not None
-    return replies[-1], state.sessions.get(state.current_session_id).profile
+from tripdesigner_kernel.kernel import Reply
 
 
 def _stays(reply: Reply) -> list[dict[str, Any]]:
@@ -39,7 +31,7 @@ def _stays(reply: Reply) -> list[dict[str, Any]]:
     ],
 )
 def test_the_kind_of_stay_is_booked_and_said(turns: list[str], kind: str, name: str) -> None:
-    reply, profile = _chat(*turns)
+    reply, profile = chat_turns(*turns)
     assert profile["accommodation"]["kind"] == kind
     stays = _stays(reply)
     assert stays and all(s["name"].startswith(name) for s in stays)
@@ -48,13 +40,13 @@ def test_the_kind_of_stay_is_booked_and_said(turns: list[str], kind: str, name: 
 
 
 def test_a_hostel_is_priced_at_our_budget_rate_whatever_the_trips_level() -> None:
-    hostel, _ = _chat("4 days in Berlin, hostels are fine, luxury dinners")
-    hotel, _ = _chat("4 days in Berlin, luxury dinners")
+    hostel, _ = chat_turns("4 days in Berlin, hostels are fine, luxury dinners")
+    hotel, _ = chat_turns("4 days in Berlin, luxury dinners")
     assert _stays(hostel)[0]["tags"][0] == "budget"
     assert _stays(hostel)[0]["price"]["amount"] < _stays(hotel)[0]["price"]["amount"]
 
 
 def test_a_kind_refused_is_not_booked() -> None:
-    reply, profile = _chat("4 days in Lisbon, no hostels please")
+    reply, profile = chat_turns("4 days in Lisbon, no hostels please")
     assert profile["accommodation"]["kind"] is None
     assert all("hotel" in s["name"] for s in _stays(reply))

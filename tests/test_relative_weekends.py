@@ -5,20 +5,11 @@ days, and the reply naming the days taken."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
+from turns import chat_turns
 
-from tripdesigner_kernel.kernel import KernelState, Reply
-
-
-def _chat(today: str, text: str) -> tuple[Reply, dict[str, Any]]:
-    state = KernelState()
-    state.settings.today = today
-    state.new_session()
-    reply = state.chat(text)
-    assert state.current_session_id is not None
-    return reply, state.sessions.get(state.current_session_id).profile
+from tripdesigner_kernel.kernel import Reply
 
 
 def _span(reply: Reply) -> tuple[date, date]:
@@ -47,7 +38,7 @@ def _span(reply: Reply) -> tuple[date, date]:
 def test_a_relative_weekend_is_the_saturday_and_sunday_meant(
     today: str, text: str, saturday: str
 ) -> None:
-    reply, profile = _chat(today, text)
+    reply, profile = chat_turns(text, today=today)
     start, end = _span(reply)
     assert start == date.fromisoformat(saturday)
     assert start.weekday() == 5 and (end - start).days == 1  # Saturday to Sunday
@@ -60,18 +51,18 @@ def test_a_relative_weekend_is_the_saturday_and_sunday_meant(
 
 
 def test_this_weekend_said_on_a_sunday_is_today_and_says_so() -> None:
-    reply, profile = _chat("2026-11-29", "this weekend in Berlin")
+    reply, profile = chat_turns("this weekend in Berlin", today="2026-11-29")
     assert _span(reply) == (date(2026, 11, 29), date(2026, 11, 29))
     assert profile["dates"]["days"] == 1
     assert "only today left" in reply
 
 
 def test_next_weekend_said_midweek_names_the_other_weekend() -> None:
-    reply, _ = _chat("2026-11-25", "Copenhagen next weekend")  # a Wednesday
+    reply, _ = chat_turns("Copenhagen next weekend", today="2026-11-25")  # a Wednesday
     assert _span(reply)[0] == date(2026, 11, 28)
     assert "weekend of Sat 5 Dec" in reply
 
 
 def test_a_long_weekend_this_weekend_starts_on_the_friday() -> None:
-    reply, _ = _chat("2026-11-24", "a long weekend in Edinburgh this weekend")
+    reply, _ = chat_turns("a long weekend in Edinburgh this weekend", today="2026-11-24")
     assert _span(reply) == (date(2026, 11, 27), date(2026, 11, 29))
