@@ -31,6 +31,7 @@ from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, sai
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
 from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -69,6 +70,7 @@ def understand(text: str, today: date) -> TripRequest:
     read_accessibility(folded, request)
     read_times(text, request)
     read_places(text, folded, request)
+    read_unknown_places(text, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
     for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna", "14:20 in Rome"
         if stay.days and (

@@ -52,6 +52,7 @@ from tripdesigner_kernel.knowledge.touristic_areas import (
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
 BIG_CITY = 500_000
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
+AIRPORT_TOWN_SHARE = 3  # "from Heathrow": the city served is many times the village
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 # A town named in this many languages in GeoNames is a destination people travel to
 # (Zermatt 22, Interlaken 20, Banff 19, Bled 29), not one of the world's many namesakes
@@ -271,7 +272,9 @@ def _recognise(
     if cued and cities and cities[0].population < SMALL_CITY and not is_ours(cities[0]):
         # "from Heathrow": London, not the village by the runway; "from Latrobe": the town.
         served = airport_city(phrase, by_town=False)
-        if served is not None and served.population > cities[0].population:
+        # a town much smaller than the city its airport serves (Annecy is no suburb of
+        # Chambéry, though the airport named for it is listed there)
+        if served is not None and served.population > AIRPORT_TOWN_SHARE * cities[0].population:
             cities = [served]
     qualified = qualifier(text, end, cities) if cities else None
     if qualified:

@@ -33,7 +33,8 @@ class TripRequest:
     region_city_count: int | None = None  # "2 cities in Ohio" -> 2
     origin: City | None = None  # where the trip starts; never a stay
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
-    unknown_places: list[str] = field(default_factory=list)
+    unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
+    missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
