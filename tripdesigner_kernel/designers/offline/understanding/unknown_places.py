@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM
-from tripdesigner_kernel.designers.offline.understanding.place_words import NOT_PLACES
+from tripdesigner_kernel.designers.offline.understanding.place_words import FOOD_AFTER, NOT_PLACES
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.text import fold
@@ -59,6 +59,8 @@ def _trimmed(text: str, start: int, run: str) -> str | None:
         words = words[1:]
     if not words or fold(words[-1]) in _SIGHT_WORDS:
         return None
+    if FOOD_AFTER.match(text[text.index(words[-1], start) + len(words[-1]) :]):
+        return None  # "Chianti wine": the drink
     before = text[:start]
     listed = _LISTED.search(before)
     after_a_place = bool(listed and city_index().has_name(fold(listed[1]), True))
