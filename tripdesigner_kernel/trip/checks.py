@@ -319,10 +319,10 @@ def check_legs(itinerary: model.Itinerary) -> list[model.Violation]:
 
 def check_dates(itinerary: model.Itinerary, today: date) -> list[model.Violation]:
     found = []
-    if itinerary.start_date is not None and itinerary.start_date <= today:
+    if itinerary.start_date is not None and itinerary.start_date < today:
         found.append(
             _violation(
-                "past_date", f"The trip starts {itinerary.start_date}, not after today ({today})."
+                "past_date", f"The trip starts {itinerary.start_date}, before today ({today})."
             )
         )
     if itinerary.travelers < 1:

@@ -20,6 +20,30 @@ __all__ = ["Stay", "TripSpec", "plan_trip"]
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
 
 
+# The kind of stay asked for: its name, and the price level of our stay areas' nightly
+# rates that fits it (we hold no hostel or B&B prices: a hostel is priced at our budget
+# rate, a B&B or guesthouse at most at the moderate one).
+LODGING = {
+    "hostel": ("Hostel", "budget"),
+    "B&B": ("B&B", "moderate"),
+    "guesthouse": ("Guesthouse", "moderate"),
+    "apartment": ("Apartment", None),
+    "ryokan": ("Ryokan", None),
+}
+LEVEL_ORDER = ("budget", "moderate", "luxury")
+
+
+def _lodging(spec: TripSpec) -> tuple[model.BudgetLevel, str]:
+    """The price level and the name of the stay for the trip's level and kind of stay."""
+    if spec.lodging not in LODGING:
+        return spec.level, f"{spec.level.capitalize()} hotel"
+    name, ceiling = LODGING[spec.lodging]
+    level = spec.level
+    if ceiling and LEVEL_ORDER.index(level) > LEVEL_ORDER.index(ceiling):
+        level = ceiling  # type: ignore[assignment]
+    return level, name
+
+
 def _hotel_segment(
     spec: TripSpec,
     stay_index: int,
@@ -32,15 +56,15 @@ def _hotel_segment(
     rooms = math.ceil(spec.travelers / 2)
     check_in = datetime.combine(first_day, HOTEL_CHECK_IN, zone)
     check_out = datetime.combine(first_day + timedelta(days=nights), HOTEL_CHECK_OUT, zone)
-    level = spec.level
+    level, name = _lodging(spec)
     return model.Segment(
         id=f"stay-{stay_index}",
         type="hotel",
-        name=f"{level.capitalize()} hotel in {area.name}",
+        name=f"{name} in {area.name}",
         start=check_in,
         end=check_out,
         category="hotel",
-        tags=[level],
+        tags=[level, *([spec.lodging] if spec.lodging else [])],
         location=location(area.name, area.lat, area.lon, places),
         price=money(area.price(level) * nights * rooms, places.currency),
         details={
@@ -48,6 +72,7 @@ def _hotel_segment(
             "rooms": rooms,
             "area": area.name,
             "nightly": area.price(level),
+            "kind": spec.lodging or "hotel",
             "description": area.description,
         },
     )

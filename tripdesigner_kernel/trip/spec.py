@@ -47,3 +47,4 @@ class TripSpec:
     departure_time: str | None = None  # "HH:MM" local, last day
     day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
     events: list[str] = field(default_factory=list)  # events named ("Oktoberfest"), first
+    lodging: str | None = None  # the kind of stay: hostel, B&B, guesthouse, apartment, ryokan

@@ -101,6 +101,9 @@ class OfflineDesigner:
         notes, edits = _read_into(profile, asked, intent, edits, request.today)
         notes = [*asked.notes, *notes]
         notes += apply_edits(profile, edits, request.itinerary, request.today)
+        missing = [m for m in asked.missing_places if not any(m in note for note in notes)]
+        if missing and profile.destinations:  # never dropped without a word
+            notes.append(missing_note(missing, profile))
         if not profile.destinations:
             ask = where_question(asked, profile, request.text, request.today)
             line = understood_line(profile)
@@ -117,7 +120,8 @@ class OfflineDesigner:
             undo = before.model_copy(deep=True)
             undo.planner.undo = []
             profile.planner.undo = [*before.planner.undo, undo.to_json()][-UNDO_DEPTH:]
-        return self._plan(profile, request, notes, asked.alternatives)
+        alternatives = [*asked.alternatives, *([f"no data for {_and(missing)}"] if missing else [])]
+        return self._plan(profile, request, notes, alternatives)
 
     def _plan(
         self,
@@ -199,6 +203,21 @@ def _read_into(
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def missing_note(missing: list[str], profile: TripProfile) -> str:
+    """What the reply says of places named that we hold no data for, and what was planned."""
+    cities = _and([d.name for d in profile.destinations])
+    it = "it" if len(missing) == 1 else "them"
+    return (
+        f"I have no data for {_and(missing)}, so {it} is not in this plan, which covers "
+        f"{cities} only. To go there too, name a town near {it} (*add <town> for 2 days*) "
+        "and I will plan it from the map."
+    ).replace(" them is ", " them are ")
 
 
 def _replaced_destination(profile: TripProfile, edits: list[Edit]) -> str | None:

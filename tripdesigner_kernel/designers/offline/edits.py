@@ -27,6 +27,7 @@ class Edit:
     subject: str = ""
     months: int = 0
     count: int = 0
+    to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
 
 
 _ORDINALS = {
@@ -79,6 +80,17 @@ _ORIGIN = re.compile(
     r"(?i:\b(?:fly|flying|fly out|flying out|leave|leaving|depart|departing|start|starting"
     r"|come|coming|travel|travell?ing|drive|driving|set off|setting off|head out|heading out"
     r"|take off|taking off))\s+(?i:from)\s+([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+
+
+# "spend the extra time in Berlin", "give those days to Paris", "stay longer in Rome": the
+# city that takes the days of a city taken out of the trip.
+_TAKES_THE_DAYS = re.compile(
+    r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
+    r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with)"
+    r"|\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
+    r"|\b(?:extend|lengthen) (?:the )?(?:stay in |time in )?)\s+"
+    r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
 )
 
 
@@ -157,8 +169,10 @@ def understand_edit(text: str) -> list[Edit]:
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("less", subject=i) for i in interests]
     replace = re.search(
-        r"\b(?:replace|swap out|instead of|skip|remove|drop) (?:the )?"
-        r"([\w' .-]+?)(?:$|,| with| for)",
+        r"\b(?:replace|swap out|instead of|skip|remove|drop|(?-i:cut|ditch|scrap|lose|nix)"
+        r"|take out|leave out|get rid of|forget about) (?:the )?"
+        r"([\w' .-]+?)(?:$|[,.;!?]| with| for| and (?:instead |rather )?(?:give|spend|put|add|use"
+        r"|move|stay|have|make)\b| (?:completely|entirely|altogether)\b)",
         text,
         re.IGNORECASE,
     )
@@ -168,11 +182,14 @@ def understand_edit(text: str) -> list[Edit]:
         and not fewer
         and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1]))
     ):
-        edits.append(Edit("replace", subject=replace[1].strip()))
+        to = _TAKES_THE_DAYS.search(text[replace.end(1) :])
+        edits.append(Edit("replace", subject=replace[1].strip(), to=to[1] if to else ""))
     add_city = re.search(
-        r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",
+        rf"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (?i:{_NUM})(?: (?i:days?|nights?))?)?"
+        r"(?:$|[,.?!]| to| at| and| for)",
         text,
     )
     if add_city and not add:
-        edits.append(Edit("add_city", subject=add_city[1].strip(), days=int(add_city[2] or 0)))
+        days = _number(add_city[2]) if add_city[2] else 0
+        edits.append(Edit("add_city", subject=add_city[1].strip(), days=days))
     return edits

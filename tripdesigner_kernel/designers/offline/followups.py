@@ -138,7 +138,7 @@ def apply_edits(
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
         elif edit.action == "replace":
-            notes.append(_replace(profile, edit.subject, current))
+            notes.append(_replace(profile, edit, current))
         elif edit.action == "add_city":
             found = city_index().lookup(edit.subject)
             if found is None:
@@ -152,13 +152,30 @@ def apply_edits(
     return notes
 
 
-def _replace(profile: TripProfile, subject: str, current: dict[int, list[str]]) -> str:
-    """ "Replace the Louvre" (a place of the plan) or "drop Porto" (a city of the trip)."""
+def _replace(profile: TripProfile, edit: Edit, current: dict[int, list[str]]) -> str:
+    """ "Replace the Louvre" (a place of the plan) or "drop Porto" (a city of the trip);
+    "drop Leipzig, spend the extra time in Berlin": Berlin takes Leipzig's days."""
+    subject = edit.subject
     city = next((d for d in profile.destinations if fold(d.name) == fold(subject)), None)
     if city is not None:
-        if state.remove_destination(profile, city.name):
-            return f"Took {city.name} out of the trip."
-        return f"{city.name} is the only city of the trip: name another to go to instead."
+        if len(profile.destinations) < 2:
+            return f"{city.name} is the only city of the trip: name another to go to instead."
+        days = dict(zip((d.name for d in profile.destinations), _fix_days(profile), strict=True))
+        taker = next((d for d in profile.destinations if fold(d.name) == fold(edit.to)), None)
+        state.remove_destination(profile, city.name)
+        freed = days[city.name]
+        if taker is None or taker.name == city.name:
+            total = sum(split_days(profile))
+            return f"Took {city.name} out of the trip: it is now {total} days."
+        at = [d.name for d in profile.destinations].index(taker.name)
+        longer = days[taker.name] + freed
+        profile.destinations[at] = taker.model_copy(update={"days": longer})
+        profile.dates.days = sum(d.days or 0 for d in profile.destinations)
+        s = "s" if freed != 1 else ""
+        return (
+            f"Took {city.name} out of the trip; its {freed} day{s} go to {taker.name} "
+            f"({longer} days there), so the trip stays {profile.dates.days} days."
+        )
     names = [n for day in current.values() for n in day]
     match = next((n for n in names if fold(subject) in fold(n)), None)
     if match is None:

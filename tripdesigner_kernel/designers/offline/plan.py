@@ -117,7 +117,7 @@ def plan_from_profile(
         if city is not None and days > 0:
             stays.append(planner.Stay(city, days))
     start = profile.dates.start_date or today + timedelta(days=30)
-    if start <= today:
+    if start < today:  # a trip may start today ("this weekend", said on a Saturday)
         start = today + timedelta(days=1)
     travelers = profile.travelers_count() or DEFAULT_TRAVELERS
     if not stays:
@@ -160,6 +160,7 @@ def plan_from_profile(
             departure_time=profile.departure_time,
             day_start=profile.day_start,
             events=list(profile.events),
+            lodging=profile.accommodation.kind,
         )
         itinerary = planner.plan_trip(spec)
         try:

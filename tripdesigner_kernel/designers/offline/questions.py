@@ -32,7 +32,9 @@ def where_question(asked: TripRequest, profile: TripProfile, text: str, today: d
         if destination.tier == 1 and (not warm_wanted or _warm_in(city, month)):
             choices.append(destination.name)
     month_name = date(2000, month, 1).strftime("%B")
-    unknown = [w for w in asked.unknown_places if w.casefold() not in ("warm", "somewhere")]
+    unknown = asked.missing_places or [
+        w for w in asked.unknown_places if w.casefold() not in ("warm", "somewhere")
+    ]
     if unknown and not warm_wanted:
         text = (
             f"I could not find {unknown[0]} among the places I know. "

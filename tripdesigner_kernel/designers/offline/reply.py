@@ -100,6 +100,8 @@ def understood_line(
         parts.append(_and(profile.dietary))
     if profile.transport:
         parts.append(_and(profile.transport))
+    if profile.accommodation.kind:  # the plan books this kind of stay
+        parts.append(f"{profile.accommodation.kind} stays")
     if profile.accessibility:  # the planner avoids places with stairs or steep walks
         parts.append(_and(profile.accessibility) + " (step-free places)")
     if not parts:

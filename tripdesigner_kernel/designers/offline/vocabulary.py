@@ -23,12 +23,13 @@ COMPANIONS = {
     "nephew": 1, "grandma": 1, "grandpa": 1, "grandmother": 1, "grandfather": 1,
     "son": 1, "daughter": 1, "kid": 1, "child": 1, "boy": 1, "girl": 1, "baby": 1,
     "toddler": 1, "teenager": 1, "teen": 1, "parents": 2, "grandparents": 2, "in laws": 2,
-    "folks": 2, "twins": 2,
+    "folks": 2, "twins": 2, "grandson": 1, "granddaughter": 1, "grandchild": 1,
+    "grandkid": 1,
 }
 # The companions who are children (ages are read from the text when given).
 CHILD_WORDS = {
     "son", "daughter", "kid", "child", "boy", "girl", "baby", "toddler", "teenager", "teen",
-    "twins", "infant",
+    "twins", "infant", "grandson", "granddaughter", "grandchild", "grandkid",
 }
 
 

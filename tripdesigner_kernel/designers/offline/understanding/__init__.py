@@ -31,6 +31,7 @@ from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, sai
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
 from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -44,9 +45,19 @@ _TOTAL_LENGTH = re.compile(
 )
 
 
+# "add Porto for 2", "tack on Seville for a couple": after a verb that adds a city, a bare
+# number is that city's days, not the party's size ("add Porto for 2 people" is the party).
+_ADDED_FOR = re.compile(
+    r"(\b(?:add|adding|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|squeez(?:e|ing) in"
+    r"|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?\bfor (?:another |an extra )?"
+    rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
+    re.IGNORECASE,
+)
+
+
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
-    text = to_english(text)
+    text = _ADDED_FOR.sub(r"\1 days", to_english(text))
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -59,12 +70,15 @@ def understand(text: str, today: date) -> TripRequest:
     read_accessibility(folded, request)
     read_times(text, request)
     read_places(text, folded, request)
+    read_unknown_places(text, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
     for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna", "14:20 in Rome"
         if stay.days and (
             is_day_of_month(folded, stay.days) or not said_as_number(text, stay.days)
         ):
             stay.days = None
+    if request.stays and request.stays[-1].nights and request.stays[-1].days:
+        request.stays[-1].days += 1  # "2 nights in Porto" at the end: the day home too
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     read_weekend(folded, request, today)
@@ -83,6 +97,6 @@ def understand(text: str, today: date) -> TripRequest:
     ):
         request.travelers, request.travelers_guessed = 1, True
     request.days_total = bool(request.days and _TOTAL_LENGTH.search(folded))
-    if request.start_date is not None and request.start_date <= today:
+    if request.start_date is not None and request.start_date < today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request

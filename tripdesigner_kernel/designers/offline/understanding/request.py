@@ -19,6 +19,7 @@ class CityStay:
 
     city: City
     days: int | None = None
+    nights: bool = False  # the length was said in nights ("2 nights in Porto")
 
 
 @dataclass
@@ -32,7 +33,8 @@ class TripRequest:
     region_city_count: int | None = None  # "2 cities in Ohio" -> 2
     origin: City | None = None  # where the trip starts; never a stay
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
-    unknown_places: list[str] = field(default_factory=list)
+    unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
+    missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
@@ -74,6 +76,7 @@ class TripRequest:
     arrival_time: str | None = None  # "HH:MM", local, on the first day
     departure_time: str | None = None  # "HH:MM", local, on the last day
     accommodation_type: str | None = None  # entire room, private room, shared room, ...
+    lodging_kind: str | None = None  # hostel, B&B, guesthouse, apartment, ryokan
     house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
     amenities: list[str] = field(default_factory=list)  # the stay's: pool, parking, kitchen...
     # what the recognisers want said in the reply ("There is no 29 February in 2027...")
