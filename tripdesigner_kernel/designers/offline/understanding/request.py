@@ -15,10 +15,13 @@ from tripdesigner_kernel.knowledge.cities import City
 
 @dataclass
 class CityStay:
-    """A city of the request, with its days when the person gave them."""
+    """A city of the request, with its days when the person gave them; ``nights`` when
+    they were said as nights (then ``days`` counts the nights, and the last city of the
+    trip gets one day more: the day of leaving)."""
 
     city: City
     days: int | None = None
+    nights: int | None = None
 
 
 @dataclass
@@ -33,6 +36,8 @@ class TripRequest:
     origin: City | None = None  # where the trip starts; never a stay
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
     unknown_places: list[str] = field(default_factory=list)
+    # where the text said a city's own length ("3 nights Prague"): no length of the trip
+    stay_length_spans: list[tuple[int, int]] = field(default_factory=list)
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
