@@ -176,6 +176,12 @@ def plan_from_profile(
         cheaper = LEVELS[LEVELS.index(level) - 1]
         notes.append(f"The {level} plan was over your budget, so I planned at the {cheaper} level.")
         level = cheaper
+    total = itinerary.estimated_total
+    if amount is not None and total is not None and total.amount > amount:
+        notes.append(
+            f"Even at the {level} level the estimate, {total.amount:,.0f} {currency}, is over "
+            f"your budget of {amount:,.0f} {currency}: fewer days or a larger budget would fit."
+        )
     profile.planner.chosen_level = level
     _settle(profile, stays, itinerary)
     itinerary.violations = checks.check_itinerary(itinerary, today)

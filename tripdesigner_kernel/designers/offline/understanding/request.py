@@ -61,6 +61,7 @@ class TripRequest:
     budget_amount: Decimal | None = None
     budget_currency: str | None = None  # ISO 4217
     budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    budget_currency_guessed: bool = False  # no currency said: the origin's or destination's
     # a nightly price for the lodging ("€80 a night for the hotel"), apart from the budget
     lodging_per_night: Decimal | None = None
     lodging_currency: str | None = None  # ISO 4217

@@ -26,6 +26,7 @@ ADDED_CITY_DAYS = 2  # "add Porto": days for a city added without a length
 
 # Slot names as the reply says them when assumed.
 DATES, LENGTH, TRAVELLERS, LEVEL = "dates", "length", "travellers", "level"
+CURRENCY = "currency"  # a budget's currency, when only the amount was said
 
 
 def said(profile: TripProfile, *slots: str) -> None:
@@ -246,6 +247,10 @@ def apply_request(
         budget.amount, budget.currency = request.budget_amount, request.budget_currency
         budget.scope = request.budget_scope  # type: ignore[assignment]
         said(profile, LEVEL)
+        if request.budget_currency_guessed:
+            assume(profile, CURRENCY)
+        else:
+            said(profile, CURRENCY)
     if request.budget_level:
         budget.level = request.budget_level
         profile.planner.frugal = False
