@@ -57,6 +57,16 @@ _AFTER = re.compile(
 )  # "Porto for 2" is a party, "Porto for 2 nights" a stay
 
 
+# A trip's length right after a name says the name is a place ("Barcelona long weekend",
+# "Porto three days", "Nice, a week"), as "in" before it does.
+LENGTH_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?:a |one |the )?(?:long|short|quick|extended|lazy|mini|city)[ -]"
+    rf"(?:weekend|break|trip|getaway|stay|visit|holiday|vacation)|fortnight|"
+    rf"(?:a |an )?(?:few|couple of|several) (?:days|nights)|{_ANY_LENGTH})",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class StayLength:
     """A length said for one city: ``count`` days or nights (``nights`` True), and the
