@@ -116,8 +116,8 @@ def test_budget_levels_in_everyday_words(text: str, level: str) -> None:
     ("text", "amount", "currency", "scope"),
     [
         ("Rome, $1500 pp", 1500, "USD", "per_person"),
-        ("Athens, 1200 per head", 1200, None, "per_person"),
-        ("Madrid under 3k total", 3000, None, "total"),
+        ("Athens, 1200 per head", 1200, "EUR", "per_person"),  # no currency: Greece's
+        ("Madrid under 3k total", 3000, "EUR", "total"),
         ("Oslo, 900 EUR per traveller", 900, "EUR", "per_person"),
     ],
 )

@@ -193,7 +193,7 @@ def _read_into(
     elif stays and (fresh or intent.kind == "new_trip"):
         slots.set_destinations(profile, stays, asked.region)
     notes += slots.apply_request(profile, asked, today, fresh=fresh, length=length)
-    if stays and intent.additive and length:  # the new total kept the days said per city
+    if stays and length:  # a new total keeps the days said per city ("3 nights Prague...")
         said_days = {s.city.name: s.days for s in stays if s.days}
         profile.destinations = [
             d.model_copy(update={"days": said_days.get(d.name, d.days)})

@@ -14,7 +14,7 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import DesignerError
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
-from tripdesigner_kernel.designers.offline.understanding.state import find_city
+from tripdesigner_kernel.designers.offline.understanding.state import MAX_DAYS, find_city
 from tripdesigner_kernel.knowledge.cities import City, destination_cities
 from tripdesigner_kernel.knowledge.geo import km_between
 
@@ -43,7 +43,10 @@ def split_days(profile: TripProfile) -> list[int]:
     """Days in each destination: as given, else the trip's length shared out."""
     given = [d.days for d in profile.destinations]
     if all(given):
-        return [int(d or 0) for d in given]
+        days = [int(d or 0) for d in given]
+        while sum(days) > MAX_DAYS:  # the reply says the trip was cut to MAX_DAYS
+            days[days.index(max(days))] -= 1
+        return days
     cities = len(given)
     default = DEFAULT_DAYS_ONE_CITY if cities == 1 else DEFAULT_DAYS_PER_CITY * cities
     total = int(profile.dates.days or default)
@@ -174,6 +177,12 @@ def plan_from_profile(
         cheaper = LEVELS[LEVELS.index(level) - 1]
         notes.append(f"The {level} plan was over your budget, so I planned at the {cheaper} level.")
         level = cheaper
+    total = itinerary.estimated_total
+    if amount is not None and total is not None and total.amount > amount:
+        notes.append(
+            f"Even at the {level} level the estimate, {total.amount:,.0f} {currency}, is over "
+            f"your budget of {amount:,.0f} {currency}: fewer days or a larger budget would fit."
+        )
     profile.planner.chosen_level = level
     _settle(profile, stays, itinerary)
     itinerary.violations = checks.check_itinerary(itinerary, today)

@@ -51,6 +51,7 @@ def _assumed(profile: TripProfile, itinerary: model.Itinerary | None) -> list[st
         "travellers": _party(profile),
         "length": f"{profile.dates.days} days" if profile.dates.days else "length",
         "level": itinerary.budget.level if itinerary else "level",
+        "currency": f"budget in {profile.budget.currency}",
     }
     return [words.get(slot, slot) for slot in profile.assumed]
 

@@ -33,6 +33,7 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
     SIGHT_AFTER,
     TRIP_FOR,
 )
+from tripdesigner_kernel.designers.offline.understanding.stay_lengths import LENGTH_AFTER
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
     ALIASES,
@@ -233,7 +234,7 @@ def _recognise(
         PLACE_CUE.search(before) or TRIP_FOR.search(before) or re.search(r"\b[A-Z]\w+, ?$", before)
     )
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
-        PLACE_AFTER.match(text[end:])
+        PLACE_AFTER.match(text[end:]) or LENGTH_AFTER.match(text[end:])
     )
     listed = bool(LISTED_AFTER.match(text[end:])) or after_a_city(before)
     mid_sentence = bool(before.strip()) and before.rstrip()[-1] not in ".!?\n:;"

@@ -10,7 +10,7 @@ from tripdesigner_kernel.designers.offline.understanding.area_readings import (
     area_namesake,
     where,
 )
-from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
+from tripdesigner_kernel.designers.offline.understanding.numbers import number
 from tripdesigner_kernel.designers.offline.understanding.place_mentions import (
     Mention,
     find_mentions,
@@ -21,6 +21,10 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
     ORIGIN_CUE,
 )
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.stay_lengths import (
+    StayLength,
+    stay_lengths,
+)
 from tripdesigner_kernel.knowledge.cities import (
     City,
     city_index,
@@ -84,9 +88,13 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
             request.origin = _origin_city(mention, context, request) or request.origin
         else:
             destinations.append(mention)
+    said = stay_lengths(text, [(m.start, m.end) for m in destinations])
+    lengths = {m.start: length for m, length in zip(destinations, said, strict=True)}
+    request.stay_length_spans = [(n.start, n.end) for n in said if n is not None]
     for mention in destinations:
+        length = lengths[mention.start]
         if mention.area and not (request.region_city_count and mention.region):
-            _add_area(request, mention, text, alone=len(destinations) == 1)
+            _add_area(request, mention, length, alone=len(destinations) == 1)
             continue
         if mention.region and mention.country:  # Georgia: the state only among US places
             as_region = mention.region.country == mention.country or us_context
@@ -94,7 +102,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
             as_region = bool(mention.region and (not mention.cities or request.region_city_count))
         if as_region and mention.region:
             if not request.region_city_count and _among_cities(mention, destinations):
-                _add_stay(request, cities_in_region(mention.region)[:1], text, mention)
+                _add_stay(request, cities_in_region(mention.region)[:1], length)
             else:
                 request.region = mention.region.code
             continue
@@ -105,11 +113,11 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
                     f"{name}, the country; there is also {state}, the US state"
                 )
             if not request.region_city_count and _among_cities(mention, destinations):
-                _add_stay(request, _top_cities(mention.country)[:1], text, mention)
+                _add_stay(request, _top_cities(mention.country)[:1], length)
             else:
                 request.country = mention.country
             continue
-        _add_stay(request, [_choose(mention, context, request)], text, mention)
+        _add_stay(request, [_choose(mention, context, request)], length)
     if request.region and not request.stays:
         region = next(
             m.region for m in destinations if m.region and m.region.code == request.region
@@ -119,16 +127,18 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         _fill(request, _top_cities(request.country))
 
 
-def _add_area(request: TripRequest, mention: Mention, text: str, alone: bool) -> None:
+def _add_area(
+    request: TripRequest, mention: Mention, length: StayLength | None, alone: bool
+) -> None:
     """Stays in an island's, coast's or park's base towns: one for every three days of a
     trip to it alone (Bali for 10 days: Ubud, Seminyak, Sanur), else its first; the
     area's name goes to ``request.notes`` so the reply keeps it."""
     area = mention.area
     assert area is not None
-    days = (_stay_days(text, mention) or request.days) if alone else None
+    days = ((length.count if length else None) or request.days) if alone else None
     wanted = max(1, min(len(area.bases), round(days / DAYS_PER_CITY))) if days else 1
     bases = list(area.bases[:wanted])
-    _add_stay(request, bases, text, mention)
+    _add_stay(request, bases, length)
     if mention.region and alone and not days:  # a region alone: as many towns as a state
         _fill(request, [*area.bases, *cities_in_region(mention.region)])
         bases = [s.city for s in request.stays]
@@ -162,11 +172,15 @@ def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
     )
 
 
-def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
-    days, nights = _stay_length(text, mention)
+def _add_stay(request: TripRequest, cities: list[City], length: StayLength | None) -> None:
     for city in cities:
         if city != request.origin and all(stay.city != city for stay in request.stays):
-            request.stays.append(CityStay(city, days, nights))
+            if length is None:
+                request.stays.append(CityStay(city))
+            elif length.nights:
+                request.stays.append(CityStay(city, length.count, nights=length.count))
+            else:
+                request.stays.append(CityStay(city, length.count))
 
 
 def _single_reading(mention: Mention) -> bool:
@@ -268,24 +282,6 @@ def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
 
 
-def _stay_days(text: str, mention: Mention) -> int | None:
-    """Days (or nights) given for one city: "Lisbon for 3 days", "3 nights in Lisbon"."""
-    return _stay_length(text, mention)[0]
-
-
-def _stay_length(text: str, mention: Mention) -> tuple[int | None, bool]:
-    """The length given for one city, and whether it was said in nights: "Lisbon for 3
-    days" (3, False), "2 nights in Porto" (2, True)."""
-    phrase = re.escape(mention.phrase)
-    before = re.search(
-        rf"{NUM}[ -]?(?:(days?|nights?) (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
-    )
-    if before:
-        return number(before[1]), bool(before[2] and before[2].lower().startswith("n"))
-    after = re.match(rf"\W+(?:for )?{NUM}[ -](days?|nights?)", text[mention.end :], re.IGNORECASE)
-    if after and not re.match(r"\W*(?:in )?total", text[mention.end + after.end() :], re.I):
-        return number(after[1]), after[2].lower().startswith("n")
-    return None, False
 
 
 def _top_cities(country: str) -> list[City]:

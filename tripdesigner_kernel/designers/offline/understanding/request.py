@@ -15,11 +15,13 @@ from tripdesigner_kernel.knowledge.cities import City
 
 @dataclass
 class CityStay:
-    """A city of the request, with its days when the person gave them."""
+    """A city of the request, with its days when the person gave them; ``nights`` when
+    they were said as nights (then ``days`` counts the nights, and the last city of the
+    trip gets one day more: the day of leaving)."""
 
     city: City
     days: int | None = None
-    nights: bool = False  # the length was said in nights ("2 nights in Porto")
+    nights: int | None = None
 
 
 @dataclass
@@ -35,6 +37,8 @@ class TripRequest:
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
     unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
     missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
+    # where the text said a city's own length ("3 nights Prague"): no length of the trip
+    stay_length_spans: list[tuple[int, int]] = field(default_factory=list)
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
@@ -58,6 +62,7 @@ class TripRequest:
     budget_amount: Decimal | None = None
     budget_currency: str | None = None  # ISO 4217
     budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    budget_currency_guessed: bool = False  # no currency said: the origin's or destination's
     # a nightly price for the lodging ("€80 a night for the hotel"), apart from the budget
     lodging_per_night: Decimal | None = None
     lodging_currency: str | None = None  # ISO 4217

@@ -26,6 +26,7 @@ ADDED_CITY_DAYS = 2  # "add Porto": days for a city added without a length
 
 # Slot names as the reply says them when assumed.
 DATES, LENGTH, TRAVELLERS, LEVEL = "dates", "length", "travellers", "level"
+CURRENCY = "currency"  # a budget's currency, when only the amount was said
 
 
 def said(profile: TripProfile, *slots: str) -> None:
@@ -223,7 +224,8 @@ def apply_request(
     if request.origin is not None:
         set_origin(profile, request.origin)
     per_city = [d.days for d in profile.destinations]
-    if request.days and length and all(per_city) and sum(d or 0 for d in per_city) == request.days:
+    cities_days = all(per_city) and sum(d or 0 for d in per_city) == request.days
+    if request.days and length and cities_days and request.days <= MAX_DAYS:
         said(profile, LENGTH)  # "2 days in Lisbon and 4 in Porto": the cities' own days
     elif request.days and length:
         set_length(profile, request.days)
@@ -249,6 +251,10 @@ def apply_request(
         budget.amount, budget.currency = request.budget_amount, request.budget_currency
         budget.scope = request.budget_scope  # type: ignore[assignment]
         said(profile, LEVEL)
+        if request.budget_currency_guessed:
+            assume(profile, CURRENCY)
+        else:
+            said(profile, CURRENCY)
     if request.budget_level:
         budget.level = request.budget_level
         profile.planner.frugal = False
