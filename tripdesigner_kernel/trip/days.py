@@ -210,7 +210,9 @@ class CityPlanner:
             )[:FILL_OPTIONS]
 
         planned = sum(s.kind == "activity" for s in stops)
-        most = max(planned, visits) + (1 if self.spare > 0 else 0)
+        # A day kept from the plan being edited gets no extra place: it stays as it was.
+        kept_day = bool(pinned) and set(pinned) <= self.reserved
+        most = max(planned, visits) + (1 if self.spare > 0 and not kept_day else 0)
         filled = [
             s
             for s in fill_gaps(stops, day, near, self.hotel, most, room_from, began)

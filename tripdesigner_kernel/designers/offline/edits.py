@@ -19,7 +19,8 @@ class Edit:
     """A follow-up change to the current plan."""
 
     # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city,
-    # shift (days, months), start_day (day of the month), party (count), origin (subject)
+    # shift (days, months), start_day (day of the month), end_shift (days), end_day (day of
+    # the month), party (count), origin (subject)
     action: str
     days: int = 0
     day: int = 0
@@ -65,8 +66,35 @@ _SHIFT = re.compile(
     rf"|\b(?:delay|postpone|push back|put off)\b[a-z ]*?\bby {_NUM} (days?|weeks?|months?)\b"
 )
 _START_DAY = re.compile(
-    r"\b(?:start|starting|begin|beginning|leave|leaving|arrive|arriving|go|going)"
-    r"(?: it)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
+    r"\b(?:start|starting|begin|beginning|leave|leaving|arrive|arriving|go|going|get there"
+    r"|fly out|flying out|fly in|flying in|set off|head out|depart|departing)"
+    r"(?: it| the trip)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
+)
+# Which end of the trip a message moves: "start a day later" moves the whole trip (same
+# length); "come back a day later" or "leave a day early" moves only its end.
+_START_WORDS = (
+    r"start|starting|begin|beginning|arrive|arriving|get there|getting there|get in|fly out"
+    r"|flying out|fly in|set off|setting off|head out|go|going|leave|leaving|depart|departing"
+    r"|travel|travelling|traveling|do it|do the trip|the start"
+)
+_END_WORDS = (
+    r"end|ending|finish|finishing|come back|coming back|come home|coming home|go home"
+    r"|going home|fly home|flying home|fly back|flying back|head home|head back|get back"
+    r"|getting back|return|returning|go back|check out|the end|stay"
+)
+_UNIT = r"(days?|nights?|weeks?)"
+_END_MOVE = re.compile(
+    rf"\b(?:{_END_WORDS})\b(?: (?!and\b|but\b)[a-z]+){{0,3}}? (?:by )?{_NUM} {_UNIT} "
+    r"(earlier|early|sooner|later|late|longer|less|shorter)\b"
+    rf"|\b(leave|leaving|depart|departing)\b(?: [a-z]+){{0,3}}? {_NUM} {_UNIT} (early)\b"
+)
+_START_MOVE = re.compile(
+    rf"\b(?:{_START_WORDS})\b(?: (?!and\b|but\b)[a-z]+){{0,3}}? (?:by )?{_NUM} {_UNIT} "
+    r"(earlier|sooner|later|early|late)\b"
+)
+_BARE_MOVE = re.compile(rf"^(?:[a-z]+ ){{0,5}}?{_NUM} {_UNIT} (later|earlier|sooner)\b")
+_END_DAY = re.compile(
+    rf"\b(?:{_END_WORDS})(?: it| the trip)?(?: on)? the (\d{{1,2}})(?:st|nd|rd|th)\b(?! of)"
 )
 _PARTY_NOW = re.compile(
     rf"\b(?:we re|we are|we ll be|we will be|there ll be|there will be|there are) (?:now )?"
@@ -82,8 +110,26 @@ _ORIGIN = re.compile(
 )
 
 
+def _unit_days(count: str, unit: str) -> int:
+    return _number(count) * (7 if unit.startswith("week") else 1)
+
+
+def _end_moves(folded: str) -> list[Edit]:
+    """ "Come back a day later", "leave a day early", "return on the 14th": the end only."""
+    end = _END_MOVE.search(folded)
+    if end:
+        count, unit, way = (end[1], end[2], end[3]) if end[1] else (end[5], end[6], end[7])
+        sign = -1 if way in ("earlier", "early", "sooner", "less", "shorter") else 1
+        return [Edit("end_shift", days=sign * _unit_days(count, unit))]
+    end_day = _END_DAY.search(folded)
+    if end_day:
+        return [Edit("end_day", day=int(end_day[1]))]
+    return []
+
+
 def _date_moves(folded: str) -> list[Edit]:
-    """ "Push it all a week later", "3 days earlier", "start on the 12th instead"."""
+    """ "Push it all a week later", "start a day later", "3 days earlier", "come back a day
+    later", "start on the 12th instead"."""
     shift = _SHIFT.search(folded)
     if shift:
         groups = shift.groups()
@@ -98,6 +144,13 @@ def _date_moves(folded: str) -> list[Edit]:
         if unit.startswith("month"):
             return [Edit("shift", months=amount)]
         return [Edit("shift", days=amount * (7 if unit.startswith("week") else 1))]
+    ends = _end_moves(folded)
+    if ends:
+        return ends
+    start = _START_MOVE.search(folded) or _BARE_MOVE.search(folded)
+    if start:
+        sign = -1 if start[3] in ("earlier", "sooner", "early") else 1
+        return [Edit("shift", days=sign * _unit_days(start[1], start[2]))]
     start_day = _START_DAY.search(folded)
     if start_day:
         return [Edit("start_day", day=int(start_day[1]))]

@@ -7,7 +7,7 @@ into slot operations (``understanding.state``) and says what it did, or why it c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tripdesigner_kernel.designers.offline.edits import Edit
@@ -65,6 +65,77 @@ def _remove_day(profile: TripProfile, number: int, current: dict[int, list[str]]
     state.said(profile, state.LENGTH)
 
 
+def _drop_last_days(profile: TripProfile, count: int, current: dict[int, list[str]]) -> None:
+    """The trip's last ``count`` days go; the days before keep their places."""
+    total = sum(split_days(profile))
+    for number in range(total, total - count, -1):
+        _remove_day(profile, number, current)
+        current = {d: n for d, n in current.items() if d != number}
+
+
+def _add_days(
+    profile: TripProfile, days: int, current: dict[int, list[str]], subject: str = ""
+) -> str:
+    """``days`` more in the city named ``subject`` (else the last); returns the note."""
+    total = sum(_fix_days(profile))
+    names = [c.name if c else "" for c in state.destination_cities(profile)]
+    at = names.index(subject) if subject in names else len(names) - 1
+    city = profile.destinations[at]
+    profile.destinations[at] = city.model_copy(update={"days": (city.days or 0) + days})
+    profile.dates.days = total + days
+    state.said(profile, state.LENGTH)
+    if at == len(names) - 1:  # days before the added ones keep their places
+        _pin_all(profile, current)
+    else:
+        profile.planner.pinned = {}
+    return f"Added {days} day{'s' if days > 1 else ''} in {city.name}."
+
+
+def _move_end(profile: TripProfile, delta: int, current: dict[int, list[str]], today: date) -> str:
+    """The trip ends ``delta`` days later (earlier when negative); its start stays."""
+    total = sum(split_days(profile))
+    start = profile.dates.start_date or today
+    if total + delta < 1:
+        return f"The trip has {total} days: it cannot end {-delta} days earlier."
+    if total + delta > state.MAX_DAYS:
+        return f"I plan trips of up to {state.MAX_DAYS} days: it can end at most " + (
+            f"{state.MAX_DAYS - total} days later."
+        )
+    if delta < 0:
+        _drop_last_days(profile, -delta, current)
+    else:
+        _add_days(profile, delta, current)
+    end = start + timedelta(days=total + delta - 1)
+    way = "later" if delta > 0 else "earlier"
+    s = "s" if abs(delta) > 1 else ""
+    return (
+        f"The trip now ends {abs(delta)} day{s} {way}, on {end:%a %d %b}, and still starts "
+        f"on {start:%a %d %b}: {total + delta} days. (To move the whole trip instead, say "
+        f"*start {abs(delta)} day{s} {way}*.)"
+    )
+
+
+def _end_on_day(profile: TripProfile, day: int, current: dict[int, list[str]], today: date) -> str:
+    """The trip's last day becomes the ``day``-th of the month it ends in (or the next)."""
+    total = sum(split_days(profile))
+    start = profile.dates.start_date or today
+    end = start + timedelta(days=total - 1)
+    month = date(end.year, end.month, 1)
+    if day < end.day and date(start.year, start.month, 1) != month:
+        month = date(start.year, start.month, 1)  # the 2nd of a trip from 28 Feb to 3 Mar
+    for _ in range(2):
+        try:
+            wanted = month.replace(day=day)
+        except ValueError:
+            wanted = None
+        if wanted is not None and wanted >= start:
+            if wanted == end:
+                return f"The trip already ends on {end:%a %d %b}."
+            return _move_end(profile, (wanted - end).days, current, today)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return f"The trip starts on {start:%a %d %b}, so it cannot end on the {day}th."
+
+
 def apply_edits(
     profile: TripProfile, edits: list[Edit], itinerary: Mapping[str, Any] | None, today: date
 ) -> list[str]:
@@ -74,18 +145,11 @@ def apply_edits(
     for edit in edits:
         total = sum(split_days(profile))
         if edit.action == "add_days":
-            days = _fix_days(profile)
-            names = [c.name if c else "" for c in state.destination_cities(profile)]
-            at = names.index(edit.subject) if edit.subject in names else len(names) - 1
-            city = profile.destinations[at]
-            profile.destinations[at] = city.model_copy(update={"days": days[at] + edit.days})
-            profile.dates.days = total + edit.days
-            state.said(profile, state.LENGTH)
-            if at == len(names) - 1:  # days before the added ones keep their places
-                _pin_all(profile, current)
-            else:
-                profile.planner.pinned = {}
-            notes.append(f"Added {edit.days} day{'s' if edit.days > 1 else ''} in {city.name}.")
+            notes.append(_add_days(profile, edit.days, current, edit.subject))
+        elif edit.action == "end_shift":
+            notes.append(_move_end(profile, edit.days, current, today))
+        elif edit.action == "end_day":
+            notes.append(_end_on_day(profile, edit.day, current, today))
         elif edit.action == "remove_day":
             count = max(1, edit.days)
             if edit.day != -1:
@@ -98,9 +162,7 @@ def apply_edits(
             elif count >= total:
                 notes.append(f"The trip has {total} days: I can remove at most {total - 1}.")
             else:
-                for number in range(total, total - count, -1):
-                    _remove_day(profile, number, current)
-                    current = {d: n for d, n in current.items() if d != number}
+                _drop_last_days(profile, count, current)
                 s = "s" if count > 1 else ""
                 notes.append(
                     f"Removed the last {count} day{s}: the trip is now {total - count} days."
@@ -148,6 +210,8 @@ def apply_edits(
             _pin_all(profile, current)
             notes += state.add_destinations(profile, [CityStay(found, edit.days or None)], None)
         else:
+            if edit.action in ("shift", "start_day"):  # same days, kept where still open
+                _pin_all(profile, current)
             notes += _dates_party_origin(profile, edit, today)
     return notes
 
