@@ -11,18 +11,16 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from plans import chat_turns
 
-from tripdesigner_kernel.kernel import KernelState, Reply
+from tripdesigner_kernel.kernel import Reply
 
 TODAY = date(2026, 11, 24)
 FIRST = "5 days in Amsterdam from March 10 for 2, museums"
 
 
 def chat(*turns: str) -> list[Reply]:
-    state = KernelState()
-    state.settings.today = TODAY.isoformat()
-    state.new_session()
-    return [state.chat(turn) for turn in turns]
+    return chat_turns(*turns, today=TODAY.isoformat())
 
 
 def span(itinerary: dict[str, Any] | None) -> tuple[str, str, int]:

@@ -34,7 +34,7 @@ class TripSpec:
     budget_amount: Decimal | None = None
     title: str | None = None
     itinerary_id: str = "trip"
-    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
+    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> visits, meals
     frugal: bool = False  # prefer free and cheap places
     dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
     avoid: list[str] = field(default_factory=list)  # interests the person wants less of

@@ -18,7 +18,7 @@ from tripdesigner_kernel.designers.base import (
     pending_question,
 )
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
-from tripdesigner_kernel.designers.offline.followups import apply_edits
+from tripdesigner_kernel.designers.offline.followups import apply_edits, item_picked, which_item
 from tripdesigner_kernel.designers.offline.plan import plan_from_profile
 from tripdesigner_kernel.designers.offline.plan_answers import (
     ASK_ABOUT,
@@ -71,11 +71,17 @@ class OfflineDesigner:
         profile = load_profile(request.profile)
         stored = request.profile
         folded = fold(request.text)
-        asked = understand(request.text, request.today)
+        question = pending_question(request.history)
         edits = understand_edit(request.text) if profile.destinations else []
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
-        question = pending_question(request.history)
+        picked = item_picked(question, request.text) if request.itinerary else None
+        if picked is not None:  # the answer to "which museum should I take out?"
+            edits = [picked]
+        asked = understand(_without_items(request.text, edits, profile), request.today)
+        ask_which = which_item(edits, request.itinerary, request.today)
+        if ask_which is not None:
+            return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
         plan = model.Itinerary.from_json(request.itinerary) if request.itinerary else None
         intent = read_intent(
             folded,
@@ -83,7 +89,8 @@ class OfflineDesigner:
             has_trip=bool(profile.destinations and request.itinerary),
             has_edits=bool(edits),
             destinations=slots.destination_cities(profile),
-            answered=question is not None and request.text in question.choices,
+            answered=picked is not None
+            or (question is not None and request.text in question.choices),
             names_a_plan_place=bool(plan and places_named(folded, plan.segments)),
         )
         if intent.kind == "off_topic":
@@ -199,6 +206,16 @@ def _read_into(
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
+
+
+def _without_items(text: str, edits: list[Edit], profile: TripProfile) -> str:
+    """``text`` without the places of the plan its edits name: "drop the museums on day 2"
+    asks for no museums (an interest) and no trip of 2 days."""
+    cities = {fold(d.name) for d in profile.destinations}
+    for edit in edits:
+        if edit.action in ("replace", "drop") and fold(edit.subject) not in cities:
+            text = text.replace(edit.subject, " ")
+    return text
 
 
 def _replaced_destination(profile: TripProfile, edits: list[Edit]) -> str | None:

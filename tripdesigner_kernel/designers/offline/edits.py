@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, names_an_item
+from tripdesigner_kernel.designers.offline.plan_items import ORDINALS as _ORDINALS
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM as _NUM
 from tripdesigner_kernel.designers.offline.understanding.numbers import (
     find_phrases as _find_phrases,
@@ -18,7 +20,8 @@ from tripdesigner_kernel.knowledge.text import fold
 class Edit:
     """A follow-up change to the current plan."""
 
-    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city,
+    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace (a place, by
+    # another), drop (a place or city), undo, add_city,
     # shift (days, months), start_day (day of the month), end_shift (days), end_day (day of
     # the month), party (count), origin (subject)
     action: str
@@ -30,18 +33,6 @@ class Edit:
     count: int = 0
 
 
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 _DAY_REF = (
     r"(?:the )?(?:day (\d{1,2})"
     r"|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) day)"
@@ -157,6 +148,30 @@ def _date_moves(folded: str) -> list[Edit]:
     return []
 
 
+_REPLACING = ("replace", "swap out", "swap", "change", "instead of")
+_ITEM_EDIT = re.compile(
+    r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
+    r"|take out|cancel|ditch|scrap|no|without) (?:the |a |an |that |our )?"
+    r"([\w' .-]+?)(?:$|,|\?|!| with| for (?!day\b)| please\b| instead\b| and\b)",
+    re.IGNORECASE,
+)
+
+
+def _item_edit(text: str, folded: str) -> Edit | None:
+    """ "Drop the museum on day 2", "replace the Louvre", "skip lunch tomorrow": a place (or
+    a city) of the plan to take out ("drop") or to put something else in place of."""
+    for found in _ITEM_EDIT.finditer(text):
+        verb, subject = fold(found[1]), found[2].strip()
+        said = fold(subject)
+        if not said or re.match(r"(?:the )?(?:last )?(?:day|night)s?\b", said):
+            continue
+        loose = verb in ("no", "without", "change", "swap")
+        if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
+            continue  # "no museums" is less of them; "change the dates" is no place
+        return Edit("replace" if verb in _REPLACING else "drop", subject=subject)
+    return None
+
+
 def understand_edit(text: str) -> list[Edit]:
     """Follow-up edits named in ``text`` (empty when it asks for none)."""
     folded = fold(text)
@@ -207,21 +222,13 @@ def understand_edit(text: str) -> list[Edit]:
         r"(?:,|\.| and |$)",
         folded,
     ):
+        if DAY_WORDS.search(word):  # "no museum on day 2": that day's museum, not all
+            continue
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("less", subject=i) for i in interests]
-    replace = re.search(
-        r"\b(?:replace|swap out|instead of|skip|remove|drop) (?:the )?"
-        r"([\w' .-]+?)(?:$|,| with| for)",
-        text,
-        re.IGNORECASE,
-    )
-    if (
-        replace
-        and not remove
-        and not fewer
-        and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1]))
-    ):
-        edits.append(Edit("replace", subject=replace[1].strip()))
+    item = _item_edit(text, folded)
+    if item and not remove and not fewer:
+        edits.append(item)
     add_city = re.search(
         r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",
         text,

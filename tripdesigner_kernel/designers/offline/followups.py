@@ -6,24 +6,29 @@ into slot operations (``understanding.state``) and says what it did, or why it c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from tripdesigner_kernel.designers.base import Question
 from tripdesigner_kernel.designers.offline.edits import Edit
 from tripdesigner_kernel.designers.offline.plan import LEVELS, split_days
+from tripdesigner_kernel.designers.offline.plan_items import find_items
 from tripdesigner_kernel.designers.offline.understanding import state
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.text import fold
+from tripdesigner_kernel.trip import model
 
 
 def day_names(itinerary: Mapping[str, Any] | None) -> dict[int, list[str]]:
-    """Activity names of each day of a plan, by day number."""
+    """Names of each day's visits and meals in a plan, by day number (the planner keeps
+    both where they still fit)."""
     days: dict[int, list[str]] = {}
     for segment in (itinerary or {}).get("segments", []):
-        if segment["type"] == "activity" and "day" in segment.get("details", {}):
+        if segment["type"] in ("activity", "meal") and "day" in segment.get("details", {}):
             days.setdefault(segment["details"]["day"], []).append(segment["name"])
     return days
 
@@ -142,6 +147,7 @@ def apply_edits(
     """Change the profile for each edit; returns notes for the reply."""
     notes: list[str] = []
     current = day_names(itinerary)
+    plan: model.Itinerary | None = None
     for edit in edits:
         total = sum(split_days(profile))
         if edit.action == "add_days":
@@ -199,8 +205,10 @@ def apply_edits(
             profile.avoid.sort()
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
-        elif edit.action == "replace":
-            notes.append(_replace(profile, edit.subject, current))
+        elif edit.action in ("replace", "drop"):
+            if plan is None and itinerary:
+                plan = model.Itinerary.from_json(dict(itinerary))
+            notes.append(_replace(profile, edit, current, plan, today))
         elif edit.action == "add_city":
             found = city_index().lookup(edit.subject)
             if found is None:
@@ -216,20 +224,79 @@ def apply_edits(
     return notes
 
 
-def _replace(profile: TripProfile, subject: str, current: dict[int, list[str]]) -> str:
-    """ "Replace the Louvre" (a place of the plan) or "drop Porto" (a city of the trip)."""
+def _replace(
+    profile: TripProfile,
+    edit: Edit,
+    current: dict[int, list[str]],
+    plan: model.Itinerary | None,
+    today: date,
+) -> str:
+    """ "Drop the museum on day 2", "replace the Louvre" (places of the plan: the other days
+    keep theirs) or "drop Porto" (a city of the trip)."""
+    subject = edit.subject
     city = next((d for d in profile.destinations if fold(d.name) == fold(subject)), None)
     if city is not None:
         if state.remove_destination(profile, city.name):
             return f"Took {city.name} out of the trip."
         return f"{city.name} is the only city of the trip: name another to go to instead."
-    names = [n for day in current.values() for n in day]
-    match = next((n for n in names if fold(subject) in fold(n)), None)
-    if match is None:
-        return f"I found no {subject!r} in the plan to replace."
-    profile.planner.exclude = sorted({*profile.planner.exclude, match})
-    profile.planner.pinned = {str(d): [n for n in ns if n != match] for d, ns in current.items()}
-    return f"Replaced {match}."
+    found = find_items(fold(subject), plan, today) if plan else None
+    if found is not None and found.choices:  # ``which_item`` asks which one first
+        return f"There are several: {', '.join(found.choices)}. Name the one to change."
+    if found is None or not found.items:
+        return (found and found.problem) or f"I found no {subject!r} in the plan."
+    names = [s.name for s in found.items]
+    profile.planner.exclude = sorted({*profile.planner.exclude, *names})
+    profile.planner.pinned = {
+        str(d): [n for n in ns if n not in names] for d, ns in current.items()
+    }
+    days = sorted({s.details.get("day", 0) for s in found.items})
+    where = f"day {days[0]}" if len(days) == 1 else "days " + ", ".join(map(str, days))
+    done = "Replaced" if edit.action == "replace" else "Took out"
+    told = f"{found.day_note} " if found.day_note else ""
+    return f"{told}{done} {' and '.join(names)} ({where}); the other days stay as they were."
+
+
+_WHICH = re.compile(r"which one should I (replace|take out)\?$")
+
+
+def item_picked(question: Question | None, answer: str) -> Edit | None:
+    """The edit an answer to ``which_item``'s question asks for: its choice, by number, by
+    name or by a word of the name; None when the question was another or no choice fits."""
+    asked = _WHICH.search(question.text) if question else None
+    if question is None or asked is None:
+        return None
+    try:
+        chosen = question.resolve(answer)
+    except ValueError:
+        return None
+    folded = fold(answer)
+    if chosen not in question.choices:
+        said = set(re.findall(r"[a-z0-9]{4,}", folded))
+        fits = [c for c in question.choices if fold(c) in folded or said & set(fold(c).split())]
+        if len(fits) != 1:
+            return None
+        chosen = fits[0]
+    return Edit("replace" if asked[1] == "replace" else "drop", subject=chosen)
+
+
+def which_item(
+    edits: list[Edit], itinerary: Mapping[str, Any] | None, today: date
+) -> Question | None:
+    """The question to ask when an edit names one place of a kind that a day has several of
+    ("drop the museum on day 2"): which one, with their names as choices."""
+    items = [e for e in edits if e.action in ("replace", "drop")]
+    if not items or not itinerary:
+        return None
+    plan = model.Itinerary.from_json(dict(itinerary))
+    for edit in items:
+        found = find_items(fold(edit.subject), plan, today)
+        if found.choices:
+            verb = "replace" if edit.action == "replace" else "take out"
+            return Question(
+                f"{found.day_note} There are {found.what}: which one should I {verb}?".strip(),
+                found.choices,
+            )
+    return None
 
 
 def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[str]:

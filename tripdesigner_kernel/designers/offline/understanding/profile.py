@@ -84,7 +84,7 @@ class Accommodation(_Slot):
 class PlannerState(_Slot):
     """The planner's working keys, kept apart from the slots."""
 
-    pinned: dict[str, list[str]] = Field(default_factory=dict)  # day -> activity names
+    pinned: dict[str, list[str]] = Field(default_factory=dict)  # day -> visit, meal names
     exclude: list[str] = Field(default_factory=list)  # places not to plan again
     frugal: bool = False  # favour free places ("cheaper" at the budget level already)
     chosen_level: str | None = None  # the level the last plan was made at
