@@ -7,6 +7,7 @@ re-plans from the profile, so the same conversation always gives the same plan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -18,7 +19,13 @@ from tripdesigner_kernel.designers.base import (
     pending_question,
 )
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
-from tripdesigner_kernel.designers.offline.followups import apply_edits, item_picked, which_item
+from tripdesigner_kernel.designers.offline.followups import (
+    apply_edits,
+    day_names,
+    item_picked,
+    which_item,
+)
+from tripdesigner_kernel.designers.offline.lodging import per_room_said
 from tripdesigner_kernel.designers.offline.plan import plan_from_profile
 from tripdesigner_kernel.designers.offline.plan_answers import (
     ASK_ABOUT,
@@ -79,6 +86,10 @@ class OfflineDesigner:
         if picked is not None:  # the answer to "which museum should I take out?"
             edits = [picked]
         asked = understand(_without_items(request.text, edits, profile), request.today)
+        if asked.lodging_per_night is not None and asked.days:
+            # "rooms under 150 each a night": the night is the price's, not the trip's length
+            priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)
+            asked.days = understand(priceless, request.today).days
         ask_which = which_item(edits, request.itinerary, request.today)
         if ask_which is not None:
             return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
@@ -108,6 +119,11 @@ class OfflineDesigner:
         notes, edits = _read_into(profile, asked, intent, edits, request.today)
         notes = [*asked.notes, *notes]
         notes += apply_edits(profile, edits, request.itinerary, request.today)
+        if asked.lodging_per_night is not None:
+            profile.accommodation.per_room = per_room_said(folded)
+            if request.itinerary:  # a new nightly price: the hotel changes, not the days
+                current = day_names(request.itinerary)
+                profile.planner.pinned = {str(d): names for d, names in current.items()}
         if not profile.destinations:
             ask = where_question(asked, profile, request.text, request.today)
             line = understood_line(profile)

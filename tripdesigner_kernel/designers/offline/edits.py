@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tripdesigner_kernel.designers.offline.lodging import about_the_hotel
 from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, names_an_item
 from tripdesigner_kernel.designers.offline.plan_items import ORDINALS as _ORDINALS
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM as _NUM
@@ -210,9 +211,12 @@ def understand_edit(text: str) -> list[Edit]:
         r"\b(cheaper|less expensive|save money|lower (?:the )?(?:cost|budget)|too expensive)\b",
         folded,
     ):
-        edits.append(Edit("cheaper"))
-    elif re.search(r"\b(fancier|more luxurious|upgrade|splurge more)\b", folded):
-        edits.append(Edit("pricier"))
+        edits.append(Edit("cheaper_hotel" if about_the_hotel(folded) else "cheaper"))
+    elif re.search(r"\b(fancier|more luxurious|upgrade|splurge more|nicer|better)\b", folded):
+        if about_the_hotel(folded):
+            edits.append(Edit("pricier_hotel"))
+        elif not re.search(r"\b(nicer|better)\b", folded):
+            edits.append(Edit("pricier"))
     for word in re.findall(r"\bmore ([a-z ]+?)(?:,|\.| and |$)", folded):
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("more", subject=i) for i in interests]

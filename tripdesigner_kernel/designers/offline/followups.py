@@ -13,6 +13,7 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import Question
 from tripdesigner_kernel.designers.offline.edits import Edit
+from tripdesigner_kernel.designers.offline.lodging import hotel_level_of, step_hotel_level
 from tripdesigner_kernel.designers.offline.plan import LEVELS, split_days
 from tripdesigner_kernel.designers.offline.plan_items import find_items
 from tripdesigner_kernel.designers.offline.understanding import state
@@ -182,6 +183,10 @@ def apply_edits(
             pinned = profile.planner.pinned
             pinned[str(a)], pinned[str(b)] = current.get(b, []), current.get(a, [])
             notes.append(f"Swapped day {a} and day {b} (times re-checked against opening hours).")
+        elif edit.action in ("cheaper_hotel", "pricier_hotel"):
+            _pin_all(profile, current)  # the hotel changes, the days keep their places
+            step = -1 if edit.action == "cheaper_hotel" else 1
+            notes.append(step_hotel_level(profile, step, hotel_level_of(itinerary)))
         elif edit.action in ("cheaper", "pricier"):
             level = profile.budget.level or profile.planner.chosen_level or "moderate"
             step = -1 if edit.action == "cheaper" else 1
@@ -189,6 +194,7 @@ def apply_edits(
             if edit.action == "cheaper" and LEVELS[index] == level:
                 profile.planner.frugal = True
             profile.budget.level = LEVELS[index]
+            profile.planner.hotel_level = None  # the hotel follows the trip's level again
             state.said(profile, state.LEVEL)
             profile.planner.pinned = {}
             notes.append(
