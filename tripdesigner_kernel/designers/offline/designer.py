@@ -25,6 +25,7 @@ from tripdesigner_kernel.designers.offline.followups import (
     item_picked,
     which_item,
 )
+from tripdesigner_kernel.designers.offline.journey_answers import SURE_QUESTION
 from tripdesigner_kernel.designers.offline.lodging import per_room_said
 from tripdesigner_kernel.designers.offline.plan import plan_from_profile
 from tripdesigner_kernel.designers.offline.plan_answers import (
@@ -94,6 +95,9 @@ class OfflineDesigner:
         if ask_which is not None:
             return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
         plan = model.Itinerary.from_json(request.itinerary) if request.itinerary else None
+        if plan is not None and not edits and SURE_QUESTION.search(folded):
+            answer = answer_about_plan(folded, plan, request.today)
+            return DesignResult(answer, request.itinerary, stored)
         intent = read_intent(
             folded,
             asked,
@@ -112,7 +116,8 @@ class OfflineDesigner:
             answer = answer_travel_question(folded, asked, profile)
             return DesignResult(answer, request.itinerary, stored)
         if intent.kind == "plan_question" and plan is not None:
-            return DesignResult(answer_about_plan(folded, plan), request.itinerary, stored)
+            answer = answer_about_plan(folded, plan, request.today)
+            return DesignResult(answer, request.itinerary, stored)
         before = profile.model_copy(deep=True)
         if intent.kind == "new_trip" and not intent.keep:
             profile = TripProfile()
