@@ -98,3 +98,20 @@ def test_an_end_before_the_start_is_refused_and_the_plan_kept() -> None:
     before, after = chat("3 days in Lisbon from May 10, 2027", "we have to leave 5 days early")
     assert span(after.itinerary) == span(before.itinerary)
     assert "cannot end 5 days earlier" in str(after)
+
+
+@pytest.mark.parametrize(
+    ("message", "span_after"),
+    [
+        # within the trip's last days: the way home
+        ("we leave on the 13th", ("2027-03-10", "2027-03-13", 4)),
+        ("we have to depart on the 16th", ("2027-03-10", "2027-03-16", 7)),
+        # far from it: the day the trip starts
+        ("we can only leave on the 25th", ("2027-03-25", "2027-03-29", 5)),
+    ],
+)
+def test_leaving_on_a_day_moves_the_nearer_end(
+    message: str, span_after: tuple[str, str, int]
+) -> None:
+    _, after = chat(FIRST, message)
+    assert span(after.itinerary) == span_after, str(after)

@@ -51,7 +51,16 @@ from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
 UNDO_DEPTH = 10
-DAY_EDITS = {"add_days", "remove_day", "shift", "start_day", "add_city", "end_shift", "end_day"}
+DAY_EDITS = {
+    "add_days",
+    "remove_day",
+    "shift",
+    "start_day",
+    "add_city",
+    "end_shift",
+    "end_day",
+    "leave_day",
+}
 
 CAPABILITIES = (
     "I can plan trips to any city (with curated places for about 80 of them), and change a "

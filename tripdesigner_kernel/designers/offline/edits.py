@@ -24,7 +24,7 @@ class Edit:
     # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace (a place, by
     # another), drop (a place or city), undo, add_city,
     # shift (days, months), start_day (day of the month), end_shift (days), end_day (day of
-    # the month), party (count), origin (subject)
+    # the month), leave_day (the start or the end, whichever is nearer), party (count), origin
     action: str
     days: int = 0
     day: int = 0
@@ -58,8 +58,8 @@ _SHIFT = re.compile(
     rf"|\b(?:delay|postpone|push back|put off)\b[a-z ]*?\bby {_NUM} (days?|weeks?|months?)\b"
 )
 _START_DAY = re.compile(
-    r"\b(?:start|starting|begin|beginning|leave|leaving|arrive|arriving|go|going|get there"
-    r"|fly out|flying out|fly in|flying in|set off|head out|depart|departing)"
+    r"\b(?:start|starting|begin|beginning|(leave|leaving|depart|departing)|arrive|arriving|go"
+    r"|going|get there|fly out|flying out|fly in|flying in|set off|head out)"
     r"(?: it| the trip)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
 )
 # Which end of the trip a message moves: "start a day later" moves the whole trip (same
@@ -144,8 +144,8 @@ def _date_moves(folded: str) -> list[Edit]:
         sign = -1 if start[3] in ("earlier", "sooner", "early") else 1
         return [Edit("shift", days=sign * _unit_days(start[1], start[2]))]
     start_day = _START_DAY.search(folded)
-    if start_day:
-        return [Edit("start_day", day=int(start_day[1]))]
+    if start_day:  # "leave on the 14th": the end when the 14th falls in the trip's last days
+        return [Edit("leave_day" if start_day[1] else "start_day", day=int(start_day[2]))]
     return []
 
 

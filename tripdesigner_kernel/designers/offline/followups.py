@@ -142,6 +142,18 @@ def _end_on_day(profile: TripProfile, day: int, current: dict[int, list[str]], t
     return f"The trip starts on {start:%a %d %b}, so it cannot end on the {day}th."
 
 
+def _nearer_the_end(profile: TripProfile, day: int, today: date) -> bool:
+    """Whether "we leave on the ``day``th" reads as the way home: that day falls after the
+    trip's first day and at most a week after its last."""
+    start = profile.dates.start_date or today
+    end = start + timedelta(days=sum(split_days(profile)) - 1)
+    return any(
+        start < wanted <= end + timedelta(days=7)
+        for wanted in (start + timedelta(days=n) for n in range(1, (end - start).days + 8))
+        if wanted.day == day
+    )
+
+
 def apply_edits(
     profile: TripProfile, edits: list[Edit], itinerary: Mapping[str, Any] | None, today: date
 ) -> list[str]:
@@ -155,7 +167,9 @@ def apply_edits(
             notes.append(_add_days(profile, edit.days, current, edit.subject))
         elif edit.action == "end_shift":
             notes.append(_move_end(profile, edit.days, current, today))
-        elif edit.action == "end_day":
+        elif edit.action == "end_day" or (
+            edit.action == "leave_day" and _nearer_the_end(profile, edit.day, today)
+        ):
             notes.append(_end_on_day(profile, edit.day, current, today))
         elif edit.action == "remove_day":
             count = max(1, edit.days)
@@ -224,7 +238,7 @@ def apply_edits(
             _pin_all(profile, current)
             notes += state.add_destinations(profile, [CityStay(found, edit.days or None)], None)
         else:
-            if edit.action in ("shift", "start_day"):  # same days, kept where still open
+            if edit.action in ("shift", "start_day", "leave_day"):  # same days where still open
                 _pin_all(profile, current)
             notes += _dates_party_origin(profile, edit, today)
     return notes
@@ -312,7 +326,7 @@ def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[s
             start = state.shift_dates(profile, days=(today - start).days + 1)
             return [f"That would start in the past: the trip now starts on {start:%a %d %b %Y}."]
         return [f"Moved the whole trip: it now starts on {start:%a %d %b %Y}."] if start else []
-    if edit.action == "start_day":
+    if edit.action in ("start_day", "leave_day"):
         begin = profile.dates.start_date or today
         month = date(begin.year, begin.month, 1)
         for _ in range(3):  # that day in the trip's month, else the next month that has it
