@@ -23,10 +23,17 @@ _PER_ROOM = re.compile(
     r"\b(?:per|a|each|every) ?room\b|/ ?room\b|\brooms?\b.*\b(?:each|apiece)\b"
     r"|\bper double\b"
 )
-# "cheaper hotel", "a less expensive place to stay", "fancier hotel": the hotel only.
+# "cheaper hotel", "a less expensive place to stay", "the hotel is too pricey": the hotel only.
+_STAY = (
+    r"(?:hotels?|rooms?|accommodation|lodging|place to stay|places to stay|somewhere to stay"
+    r"|hostels?|b ?& ?b|airbnb|apartment)"
+)
+_PRICE = (
+    r"(?:cheaper|less expensive|more affordable|too expensive|too pricey|pricey|fancier|nicer"
+    r"|better|more luxurious|upgrade|downgrade|save money on)"
+)
 _HOTEL_WORDS = re.compile(
-    r"\b(?:hotels?|rooms?|accommodation|lodging|place to stay|places to stay|somewhere to stay"
-    r"|where we stay|stay|hostel|b ?& ?b|airbnb|apartment)\b"
+    rf"\b{_PRICE} (?:[a-z]+ ){{0,2}}?{_STAY}\b|\b{_STAY} (?:[a-z]+ ){{0,3}}?{_PRICE}\b"
 )
 
 
