@@ -65,8 +65,10 @@ DAY_EDITS = {
 CAPABILITIES = (
     "I can plan trips to any city (with curated places for about 80 of them), and change a "
     "plan: *add a day*, *remove day 3*, *swap day 1 and day 2*, *make it cheaper*, "
-    "*more museums*, *less nightlife*, *replace <place>*, *we're 4 now*, *from June 3*, "
-    "*push it a week later*, *add Porto for 2 days*, or *undo*."
+    "*a cheaper hotel*, *hotel under 150 a night*, *more museums*, *less nightlife*, "
+    "*drop the museum on day 2*, *replace <place>*, *we're 4 now*, *from June 3*, "
+    "*start a day later*, *leave a day early*, *push it a week later*, *add Porto for 2 days*, "
+    "or *undo*."
 )
 OFF_TOPIC = (
     "I can only help with trips, so I will leave that question to someone else. "

@@ -15,8 +15,10 @@ from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
 ASK_ABOUT = (
-    "You can ask me about the plan: *what's on day 2?*, *how much is day 2?*, "
-    "*where do we stay?*, *when do we fly?* or *how much is it in total?*"
+    "You can ask me about the plan: *what's on day 2?*, *what's on tomorrow?*, *how much is "
+    "day 2?*, *where do we stay in Porto?*, *how much is the hotel?*, *when do we check out?*, "
+    "*what time do we leave on the last day?*, *how do we get from Lisbon to Porto?* or *how "
+    "much is it in total?*"
 )
 
 
