@@ -18,6 +18,7 @@ MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
 INTEREST_PREFERENCE_KM = 1.5  # so is one the person asked for (a Viennese coffee house)
+KEPT_PREFERENCE_KM = 50.0  # a meal kept from the plan being edited stays, where it still fits
 
 
 def windows_for(spec: TripSpec, country: str) -> MealWindows:
@@ -35,6 +36,9 @@ class MealChooser:
         self._meal_memo: dict[tuple[object, ...], Place | None] = {}
         self._eatery_memo: dict[tuple[str, date], tuple[Place, ...]] = {}
         self._preferences: dict[str, float] = {}  # place name -> km, see _preference
+        # Meals kept from the plan being edited (``spec.pinned`` holds them with the visits):
+        # each stays on its day, and no other day takes it.
+        self.kept = {name: int(day) for day, names in spec.pinned.items() for name in names}
 
     def pick_meal(
         self, meal: str, lat: float, lon: float, day: date, at: int, avoid: set[str]
@@ -82,12 +86,18 @@ class MealChooser:
         levels: set[int] | None,
     ) -> Place | None:
         best, best_cost = None, math.inf
+        number = (day - self.spec.start).days + 1
         for place in self._open_eateries(meal, day):
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
+                continue
+            kept_on = self.kept.get(place.name)
+            if kept_on is not None and kept_on != number:
                 continue
             if levels is not None and place.price_level not in levels and place.price_level != 0:
                 continue
             cost = km_between(lat, lon, place.lat, place.lon) + self._preference(place)
+            if kept_on is not None:
+                cost -= KEPT_PREFERENCE_KM
             # Whether it can serve at ``at`` is asked last: it is the dearer question.
             if cost < best_cost and meal_start(place, day, at, meal, self.windows) is not None:
                 best, best_cost = place, cost

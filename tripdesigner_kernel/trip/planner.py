@@ -3,13 +3,12 @@ cities (trip/journeys.py), assembled into one itinerary. Deterministic."""
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_for
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.days import CityPlanner
+from tripdesigner_kernel.trip.days import CityPlanner, rooms_for
 from tripdesigner_kernel.trip.journeys import back_at_hotel, way_home, way_in
 from tripdesigner_kernel.trip.parts import location, money
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
@@ -33,14 +32,14 @@ LODGING = {
 LEVEL_ORDER = ("budget", "moderate", "luxury")
 
 
-def _lodging(spec: TripSpec) -> tuple[model.BudgetLevel, str]:
-    """The price level and the name of the stay for the trip's level and kind of stay."""
+def _lodging(spec: TripSpec, level: str) -> tuple[str, str]:
+    """The price level and the name of the stay, for the hotel's ``level`` (the trip's, or
+    lower under a nightly price) and the kind of stay asked for."""
     if spec.lodging not in LODGING:
-        return spec.level, f"{spec.level.capitalize()} hotel"
+        return level, f"{level.capitalize()} hotel"
     name, ceiling = LODGING[spec.lodging]
-    level = spec.level
     if ceiling and LEVEL_ORDER.index(level) > LEVEL_ORDER.index(ceiling):
-        level = ceiling  # type: ignore[assignment]
+        level = ceiling
     return level, name
 
 
@@ -51,12 +50,13 @@ def _hotel_segment(
     area: StayArea,
     first_day: date,
     nights: int,
+    level: str,
 ) -> model.Segment:
     zone = ZoneInfo(places.timezone)
-    rooms = math.ceil(spec.travelers / 2)
+    rooms = rooms_for(spec.travelers)
     check_in = datetime.combine(first_day, HOTEL_CHECK_IN, zone)
     check_out = datetime.combine(first_day + timedelta(days=nights), HOTEL_CHECK_OUT, zone)
-    level, name = _lodging(spec)
+    level, name = _lodging(spec, level)
     return model.Segment(
         id=f"stay-{stay_index}",
         type="hotel",
@@ -131,7 +131,11 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         day_number += stay.days
         nights = stay.days if not last_stay else stay.days - 1
         if nights > 0:
-            segments.append(_hotel_segment(spec, stay_index, places, area, first_day, nights))
+            segments.append(
+                _hotel_segment(
+                    spec, stay_index, places, area, first_day, nights, planner.hotel_level
+                )
+            )
         if home is not None:
             segments += home.segments
         previous = (places, area)

@@ -34,8 +34,11 @@ class TripSpec:
     budget_amount: Decimal | None = None
     title: str | None = None
     itinerary_id: str = "trip"
-    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
+    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> visits, meals
     frugal: bool = False  # prefer free and cheap places
+    hotel_level: model.BudgetLevel | None = None  # the hotels' level, when not the trip's
+    # The most the party's rooms may cost a night, all rooms together: (amount, ISO 4217).
+    lodging_cap: tuple[Decimal, str] | None = None
     dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
     avoid: list[str] = field(default_factory=list)  # interests the person wants less of
     # Who travels and how (from the trip profile); the planner acts on what it can.

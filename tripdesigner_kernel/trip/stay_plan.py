@@ -246,6 +246,8 @@ def stay_segments(
                     (area.lat, area.lon),
                     0,
                     ("dinner",) if back <= dinner_by else (),
+                    # the evening kept from the plan being edited, where it still fits
+                    pinned=[n for n in spec.pinned.get(day_number, ()) if n != trip.place.name],
                     lead_at=trip.home,
                     room_from=room_from(offset, days, last_stay),
                     began=trip.leave,

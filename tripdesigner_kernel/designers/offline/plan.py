@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from tripdesigner_kernel.designers.base import DesignerError
+from tripdesigner_kernel.designers.offline.lodging import lodging_cap, lodging_notes
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.designers.offline.understanding.state import MAX_DAYS, find_city
 from tripdesigner_kernel.knowledge.cities import City, destination_cities
@@ -153,6 +154,8 @@ def plan_from_profile(
             itinerary_id=_itinerary_id(profile, previous),
             pinned={int(d): names for d, names in profile.planner.pinned.items()},
             frugal=profile.planner.frugal,
+            hotel_level=profile.planner.hotel_level,  # type: ignore[arg-type]
+            lodging_cap=lodging_cap(profile, travelers, currency),
             dietary=list(profile.dietary),
             avoid=sorted(avoid),
             children=list(profile.travelers.children),
@@ -192,6 +195,7 @@ def plan_from_profile(
     notes += open_days_notes(itinerary, stays)
     notes += dietary_notes(itinerary) + vegan_notes(itinerary)
     notes += journey_notes(itinerary)
+    notes += lodging_notes(itinerary, profile)
     return itinerary, notes
 
 

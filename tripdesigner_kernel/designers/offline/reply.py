@@ -128,8 +128,6 @@ def noted_line(profile: TripProfile) -> str:
     stay = profile.accommodation
     if stay.amenities:
         noted.append("a stay with " + _and(stay.amenities))
-    if stay.per_night is not None:
-        noted.append(f"about {stay.per_night:,.0f} {stay.currency or ''}".rstrip() + " a night")
     if profile.cuisines:
         noted.append(_and(profile.cuisines) + " food")
     if not noted:

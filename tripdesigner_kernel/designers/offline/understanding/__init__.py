@@ -52,6 +52,8 @@ _ADDED_FOR = re.compile(
     rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
     re.IGNORECASE,
 )
+
+
 def _settle_stay_lengths(text: str, request: TripRequest) -> None:
     """The trip's length from its cities' own: "3 nights Prague 2 Vienna 3 Budapest" is 3, 2
     and 3 nights, 9 days (the last city's day of leaving added); a length said apart from

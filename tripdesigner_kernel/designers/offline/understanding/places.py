@@ -282,8 +282,6 @@ def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
 
 
-
-
 def _top_cities(country: str) -> list[City]:
     """A country's likeliest destinations: ours first, then its capital and the most
     visited (``visited``: Heraklion before Patras)."""
