@@ -205,21 +205,34 @@ def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.It
 
 def dietary_notes(itinerary: model.Itinerary) -> list[str]:
     """What the plan did for dietary needs, and what the person must still check."""
+    from tripdesigner_kernel.knowledge.diet import diets_fit, known_needs
+
     needs = itinerary.preferences.dietary
     if not needs:
         return []
     meals = [s for s in itinerary.segments if s.type == "meal"]
+    covered = tuple(n for n in needs if n in known_needs())
     notes = []
-    if {"vegetarian", "vegan"} & set(needs):
-        known = sum("vegetarian" in s.tags for s in meals)
-        notes.append(
-            f"{known} of {len(meals)} meals {'is' if known == 1 else 'are'} at places known "
-            "for vegetarian dishes; "
-            "for the others, check the menu."
-            if known
-            else "Our places data marks no vegetarian places here: check each menu."
+    if covered:
+        said = " and ".join(covered)
+        suits = sum(
+            diets_fit(s.name, str(s.details.get("description", "")), tuple(s.tags), covered)
+            == "suits"
+            or bool({"vegetarian", "vegan"} & set(covered) and "vegetarian" in s.tags)
+            for s in meals
         )
-    other = [n for n in needs if n not in ("vegetarian", "vegan")]
+        picks = sum(str(s.details.get("description", "")).startswith("Your pick") for s in meals)
+        parts = [f"{suits} of {len(meals)} meals are at places that say they cater for it"]
+        if picks:
+            parts.append(
+                f"{picks} {'is' if picks == 1 else 'are'} your pick of a {said} place near the "
+                "route, where none of ours fits"
+            )
+        notes.append(
+            f"{said.capitalize()}: " + "; ".join(parts) + "; no meal is at a place whose "
+            "signature dishes rule it out. Check the menu at the others."
+        )
+    other = [n for n in needs if n not in covered]
     if other:
         notes.append(
             f"Our places data does not say which restaurants are {' or '.join(other)}: "
