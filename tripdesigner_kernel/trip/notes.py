@@ -12,7 +12,7 @@ from datetime import date
 
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.city_events import events_in
-from tripdesigner_kernel.knowledge.opening import closure_reason
+from tripdesigner_kernel.knowledge.opening import closure_reason, long_closure
 from tripdesigner_kernel.knowledge.places import CityPlaces, places_for
 from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
@@ -58,8 +58,20 @@ def closure_notes(itinerary: model.Itinerary) -> list[str]:
         places = _places(destination)
         if places is None or places.coverage != "curated":
             continue
-        sights = [p for p in places.activities if p.category not in ("day_trip", "nightlife")]
-        for day in by_city.get(destination.name, []):
+        days = by_city.get(destination.name, [])
+        # A closure of months (a renovation) is said once, not counted day by day.
+        shut = {
+            p.name: why
+            for p in places.places
+            if days and (why := long_closure(p, days[0]) or long_closure(p, days[-1]))
+        }
+        notes += [f"{name} is {why}: it is not planned." for name, why in shut.items()]
+        sights = [
+            p
+            for p in places.activities
+            if p.category not in ("day_trip", "nightlife") and p.name not in shut
+        ]
+        for day in days:
             closed = [(p, why) for p in sights if (why := closure_reason(p, day))]
             holiday = next((r for _, r in closed if not r.startswith("closed on")), None)
             share = len(closed) / len(sights) if sights else 0.0
