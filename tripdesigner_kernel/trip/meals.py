@@ -160,6 +160,29 @@ class MealChooser:
             timezone=self.places.timezone,
         )
 
+    def trip_lunch(self, trip: Place, at: int) -> Place:
+        """Lunch on a day trip at ``at`` (minutes): a place of the person's choosing in the
+        town of the excursion, fitting the party's diet."""
+        where = trip.neighbourhood or trip.name
+        kind = self._diet_kind()
+        hours = LOCAL_EATERY_HOURS if 11 * 60 + 30 <= at <= 14 * 60 else "24/7"
+        return Place(
+            f"Lunch in {where}" + (f" ({kind})" if kind else ""),
+            "restaurant",
+            ("local cuisine", "food"),
+            trip.lat,
+            trip.lon,
+            MEAL_MINUTES["lunch"],
+            hours,
+            round(MEAL_LEVEL_TARGET[self.spec.level]),
+            self._typical_meal_price("lunch"),
+            where,
+            f"Your pick: a {kind or 'local'} restaurant in {where}, near {trip.name}.",
+            ("lunch",),
+            country=self.places.country,
+            timezone=self.places.timezone,
+        )
+
     def _diet_kind(self) -> str:
         """The party's diet in a restaurant's words ("vegetarian-friendly"), or ''."""
         return " and ".join(DIET_WORDS[n] for n in self.needs if n in DIET_WORDS)
