@@ -66,8 +66,8 @@ def test_places_that_cater_for_the_diet_come_first_and_gaps_are_an_honest_pick()
     picks = [s for s in meals(itinerary) if s["details"]["description"].startswith("Your pick")]
     assert picks  # Tokyo has too few vegan kitchens for six days
     for pick in picks:
-        assert pick["name"].startswith("Vegan-friendly ")
-        assert "vegan-friendly restaurant near" in pick["details"]["description"]
+        assert "vegan-friendly" in pick["name"].lower()
+        assert "vegan-friendly restaurant" in pick["details"]["description"]
     assert re.search(r"\d+ (?:is|are) your pick of a vegan place near the route", reply)
 
 

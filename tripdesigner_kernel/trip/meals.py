@@ -31,9 +31,43 @@ DIET_WORDS = {
 INTEREST_PREFERENCE_KM = 1.5  # so is one the person asked for (a Viennese coffee house)
 
 
+REGULAR_LUNCH = (12 * 60, 13 * 60 + 30)  # a diabetic party eats at regular times
+REGULAR_SPAN = 60  # and dinner in the first hour of the country's window
+HOME_BEFORE_BED = 30  # back at the hotel this long before a stated bedtime
+TO_THE_HOTEL = 15
+BEDTIME_DINNER_SPAN = 45  # an early dinner before bed starts in these minutes
+
+
+def clock(text: str | None) -> int | None:
+    """Minutes after midnight of "HH:MM", or None."""
+    if not text:
+        return None
+    hours, _, minutes = text.partition(":")
+    return int(hours) * 60 + int(minutes) if hours.isdigit() and minutes.isdigit() else None
+
+
+def home_by(spec: TripSpec) -> int | None:
+    """When the day ends at the hotel (minutes), for a stated bedtime; else None."""
+    bedtime = clock(spec.bedtime)
+    return None if bedtime is None else bedtime - HOME_BEFORE_BED
+
+
 def windows_for(spec: TripSpec, country: str) -> MealWindows:
-    """The meal windows of ``country``, dinner early when children travel."""
-    return meal_windows(country, children=bool(spec.children))
+    """The meal windows of ``country``: dinner early when children travel; lunch and
+    dinner at regular times for a diabetic party; dinner over in time for a bedtime."""
+    windows = dict(meal_windows(country, children=bool(spec.children)))
+    if "diabetic" in spec.dietary:
+        first, last = windows["lunch"]
+        low, high = max(first, REGULAR_LUNCH[0]), min(last, REGULAR_LUNCH[1])
+        windows["lunch"] = (low, high) if low <= high else (first, min(last, first + REGULAR_SPAN))
+        opens, closes = windows["dinner"]
+        windows["dinner"] = (opens, min(closes, opens + REGULAR_SPAN))
+    end = home_by(spec)
+    if end is not None:
+        latest = end - TO_THE_HOTEL - MEAL_MINUTES["dinner"]
+        opens, closes = windows["dinner"]
+        windows["dinner"] = (min(opens, latest - BEDTIME_DINNER_SPAN), min(closes, latest))
+    return windows
 
 
 class MealChooser:

@@ -18,6 +18,7 @@ from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.checks import day_cities
 from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
+from tripdesigner_kernel.trip.walking import SHORT_WALK_KM, needs_short_walks
 
 # The share of a city's sights closed that makes a day worth a warning: on a holiday, and
 # on an ordinary day (a weekly closing day such as museums' Mondays is common enough).
@@ -95,6 +96,17 @@ def party_notes(itinerary: model.Itinerary) -> list[str]:
     if children:
         notes.append(
             "With children: no bars or nightlife, kid-friendly places first, dinner early."
+        )
+    short_walks = needs_short_walks(prefs.accessibility)
+    if short_walks:
+        ridden = sum(
+            str(s.details.get("getting_there", "")).startswith("taxi") for s in itinerary.segments
+        )
+        notes.append(
+            f"For {' and '.join(prefs.accessibility)}: a relaxed pace unless you said otherwise "
+            "(fewer visits, a rest at the hotel), step-free places, and walks of at most "
+            f"{SHORT_WALK_KM * 1000:.0f} m: {ridden} longer hop{'s are' if ridden != 1 else ' is'}"
+            " by taxi or transit (marked on each stop)."
         )
     if not (children or avoided):
         return notes

@@ -22,6 +22,8 @@ from tripdesigner_kernel.trip.day_trips import (
 from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
+from tripdesigner_kernel.trip.meals import TO_THE_HOTEL
+from tripdesigner_kernel.trip.meals import home_by as back_at_hotel_by
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.party import unsuitable
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
@@ -239,6 +241,8 @@ def stay_segments(
         spec, planner, first_number, days, landing_offset, set(events)
     )
     not_before = day_start(spec) if spec.day_start else None
+    back_by = back_at_hotel_by(spec)
+    bed_end = None if back_by is None else back_by - TO_THE_HOTEL
     for offset in range(days):
         day = first_day + timedelta(days=offset)
         day_number = first_number + offset
@@ -289,6 +293,8 @@ def stay_segments(
         if last_stay and offset == days - 1 and leaves_hotel is not None:
             # Back at the hotel for the bags before the way home leaves it.
             visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - LAST_VISIT_ENDS
+        if bed_end is not None:  # the children's bedtime ends the day at the hotel
+            day_end = bed_end if day_end is None else min(day_end, bed_end)
         plan = planner.plan_day(
             day,
             start_at,

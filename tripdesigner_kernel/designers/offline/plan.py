@@ -142,7 +142,7 @@ def plan_from_profile(
             travelers=travelers,
             level=level,
             interests=interests,
-            pace=profile.pace or "moderate",  # type: ignore[arg-type]
+            pace=profile.pace or slower_pace(profile),  # type: ignore[arg-type]
             origin=origin,
             exclude=frozenset(profile.planner.exclude),
             currency=currency,
@@ -185,6 +185,14 @@ def plan_from_profile(
     return itinerary, notes
 
 
+def slower_pace(profile: TripProfile) -> str:
+    """The pace when none was said: relaxed for a party that cannot walk far (fewer visits,
+    a rest each day), else moderate."""
+    from tripdesigner_kernel.trip.walking import needs_short_walks
+
+    return "relaxed" if needs_short_walks(profile.accessibility) else "moderate"
+
+
 def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.Itinerary) -> None:
     """Write what the plan settled back into the slots: days, dates, names as planned."""
     by_city = {s.city: (s, d) for s, d in zip(stays, itinerary.destinations, strict=False)}
@@ -211,7 +219,7 @@ def dietary_notes(itinerary: model.Itinerary) -> list[str]:
     if not needs:
         return []
     meals = [s for s in itinerary.segments if s.type == "meal"]
-    covered = tuple(n for n in needs if n in known_needs())
+    covered = tuple(n for n in needs if n in known_needs() and n != "diabetic")
     notes = []
     if covered:
         said = " and ".join(covered)
@@ -232,13 +240,31 @@ def dietary_notes(itinerary: model.Itinerary) -> list[str]:
             f"{said.capitalize()}: " + "; ".join(parts) + "; no meal is at a place whose "
             "signature dishes rule it out. Check the menu at the others."
         )
-    other = [n for n in needs if n not in covered]
+    if "diabetic" in needs:
+        notes.append(_diabetic_note(meals))
+    other = [n for n in needs if n not in covered and n != "diabetic"]
     if other:
         notes.append(
             f"Our places data does not say which restaurants are {' or '.join(other)}: "
             "ask each one before you go."
         )
     return notes
+
+
+def _diabetic_note(meals: list[model.Segment]) -> str:
+    """Diabetic: when lunch and dinner start across the plan, every full day."""
+
+    def span(meal: str) -> str:
+        starts = sorted(f"{s.start:%H:%M}" for s in meals if s.details.get("meal") == meal)
+        if not starts:
+            return ""
+        return f"{meal} {starts[0]}" + (f"-{starts[-1]}" if starts[-1] != starts[0] else "")
+
+    times = " and ".join(t for t in (span("lunch"), span("dinner")) if t)
+    return (
+        f"Diabetic: meals at regular times ({times}), lunch on day trips too, and no pastry "
+        "or dessert shop as a meal; carry a snack for the journeys and long visits."
+    )
 
 
 def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:
