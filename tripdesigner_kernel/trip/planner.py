@@ -10,9 +10,10 @@ from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_fo
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.days import CityPlanner, rooms_for
 from tripdesigner_kernel.trip.journeys import back_at_hotel, way_home, way_in
-from tripdesigner_kernel.trip.parts import location, money
+from tripdesigner_kernel.trip.parts import in_currency, location, money
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
 from tripdesigner_kernel.trip.stay_plan import stay_segments
+from tripdesigner_kernel.trip.walking import mark_getting_there, needs_short_walks
 
 __all__ = ["Stay", "TripSpec", "plan_trip"]
 
@@ -140,6 +141,10 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             segments += home.segments
         previous = (places, area)
     segments.sort(key=lambda s: (s.start, s.type != "hotel"))
+    display = spec.currency or places_for(spec.stays[0].city).currency
+    in_currency(segments, display)  # one trip, one currency: the budget's, else the first city's
+    if needs_short_walks(spec.accessibility):
+        mark_getting_there(segments, short_walks=True)
     total_days = sum(s.days for s in spec.stays)
     names = " & ".join(d.name for d in destinations)
     return model.Itinerary(
@@ -163,7 +168,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         budget=model.Budget(
             level=spec.level,
             amount=spec.budget_amount,
-            currency=spec.currency or (places_for(spec.stays[0].city).currency),
+            currency=display,
         ),
         preferences=model.Preferences(
             interests=list(spec.interests),

@@ -6,7 +6,7 @@ from datetime import date
 
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.exports import day_heading
+from tripdesigner_kernel.trip.exports import day_heading, price_text
 
 # Slots the planner does not act on yet: kept, and said back so nothing is lost silently.
 NOT_PLANNED_YET = "I can't plan around these yet"
@@ -170,7 +170,9 @@ def describe_plan(itinerary: model.Itinerary, profile: TripProfile, notes: list[
     if hotels:
         lines.append("")
         lines += [
-            f"Stay: {h.name}, {h.details.get('nights')} night(s), {_money(h.price)}" for h in hotels
+            f"Stay: {h.name}, {h.details.get('nights')} night(s)"
+            + (f", {price_text(h.price, h.details)}" if h.price else "")
+            for h in hotels
         ]
     if itinerary.estimated_total:
         lines.append(f"\nEstimated total: **{_money(itinerary.estimated_total)}**")
