@@ -73,6 +73,8 @@ class OfflineDesigner:
         folded = fold(request.text)
         asked = understand(request.text, request.today)
         edits = understand_edit(request.text) if profile.destinations else []
+        if asked.missing_sized:  # "add 2 days in Lofoten": no days for a place we do not know
+            edits = [e for e in edits if e.action != "add_days"]
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         question = pending_question(request.history)

@@ -28,6 +28,7 @@ class Edit:
     months: int = 0
     count: int = 0
     to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
+    weak: bool = False  # replace said with a weak word ("forget Nice"): only a city of the trip
 
 
 _ORDINALS = {
@@ -83,15 +84,48 @@ _ORIGIN = re.compile(
 )
 
 
-# "spend the extra time in Berlin", "give those days to Paris", "stay longer in Rome": the
-# city that takes the days of a city taken out of the trip.
-_TAKES_THE_DAYS = re.compile(
-    r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
-    r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with)"
-    r"|\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
-    r"|\b(?:extend|lengthen) (?:the )?(?:stay in |time in )?)\s+"
-    r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+# "spend the extra time in Berlin", "give Paris those days", "stay in Rome the whole time":
+# the city that takes the days of a city taken out of the trip (one group each).
+_CITY = r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+_TAKES_THE_DAYS = [
+    re.compile(
+        r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
+        r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with))\s+" + _CITY
+    ),
+    re.compile(
+        r"(?i:\bgive)\s+" + _CITY + r"(?i:\s+(?:the|those|these|its|that|their|all the)"
+        r"(?: extra| spare)? (?:time|days?|nights?))"
+    ),
+    re.compile(
+        r"(?i:\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
+        r"|\b(?:extend|lengthen)(?: the)?(?: stay in| time in)?)\s+" + _CITY
+    ),
+    re.compile(
+        r"(?i:\b(?:stay|remain|be|spend it all|spend all of it) (?:in|at))\s+"
+        + _CITY
+        + r"(?i:\s+(?:the whole time|the entire time|throughout|instead|for the rest|for all"
+        r" of it|all the time|the whole trip))"
+    ),
+]
+# "drop Nice but keep the trip length", "same number of days": the others share its days.
+_KEEP_LENGTH = re.compile(
+    r"\b(?:keep|same|maintain|preserve|don t change|do not change|without changing)\b"
+    r"[a-z ]{0,30}?\b(?:length|number of days|total|duration|days|dates)\b"
 )
+# Weaker words for taking a city out ("forget Nice", "no Nice after all", "take Nice out"):
+# only for a name with a capital, and only when it is a city of the trip.
+_DROP_NAMED = re.compile(
+    r"\b(?:forget(?: about)?|no|not|without|take) " + _CITY + r"(?: out| after all| anymore)?"
+)
+
+
+def _taker(text: str) -> str:
+    """The city said to take a dropped city's days, "*" for "keep the length", or ""."""
+    for pattern in _TAKES_THE_DAYS:
+        found = pattern.search(text)
+        if found:
+            return found[1]
+    return "*" if _KEEP_LENGTH.search(fold(text)) else ""
 
 
 def _date_moves(folded: str) -> list[Edit]:
@@ -171,8 +205,9 @@ def understand_edit(text: str) -> list[Edit]:
     replace = re.search(
         r"\b(?:replace|swap out|instead of|skip|remove|drop|(?-i:cut|ditch|scrap|lose|nix)"
         r"|take out|leave out|get rid of|forget about) (?:the )?"
-        r"([\w' .-]+?)(?:$|[,.;!?]| with| for| and (?:instead |rather )?(?:give|spend|put|add|use"
-        r"|move|stay|have|make)\b| (?:completely|entirely|altogether)\b)",
+        r"([\w' .-]+?)(?:$|[,.;!?]| -| with| for| but| after all| and (?:instead |rather )?"
+        r"(?:give|spend|put|add|use|move|stay|have|make|keep|extend)\b"
+        r"| (?:completely|entirely|altogether)\b)",
         text,
         re.IGNORECASE,
     )
@@ -182,8 +217,10 @@ def understand_edit(text: str) -> list[Edit]:
         and not fewer
         and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1]))
     ):
-        to = _TAKES_THE_DAYS.search(text[replace.end(1) :])
-        edits.append(Edit("replace", subject=replace[1].strip(), to=to[1] if to else ""))
+        edits.append(Edit("replace", subject=replace[1].strip(), to=_taker(text[replace.end(1) :])))
+    elif not remove and not fewer and (named := _DROP_NAMED.search(text)):
+        to = _taker(text[named.end(1) :])
+        edits.append(Edit("replace", subject=named[1], to=to, weak=True))
     add_city = re.search(
         rf"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (?i:{_NUM})(?: (?i:days?|nights?))?)?"
         r"(?:$|[,.?!]| to| at| and| for)",

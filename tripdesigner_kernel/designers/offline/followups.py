@@ -138,7 +138,8 @@ def apply_edits(
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
         elif edit.action == "replace":
-            notes.append(_replace(profile, edit, current))
+            note = _replace(profile, edit, current)
+            notes += [note] if note else []
         elif edit.action == "add_city":
             found = city_index().lookup(edit.subject)
             if found is None:
@@ -164,6 +165,8 @@ def _replace(profile: TripProfile, edit: Edit, current: dict[int, list[str]]) ->
         taker = next((d for d in profile.destinations if fold(d.name) == fold(edit.to)), None)
         state.remove_destination(profile, city.name)
         freed = days[city.name]
+        if edit.to == "*":  # "keep the length": the cities left share its days
+            return _share_days(profile, city.name, freed)
         if taker is None or taker.name == city.name:
             total = sum(split_days(profile))
             return f"Took {city.name} out of the trip: it is now {total} days."
@@ -176,6 +179,8 @@ def _replace(profile: TripProfile, edit: Edit, current: dict[int, list[str]]) ->
             f"Took {city.name} out of the trip; its {freed} day{s} go to {taker.name} "
             f"({longer} days there), so the trip stays {profile.dates.days} days."
         )
+    if edit.weak:
+        return ""  # "no Mexican food": not a city of the trip, so no drop was meant
     names = [n for day in current.values() for n in day]
     match = next((n for n in names if fold(subject) in fold(n)), None)
     if match is None:
@@ -183,6 +188,19 @@ def _replace(profile: TripProfile, edit: Edit, current: dict[int, list[str]]) ->
     profile.planner.exclude = sorted({*profile.planner.exclude, match})
     profile.planner.pinned = {str(d): [n for n in ns if n != match] for d, ns in current.items()}
     return f"Replaced {match}."
+
+
+def _share_days(profile: TripProfile, dropped: str, freed: int) -> str:
+    """The days of a city taken out go to the cities left, one by one from the first."""
+    days = _fix_days(profile)
+    for i in range(freed):
+        days[i % len(days)] += 1
+    profile.destinations = [
+        d.model_copy(update={"days": n}) for d, n in zip(profile.destinations, days, strict=True)
+    ]
+    profile.dates.days = sum(days)
+    spread = ", ".join(f"{d.name} {n}" for d, n in zip(profile.destinations, days, strict=True))
+    return f"Took {dropped} out of the trip; the trip stays {sum(days)} days ({spread})."
 
 
 def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[str]:

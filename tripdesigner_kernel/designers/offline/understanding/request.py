@@ -35,6 +35,7 @@ class TripRequest:
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
     unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
     missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
+    missing_sized: bool = False  # the length said was a missing place's ("2 days in Lofoten")
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
