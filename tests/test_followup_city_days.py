@@ -29,6 +29,8 @@ def _hotel_nights(reply: Reply) -> list[int]:
         ("4 days in Madrid", "tack on Toledo for a couple of days", "Toledo", 2),
         ("4 days in Madrid", "can we throw in Valencia for three?", "Valencia", 3),
         ("3 days in Prague", "also add Vienna for 2 too", "Vienna", 2),
+        ("4 days in Milan", "plus Venice for 3", "Venice", 3),
+        ("4 days in Milan", "add in Verona for 1", "Verona", 1),
     ],
 )
 def test_a_number_after_an_added_city_is_its_days_not_the_party(
@@ -93,6 +95,32 @@ def test_nights_per_city_in_one_message_are_each_citys_nights() -> None:
             "skip Brussels and give those days to Amsterdam",
             [("Amsterdam", 6)],
         ),
+        (
+            "4 days in Lyon and 3 in Marseille",
+            "forget Marseille, give Lyon those days",
+            [("Lyon", 7)],
+        ),
+        (
+            "4 days in Lyon and 3 in Marseille",
+            "no Marseille after all - put the days into Lyon",
+            [("Lyon", 7)],
+        ),
+        (
+            "4 days in Lyon and 3 in Marseille",
+            "drop Marseille and stay in Lyon the whole time",
+            [("Lyon", 7)],
+        ),
+        ("4 days in Lyon and 3 in Marseille", "skip Marseille; extend Lyon instead", [("Lyon", 7)]),
+        (
+            "Rome 3 days, Florence 3 days, Venice 2 days",
+            "drop Florence, keep the same length",
+            [("Rome", 5), ("Venice", 3)],
+        ),
+        (
+            "4 days in Lyon and 3 in Marseille",
+            "take Marseille out, same number of days",
+            [("Lyon", 7)],
+        ),
     ],
 )
 def test_a_city_dropped_for_another_keeps_the_trips_length(
@@ -110,3 +138,15 @@ def test_a_city_dropped_alone_shortens_the_trip_and_says_so() -> None:
     reply, profile = chat_turns("Rome 3 days, Florence 3 days", "remove Florence")
     assert _days(profile) == [("Rome", 3)]
     assert "Took Florence out of the trip: it is now 3 days." in reply
+
+
+def test_an_added_citys_nights_are_said_as_nights() -> None:
+    reply, _ = chat_turns("5 days in Rome", "could you add Naples for three nights?")
+    assert "Added Naples for 3 nights (4 days) at the end." in reply
+    assert _hotel_nights(reply)[-1] == 3
+
+
+def test_a_weak_word_before_a_name_not_in_the_trip_drops_nothing() -> None:
+    reply, profile = chat_turns("4 days in Lyon and 3 in Marseille", "no Mexican food please")
+    assert _days(profile) == [("Lyon", 4), ("Marseille", 3)]
+    assert "out of the trip" not in reply

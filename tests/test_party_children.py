@@ -36,6 +36,12 @@ def _profile(text: str) -> tuple[dict[str, Any], dict[str, Any]]:
         ("we are 2 adults with a 3-year-old and a baby, Amsterdam 4 days", 2, [3, 0]),
         ("me and my wife, 4 days in Prague", 2, []),
         ("me and wife, Budapest 3 days", 2, []),
+        ("mum, dad and 2 kids aged 5 and 7, London for 4 days", 2, [5, 7]),
+        ("family trip: 2 parents, 3 kids (1, 4, 6), 5 days in Paris", 2, [1, 4, 6]),
+        ("my wife, me and our 4-year-old, Copenhagen 3 days", 2, [4]),
+        ("two parents and one toddler, Berlin 3 days", 2, [2]),
+        ("just me and my 5yo daughter, 3 days in Paris", 1, [5]),
+        ("my husband and I plus our twins (age 4), Lisbon 4 days", 2, [4, 4]),
     ],
 )
 def test_adults_and_children_with_ages(text: str, adults: int, children: list[int | None]) -> None:

@@ -70,6 +70,8 @@ def test_the_county_names_the_town_of_that_name_as_another_reading() -> None:
         ("Dijon mustard shopping and 3 days in Paris", ["Paris"]),
         ("Parma ham, then 4 days in Bologna", ["Bologna"]),
         ("we drink Cognac; 3 days in Bordeaux", ["Bordeaux"]),
+        ("I love Champagne, 4 days in Lyon", ["Lyon"]),
+        ("Madeira wine and Lisbon, 4 days", ["Lisbon"]),
     ],
 )
 def test_a_food_or_drink_is_not_a_destination(text: str, planned: list[str]) -> None:
@@ -85,6 +87,10 @@ def test_a_food_or_drink_is_not_a_destination(text: str, planned: list[str]) -> 
         ("Bordeaux and Lyon, 5 days", ["Bordeaux", "Lyon"]),
         ("a Bordeaux wine tour, 3 days", ["Bordeaux"]),
         ("Porto and Lisbon, port wine tasting, 6 days", ["Porto", "Lisbon"]),
+        ("Champagne for 2 days", ["Reims"]),
+        ("3 days on Madeira", ["Funchal"]),
+        ("we love Champagne so 3 days in Champagne", ["Reims"]),
+        ("Champagne, Burgundy and Alsace, 9 days", ["Reims", "Dijon", "Strasbourg"]),
     ],
 )
 def test_the_same_names_used_as_places_are_destinations(text: str, planned: list[str]) -> None:

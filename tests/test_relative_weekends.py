@@ -4,7 +4,7 @@ days, and the reply naming the days taken."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from turns import chat_turns
@@ -33,6 +33,8 @@ def _span(reply: Reply) -> tuple[date, date]:
         ("2026-11-27", "this weekend in Madrid", "2026-11-28"),  # a Friday: tomorrow
         ("2026-11-28", "Berlin this weekend", "2026-11-28"),  # a Saturday: today
         ("2027-03-06", "this weekend in Dublin please", "2027-03-06"),  # a Saturday
+        ("2026-12-02", "this coming weekend in Paris", "2026-12-05"),  # a Wednesday
+        ("2026-11-30", "a weekend in Rome this weekend", "2026-12-05"),  # a Monday
     ],
 )
 def test_a_relative_weekend_is_the_saturday_and_sunday_meant(
@@ -66,3 +68,17 @@ def test_next_weekend_said_midweek_names_the_other_weekend() -> None:
 def test_a_long_weekend_this_weekend_starts_on_the_friday() -> None:
     reply, _ = chat_turns("a long weekend in Edinburgh this weekend", today="2026-11-24")
     assert _span(reply) == (date(2026, 11, 27), date(2026, 11, 29))
+
+
+@pytest.mark.parametrize(
+    ("today", "saturday"), [("2026-11-24", date(2026, 12, 5)), ("2026-11-26", date(2026, 12, 12))]
+)
+def test_the_weekend_after_next_is_a_week_after_next_weekend(today: str, saturday: date) -> None:
+    reply, _ = chat_turns("the weekend after next in Vienna", today=today)
+    assert _span(reply) == (saturday, saturday + timedelta(days=1))
+
+
+def test_a_saturday_and_sunday_named_are_two_days() -> None:
+    reply, _ = chat_turns("Rome next Saturday and Sunday", today="2026-11-24")
+    start, end = _span(reply)
+    assert start.weekday() == 5 and (end - start).days == 1

@@ -29,10 +29,13 @@ def test_a_place_we_do_not_know_is_said_with_what_was_planned(
     assert missing not in [d["name"] for d in profile["destinations"]]
 
 
-def test_a_follow_up_naming_only_an_unknown_place_says_so() -> None:
-    reply, profile = chat_turns("4 days in Oslo", "then Lofoten too")
-    assert "I have no data for Lofoten" in reply
-    assert [d["name"] for d in profile["destinations"]] == ["Oslo"]
+@pytest.mark.parametrize(
+    "follow_up", ["then Lofoten too", "squeeze in Lofoten for a day", "add 2 days in Lofoten"]
+)
+def test_a_follow_up_naming_only_an_unknown_place_says_so(follow_up: str) -> None:
+    reply, profile = chat_turns("4 days in Oslo", follow_up)
+    assert "Lofoten" in reply and ("I have no data for Lofoten" in reply or "know" in reply)
+    assert [(d["name"], d["days"]) for d in profile["destinations"]] == [("Oslo", 4)]
 
 
 @pytest.mark.parametrize("text", ["a week in Svalbard", "5 days in the Sahara please"])

@@ -29,6 +29,12 @@ from tripdesigner_kernel.designers.llm.conversation import (
     tool_calls_message,
     truncate,
 )
+from tripdesigner_kernel.designers.llm.profile_tools import (
+    GET,
+    UPDATE,
+    profile_tool_schemas,
+    run_profile_tool,
+)
 from tripdesigner_kernel.redaction import Secret
 from tripdesigner_kernel.trip import checks, model
 from tripdesigner_kernel.trip.toolbox import registry
@@ -39,6 +45,7 @@ DEFAULT_TIMEOUT = 120.0  # seconds for a whole turn: every model call and retry 
 MAX_TIMEOUT = 3600.0
 DEFAULT_RETRIES = 2
 MAX_STEPS = 8
+PROFILE_TOOLS = (GET, UPDATE)
 MAX_ARGUMENT_CHARS = 32_000  # a tool call's arguments; a plan is a few hundred
 COST_LIMIT_USD = 2.0
 CONTEXT_TOKENS = 128_000  # compaction starts at half of it
@@ -151,7 +158,7 @@ class OpenAIDesigner:
             )
             if options.get("record"):
                 self.client = clients.RecordingClient(self.client, Path(options["record"]))
-        self._tools = [*registry.schemas(), ASK_USER_SCHEMA]
+        self._tools = [*registry.schemas(), *profile_tool_schemas(), ASK_USER_SCHEMA]
 
     # One turn -------------------------------------------------------------------------
 
@@ -191,7 +198,10 @@ class OpenAIDesigner:
                     if isinstance(asked, AskUser):
                         return self._ask(asked, call, step, text, context, request, result)
                     call["refused"] = asked  # goes back to the model like any tool error
-                content = self._run_tool(call, context, request)
+                if call["name"] in PROFILE_TOOLS and "refused" not in call:
+                    content = self._run_profile_tool(call, request, result)
+                else:
+                    content = self._run_tool(call, context, request)
                 messages.append({"role": "tool", "tool_call_id": call["id"], "content": content})
                 result.tool_calls.append({**call, "step": step, "result": content})
             if context.changed:
@@ -226,6 +236,24 @@ class OpenAIDesigner:
             ok, message, data = False, refused, {"ok": False, "message": refused}
         request.emit({"type": "tool_result", "name": name, "ok": ok, "message": message})
         return truncate(json.dumps(data, ensure_ascii=False, default=str))
+
+    @staticmethod
+    def _run_profile_tool(
+        call: dict[str, Any], request: DesignRequest, result: DesignResult
+    ) -> str:
+        """Read or set the turn's copy of the trip profile; the result as stored text."""
+        name = call["name"]
+        request.emit({"type": "tool_call", "name": name, "arguments": call["arguments"]})
+        outcome, result.profile = run_profile_tool(name, call["arguments"], result.profile)
+        request.emit(
+            {
+                "type": "tool_result",
+                "name": name,
+                "ok": outcome["ok"],
+                "message": outcome["message"],
+            }
+        )
+        return truncate(json.dumps(outcome, ensure_ascii=False, default=str))
 
     def _call(
         self,

@@ -98,6 +98,8 @@ class OfflineDesigner:
         if picked is not None:  # the answer to "which museum should I take out?"
             edits = [picked]
         asked = understand(_without_items(request.text, edits, profile), request.today)
+        if asked.missing_sized:  # "add 2 days in Lofoten": no days for a place we do not know
+            edits = [e for e in edits if e.action != "add_days"]
         if asked.lodging_per_night is not None and asked.days:
             # "rooms under 150 each a night": the night is the price's, not the trip's length
             priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)

@@ -33,6 +33,7 @@ class Edit:
     months: int = 0
     count: int = 0
     to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
+    weak: bool = False  # replace said with a weak word ("forget Nice"): only a city of the trip
 
 
 _DAY_REF = (
@@ -103,15 +104,48 @@ _ORIGIN = re.compile(
 )
 
 
-# "spend the extra time in Berlin", "give those days to Paris", "stay longer in Rome": the
-# city that takes the days of a city taken out of the trip.
-_TAKES_THE_DAYS = re.compile(
-    r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
-    r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with)"
-    r"|\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
-    r"|\b(?:extend|lengthen) (?:the )?(?:stay in |time in )?)\s+"
-    r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+# "spend the extra time in Berlin", "give Paris those days", "stay in Rome the whole time":
+# the city that takes the days of a city taken out of the trip (one group each).
+_CITY = r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+_TAKES_THE_DAYS = [
+    re.compile(
+        r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
+        r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with))\s+" + _CITY
+    ),
+    re.compile(
+        r"(?i:\bgive)\s+" + _CITY + r"(?i:\s+(?:the|those|these|its|that|their|all the)"
+        r"(?: extra| spare)? (?:time|days?|nights?))"
+    ),
+    re.compile(
+        r"(?i:\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
+        r"|\b(?:extend|lengthen)(?: the)?(?: stay in| time in)?)\s+" + _CITY
+    ),
+    re.compile(
+        r"(?i:\b(?:stay|remain|be|spend it all|spend all of it) (?:in|at))\s+"
+        + _CITY
+        + r"(?i:\s+(?:the whole time|the entire time|throughout|instead|for the rest|for all"
+        r" of it|all the time|the whole trip))"
+    ),
+]
+# "drop Nice but keep the trip length", "same number of days": the others share its days.
+_KEEP_LENGTH = re.compile(
+    r"\b(?:keep|same|maintain|preserve|don t change|do not change|without changing)\b"
+    r"[a-z ]{0,30}?\b(?:length|number of days|total|duration|days|dates)\b"
 )
+# Weaker words for taking a city out ("forget Nice", "no Nice after all", "take Nice out"):
+# only for a name with a capital, and only when it is a city of the trip.
+_DROP_NAMED = re.compile(
+    r"\b(?:forget(?: about)?|no|not|without|take) " + _CITY + r"(?: out| after all| anymore)?"
+)
+
+
+def _taker(text: str) -> str:
+    """The city said to take a dropped city's days, "*" for "keep the length", or ""."""
+    for pattern in _TAKES_THE_DAYS:
+        found = pattern.search(text)
+        if found:
+            return found[1]
+    return "*" if _KEEP_LENGTH.search(fold(text)) else ""
 
 
 def _unit_days(count: str, unit: str) -> int:
@@ -166,7 +200,8 @@ _ITEM_EDIT = re.compile(
     r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
     r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without)"
     r" (?:the |a |an |that |our )?"
-    r"([\w' .-]+?)(?:$|,|\?|!| with| for (?!day\b)| please\b| instead\b| and\b)",
+    r"([\w' .-]+?)(?:$|,|\?|!| -| with| for (?!day\b)| please\b| instead\b| and\b| but\b"
+    r"| after all\b| (?:completely|entirely|altogether)\b)",
     re.IGNORECASE,
 )
 
@@ -183,9 +218,8 @@ def _item_edit(text: str, folded: str) -> Edit | None:
         if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
             continue  # "no museums" is less of them; "change the dates" is no place
         # "drop Leipzig, spend the extra time in Berlin": the city that takes its days.
-        to = _TAKES_THE_DAYS.search(text[found.end(2) :])
         action = "replace" if verb in _REPLACING else "drop"
-        return Edit(action, subject=subject, to=to[1] if to else "")
+        return Edit(action, subject=subject, to=_taker(text[found.end(2) :]))
     return None
 
 
@@ -249,6 +283,9 @@ def understand_edit(text: str) -> list[Edit]:
     item = _item_edit(text, folded)
     if item and not remove and not fewer:
         edits.append(item)
+    elif not remove and not fewer and (named := _DROP_NAMED.search(text)):
+        to = _taker(text[named.end(1) :])
+        edits.append(Edit("replace", subject=named[1], to=to, weak=True))
     add_city = re.search(
         rf"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (?i:{_NUM})(?: (?i:days?|nights?))?)?"
         r"(?:$|[,.?!]| to| at| and| for)",

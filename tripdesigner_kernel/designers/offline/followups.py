@@ -228,7 +228,8 @@ def apply_edits(
         elif edit.action in ("replace", "drop"):
             if plan is None and itinerary:
                 plan = model.Itinerary.from_json(dict(itinerary))
-            notes.append(_replace(profile, edit, current, plan, today))
+            note = _replace(profile, edit, current, plan, today)
+            notes += [note] if note else []
         elif edit.action == "add_city":
             found = city_index().lookup(edit.subject)
             if found is None:
@@ -257,6 +258,8 @@ def _replace(
     city = next((d for d in profile.destinations if fold(d.name) == fold(subject)), None)
     if city is not None:
         return _drop_city(profile, city.name, edit.to)
+    if edit.weak:
+        return ""  # "no Mexican food": not a city of the trip, so no drop was meant
     found = find_items(fold(subject), plan, today) if plan else None
     if found is not None and found.choices:  # ``which_item`` asks which one first
         return f"There are several: {', '.join(found.choices)}. Name the one to change."
@@ -283,6 +286,8 @@ def _drop_city(profile: TripProfile, name: str, to: str) -> str:
     taker = next((d for d in profile.destinations if fold(d.name) == fold(to)), None)
     state.remove_destination(profile, name)
     freed = days[name]
+    if to == "*":  # "keep the length": the cities left share its days
+        return _share_days(profile, name, freed)
     if taker is None or taker.name == name:
         total = sum(split_days(profile))
         return f"Took {name} out of the trip: it is now {total} days."
@@ -338,6 +343,19 @@ def which_item(
                 found.choices,
             )
     return None
+
+
+def _share_days(profile: TripProfile, dropped: str, freed: int) -> str:
+    """The days of a city taken out go to the cities left, one by one from the first."""
+    days = _fix_days(profile)
+    for i in range(freed):
+        days[i % len(days)] += 1
+    profile.destinations = [
+        d.model_copy(update={"days": n}) for d, n in zip(profile.destinations, days, strict=True)
+    ]
+    profile.dates.days = sum(days)
+    spread = ", ".join(f"{d.name} {n}" for d, n in zip(profile.destinations, days, strict=True))
+    return f"Took {dropped} out of the trip; the trip stays {sum(days)} days ({spread})."
 
 
 def _dates_party_origin(profile: TripProfile, edit: Edit, today: date) -> list[str]:

@@ -47,8 +47,9 @@ _TOTAL_LENGTH = re.compile(
 # "add Porto for 2", "tack on Seville for a couple": after a verb that adds a city, a bare
 # number is that city's days, not the party's size ("add Porto for 2 people" is the party).
 _ADDED_FOR = re.compile(
-    r"(\b(?:add|adding|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|squeez(?:e|ing) in"
-    r"|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?\bfor (?:another |an extra )?"
+    r"(\b(?:add|adding|plus|also|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in"
+    r"|squeez(?:e|ing) in|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?"
+    r"\bfor (?:another |an extra )?"
     rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
     re.IGNORECASE,
 )

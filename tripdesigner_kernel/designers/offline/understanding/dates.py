@@ -62,6 +62,13 @@ _WEEKDAYS = {fold(name): i for i, name in enumerate(calendar.day_name)}
 def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
     """ "Next Friday", "leaving Thursday", "this weekend": the day. True when found."""
     names = "|".join(_WEEKDAYS)
+    after_next = re.search(r"\b(?:the )?weekend after next\b", folded)
+    if after_next:  # a week after "next weekend"
+        _relative_weekend(True, folded, today, request)
+        assert request.start_date is not None
+        request.start_date += timedelta(days=7)
+        request.notes[-1] = f"I took the weekend after next as {request.start_date:%a %-d %b}."
+        return True
     match = re.search(
         rf"\b(this|next|on|coming|leaving|starting|from|arriving|depart\w*|fly\w*)"
         rf"(?: this| next| coming)? ({names}|weekend)\b",
@@ -80,7 +87,7 @@ def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
     ):
         start += timedelta(days=7)
     request.start_date = start
-    until = re.match(rf" (?:to|till|until|through|thru|-) ({names})\b", folded[match.end() :])
+    until = re.match(rf" (?:to|till|until|through|thru|-|and) ({names})\b", folded[match.end() :])
     if until:
         request.days = (_WEEKDAYS[until[1]] - weekday) % 7 + 1
     return True

@@ -43,7 +43,7 @@ _TOTAL = [
     # "3 friends in Cancun" are the party; "me and 3 friends" are companions (below)
     rf"(?<!with )(?<!and )(?<!plus )(?<!my )(?<!our )\b{NUM} (?:friends|colleagues|buddies)\b",
 ]
-_ADULTS = rf"\b{NUM} (?:adults?|grown ups?|grownups?)\b"
+_ADULTS = rf"\b{NUM} (?:adults?|grown ups?|grownups?|parents)\b"
 _CHILDREN = rf"(?<!family of )(?<!group of )(?<!party of )\b{NUM} (?:of them (?:are )?)?(?:(?:young|little|small) )?(?:kids?|children|child|toddlers?|babies|baby|infants?|teens?|teenagers?|boys?|girls?)\b"  # noqa: E501
 _AGES = (
     r"\b(?:aged?|ages)? ?(\d{1,2}(?:(?: and |, ?| & )\d{1,2})*)"
@@ -51,10 +51,13 @@ _AGES = (
 )
 
 
+_ONE_COMPANION = "|".join(
+    sorted((w for w, n in COMPANIONS.items() if n == 1), key=len, reverse=True)
+)
+# "me and wife", "mum, dad and 2 kids": a companion named without "my", in a list of them
 _BARE_COMPANION = re.compile(
-    r"\b(me|i|myself|me and|i and|and|with|plus) (?=(?:"
-    + "|".join(sorted((w for w, n in COMPANIONS.items() if n == 1), key=len, reverse=True))
-    + r")\b(?! (?:of|s)\b))"
+    rf"(^|\b(?:me|i|myself|me and|i and|and|with|plus|{_ONE_COMPANION}) )"
+    rf"(?=(?:{_ONE_COMPANION})\b(?! (?:of|s)\b))"
 )
 
 
@@ -206,9 +209,15 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     is taken as 0 and a toddler as 2 when no age is said."""
     if text:  # "me + wife + 2 kids", "kids 8 & 11": the signs are words here
         folded = fold(re.sub(r"\s*[+&]\s*", " and ", text))
+    # "a 5yo", "4-year-old", "6 yrs old": one way of writing an age
+    folded = re.sub(r"\b(\d{1,2}) ?(?:yo|y o|yrs? old|years? old)\b", r"\1 year old", folded)
+    # the writer is one of a party listed with no "I", "me" or "with" ("mum, dad and 2 kids")
+    listed_whole = not re.search(r"\b(?:i|me|my|myself|i m|i ll|we|us|our|with|w)\b", folded)
     # "me and wife": a companion named without "my" is still the writer's
-    folded = _BARE_COMPANION.sub(r"\1 my ", folded)
+    folded = _BARE_COMPANION.sub(r"\1my ", _BARE_COMPANION.sub(r"\1my ", folded))
     ages = _ages(folded, text or folded)
+    if len(ages) == 1 and re.search(r"\btwins\b", folded):
+        ages *= 2  # "our twins (age 4)": both are 4
     change = _party_change(folded)
     if change is not None and not re.search(_TOTAL[2], folded):
         request.travelers_delta = change
@@ -225,7 +234,9 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     one_child += [
         "aged"
         for _ in re.findall(
-            r"\b(?:a|an|one|and|my|our) \d{1,2} (?:years? old|yr old|y o)\b", folded
+            r"\b(?:a|an|one|and|my|our) \d{1,2} year old\b"
+            r"(?! (?:kids?|child|children|sons?|daughters?|boys?|girls?|twins|grand\w+)\b)",
+            folded,
         )
     ]
     total = _couples(folded)
@@ -240,7 +251,10 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         kid_count = total - number(adults[1])
     if total is None and companions:
         people, children, guessed = companions
-        total = people + (0 if _writer_stays_home(folded) else 1)
+        total = people + (0 if _writer_stays_home(folded) or listed_whole else 1)
+        # "my wife, me and our 4 year old": a child said by age only is one more
+        by_age = one_child.count("aged")
+        total, kid_count = total + by_age, kid_count + by_age
         kid_count = max(kid_count, children)
         request.travelers_guessed = guessed and len(ages) < children
         if people == children and re.search(r"\b(?:our|we|us)\b", folded):

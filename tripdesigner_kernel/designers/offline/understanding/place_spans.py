@@ -165,6 +165,10 @@ def cjk_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+# "Cognac and Bordeaux", "Champagne, Burgundy": another place's name follows
+_NEXT_PLACE = re.compile(r"\s*(?:,|&|->|→|and|then|or)\s+(?:then )?[A-Z]")
+
+
 def said_as_food(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether a place's name is used for a food or drink here: "Calvados and cheese
     tasting in Normandy", "I love Champagne", "a Bordeaux wine tour in Paris"; not "3 days
@@ -176,8 +180,14 @@ def said_as_food(text: str, mention: Mention, mentions: list[Mention]) -> bool:
         return True
     if VISIT_CUE.search(before):
         return False
-    if key in FOOD_FIRST:
-        return not re.match(r"\s*(?:,\s*)?(?:for \w+ (?:days?|nights?)|\d|region|trip)", after)
+    if others and (_NEXT_PLACE.match(after) or after_a_city(before)):
+        return False  # "Cognac and Bordeaux", "Bordeaux, Cognac": a list of places
+    if key in FOOD_FIRST:  # a place only with its own stay: "Champagne for 3 days"
+        return bool(FOOD_BEFORE.search(before)) or not re.match(
+            r"\s*(?:,\s*)?(?:for \w+ (?:days?|nights?)|\d+ (?:days?|nights?)\b(?! (?:in|at)\b)"
+            r"|region|trip)",
+            after,
+        )
     return bool(
         key in FOOD_NAMED and others and FOOD_BEFORE.search(before) and not PLACE_AFTER.match(after)
     )

@@ -134,7 +134,8 @@ FOOD_BEFORE = re.compile(
 )
 # Words before a name that say it is a place.
 VISIT_CUE = re.compile(
-    r"\b(?:in|to|visit|visiting|explore|exploring|around|through|tour of|trip to|from|via"
+    r"\b(?:in|to|on|at|across|visit|visiting|explore|exploring|around|through|tour of|trip to"
+    r"|from|via"
     r"|near|region of|days? in|nights? in|weekend in|week in|go to|going to|head to)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -39,6 +39,7 @@ class TripRequest:
     missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
     # where the text said a city's own length ("3 nights Prague"): no length of the trip
     stay_length_spans: list[tuple[int, int]] = field(default_factory=list)
+    missing_sized: bool = False  # the length said was a missing place's ("2 days in Lofoten")
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length

@@ -109,8 +109,15 @@ def add_destinations(
         added = _destination(stay, None if share else days or ADDED_CITY_DAYS)
         profile.destinations.append(added)
         known.add(stay.city)
-        if added.days:
-            notes.append(f"Added {added.name} for {added.days} days at the end.")
+        if added.days and stay.nights:  # "2 nights in Porto": the day home is one more
+            nights = added.days - 1
+            notes.append(
+                f"Added {added.name} for {nights} night{'s' if nights != 1 else ''} "
+                f"({added.days} days) at the end."
+            )
+        elif added.days:
+            s = "s" if added.days != 1 else ""
+            notes.append(f"Added {added.name} for {added.days} day{s} at the end.")
         else:
             notes.append(f"Added {added.name} at the end, with a share of the trip's days.")
     profile.dates.days = sum(d.days or 0 for d in profile.destinations)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tripdesigner_kernel.designers.offline.understanding.intents import ADDITIVE
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM
 from tripdesigner_kernel.designers.offline.understanding.place_words import FOOD_AFTER, NOT_PLACES
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
@@ -48,6 +49,19 @@ def read_unknown_places(text: str, request: TripRequest) -> None:
             found = [f for f in found if fold(f) not in fold(name)] + [name]
             break
     request.missing_places = found
+    adds = ADDITIVE.search(fold(text))
+    if found and adds and not request.stays and any(_sized(text, f) for f in found):
+        request.days = None  # "squeeze in Pompeii for a day": that place's day, not the trip's
+        request.missing_sized = True
+
+
+def _sized(text: str, name: str) -> bool:
+    """Whether a length is said for this place: "Pompeii for a day", "2 days in the Sahara"."""
+    place = re.escape(name)
+    return bool(
+        re.search(rf"\b{NUM}[ -](?:days?|nights?) (?:in|at) (?:the )?{place}\b", text, re.I)
+        or re.search(rf"\b{place},? for (?:a|one|{NUM}) (?:days?|nights?)\b", text, re.I)
+    )
 
 
 def _trimmed(text: str, start: int, run: str) -> str | None:
