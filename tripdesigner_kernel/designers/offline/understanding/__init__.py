@@ -27,6 +27,7 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
 )
 from tripdesigner_kernel.designers.offline.understanding.languages import to_english
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM
+from tripdesigner_kernel.designers.offline.understanding.own_days import read_own_days
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
@@ -82,7 +83,9 @@ def understand(text: str, today: date) -> TripRequest:
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
+    said_start, said_days = request.start_date, request.days
     read_duration(folded, request, text)
+    read_own_days(folded, request, said_start, said_days)
     read_party(folded, request, text)
     read_wishes(text, folded, sentences, request)
     read_transport(folded, sentences, request)
