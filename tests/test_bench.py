@@ -179,7 +179,8 @@ def test_adding_a_city_extends_the_trip_and_keeps_the_first(message: str) -> Non
     replies, _ = run_turns({"today": "2026-11-24", "turns": ["5 days in Lisbon in May", message]})
     first, second = replies[0].itinerary, replies[1].itinerary
     assert [d["name"] for d in second["destinations"]] == ["Lisbon", "Porto"]
-    assert (second["start_date"], second["end_date"]) == ("2027-05-01", "2027-05-07")
+    # 1 May is a holiday in Portugal: "in May" starts on the 2nd
+    assert (second["start_date"], second["end_date"]) == ("2027-05-02", "2027-05-08")
     assert second["violations"] == []
     assert_rules(second)
 
@@ -206,7 +207,7 @@ def test_a_week_anywhere_fills_every_day(level: str) -> None:
 
 def test_a_stay_too_long_for_our_places_says_how_to_split_it() -> None:
     # Day trips (Sintra, Cascais) now fill two of the days: 14 days no longer run out.
-    turns = ["Plan 18 days in Lisbon in May"]
+    turns = ["Plan 18 days in Lisbon from 1 May"]
     replies, _ = run_turns({"today": "2026-11-24", "turns": turns})
     short = [v for v in replies[-1].itinerary["violations"] if v["code"] == "day_incomplete"]
     assert short, "Lisbon's places once filled 18 days: pick a longer stay for this test"

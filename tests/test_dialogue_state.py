@@ -62,7 +62,7 @@ def cities(reply: Reply) -> list[str]:
 def test_removing_days_shortens_the_trip_by_that_many(message: str, days: int) -> None:
     replies, state = chat("5 days in Lisbon in May", message)
     assert span(replies[1].itinerary)[2] == days
-    assert span(replies[1].itinerary)[0] == "2027-05-01"
+    assert span(replies[1].itinerary)[0] == "2027-05-02"  # 1 May is a holiday in Portugal
     assert profile_of(state)["dates"]["days"] == days
 
 
@@ -116,7 +116,7 @@ def test_a_party_size_out_of_range_is_said_and_changes_nothing(message: str) -> 
 def test_a_city_named_too_joins_the_trip(message: str) -> None:
     replies, state = chat("5 days in Lisbon in May", message)
     assert cities(replies[1]) == ["Lisbon", "Seville"]
-    assert span(replies[1].itinerary)[0] == "2027-05-01"
+    assert span(replies[1].itinerary)[0] == "2027-05-02"
     assert [d["days"] for d in profile_of(state)["destinations"]] == [5, 2]
 
 
@@ -135,9 +135,10 @@ def test_cities_and_their_days_change_where_the_person_says(
     replies, state = chat(first, message)
     destinations = profile_of(state)["destinations"]
     assert [(d["name"], d["days"]) for d in destinations] == expected
+    start = date.fromisoformat(span(replies[0].itinerary)[0])  # the change keeps the start
     assert span(replies[1].itinerary) == (
-        "2027-05-01",
-        (date(2027, 5, 1) + timedelta(days=sum(d for _, d in expected) - 1)).isoformat(),
+        start.isoformat(),
+        (start + timedelta(days=sum(d for _, d in expected) - 1)).isoformat(),
         sum(d for _, d in expected),
     )
 
@@ -202,7 +203,7 @@ def test_saying_to_keep_things_keeps_the_profile(message: str, expected: list[st
     assert cities(replies[1]) == expected
     assert itinerary["budget"]["level"] == "luxury"
     assert itinerary["preferences"]["interests"] == ["museums"]
-    assert span(itinerary) == ("2027-05-01", "2027-05-04", 4)
+    assert span(itinerary) == ("2027-05-02", "2027-05-05", 4)  # 1 May: a holiday in France
     assert itinerary["travelers"] == (4 if "4" in message else 2)
 
 
@@ -247,7 +248,7 @@ def test_questions_about_the_plan_are_answered_from_it_without_re_planning() -> 
     replies, state = chat("4 days in Paris in May", "how much is day 2?", "where do we stay?")
     plan = replies[0].itinerary
     assert replies[1].itinerary == plan and replies[2].itinerary == plan
-    day2 = date(2027, 5, 2)
+    day2 = date.fromisoformat(plan["start_date"]) + timedelta(days=1)
     hotel = next(s for s in plan["segments"] if s["type"] == "hotel")
     nights = (date.fromisoformat(hotel["end"][:10]) - date.fromisoformat(hotel["start"][:10])).days
     expected = Decimal(hotel["price"]["amount"]) / nights + sum(
@@ -256,7 +257,7 @@ def test_questions_about_the_plan_are_answered_from_it_without_re_planning() -> 
         if s["type"] != "hotel" and s.get("price") and s["start"][:10] == day2.isoformat()
     )
     assert f"**{expected:,.0f} {plan['estimated_total']['currency']}**" in replies[1]
-    assert "Sun 02 May" in replies[1]
+    assert f"{day2:%a %d %b}" in replies[1]
     assert hotel["name"] in replies[2]
     assert len(state.sessions.get(state.current_session_id).profile["planner"]["undo"]) == 0
 
@@ -267,7 +268,7 @@ def test_a_question_naming_a_place_of_the_plan_says_its_day() -> None:
     visits = [s for s in plan["segments"] if s["type"] in ("activity", "meal")]
     for segment in (visits[0], visits[-1]):
         day = date.fromisoformat(segment["start"][:10])
-        number = (day - date(2027, 5, 1)).days + 1
+        number = (day - date.fromisoformat(plan["start_date"])).days + 1
         reply = state.chat(f"which day is {segment['name']}?")
         assert f"{segment['name']} is on day {number}, {day:%a %d %b}" in reply
         assert f"at {segment['start'][11:16]}" in reply
@@ -299,12 +300,12 @@ def test_the_reply_opens_with_one_line_of_what_was_understood() -> None:
     )
     replies, _ = chat("3 days in Rome")
     assert str(replies[0]).split("\n")[0] == (
-        "Understood: Rome, 3 days from Thu 24 Dec 2026, 2 travellers, moderate"
+        "Understood: Rome, 3 days from Sun 03 Jan 2027, 2 travellers, moderate"
         " · assumed: dates, 2 travellers, moderate"
     )
     replies, _ = chat("Rome for 2 in May, budget 900 EUR")
     line = str(replies[0]).split("\n")[0]
-    assert "4 days from Sat 01 May 2027" in line and "up to 900 EUR" in line
+    assert "4 days from Sun 02 May 2027" in line and "up to 900 EUR" in line
     assert line.endswith("· assumed: 4 days")
 
 

@@ -156,10 +156,12 @@ def test_a_nightly_lodging_price_is_kept_apart(
         "a long weekend in Porto",
     ],
 )
-def test_an_undated_weekend_starts_on_a_friday_and_says_so(text: str) -> None:
+def test_an_undated_weekend_starts_on_a_saturday_and_says_so(text: str) -> None:
     request = understand(text, TODAY)
     start = start_date_for(request, TODAY)
-    assert start.weekday() == 4 and start >= TODAY + timedelta(days=30)
+    # a weekend is Saturday and Sunday; a long weekend starts on the Friday
+    assert start.weekday() == (4 if "long" in text else 5)
+    assert start >= TODAY + timedelta(weeks=4)
     assert request.start_date is None, "the date stays unsaid, so it is marked assumed"
     assert any(start.strftime("%-d %B %Y") in note for note in request.notes)
 
@@ -169,7 +171,7 @@ def test_an_undated_weekend_starts_on_a_friday_and_says_so(text: str) -> None:
     [
         ("Ghent this weekend", date(2026, 11, 28), 2),  # Saturday and Sunday
         ("Ghent next weekend", date(2026, 11, 28), 2),  # said on a Tuesday: the coming one
-        ("a weekend in Bruges in March", date(2027, 3, 5), 2),
+        ("a weekend in Bruges in March", date(2027, 3, 6), 2),
         ("the long weekend in May, Denver", date(2027, 5, 29), 3),  # Memorial Day, US
         ("a long weekend in May in Edinburgh", date(2027, 5, 1), 3),  # early May bank holiday
         ("Memorial Day weekend in Boston", date(2027, 5, 29), 3),

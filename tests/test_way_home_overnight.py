@@ -50,8 +50,8 @@ def test_an_overnight_train_home_the_person_asked_for_is_said_with_plus_one_day(
         "on the last day"
     )
     vehicle = next(s for s in itinerary["segments"] if s["id"] == "leg-home")
-    assert vehicle["start"].startswith("2026-12-26T22:00")
-    assert vehicle["end"].startswith("2026-12-27T06:10")
-    assert "arrives Sun 27 Dec 06:10 (+1 day)" in reply
+    assert vehicle["start"].startswith("2027-01-05T22:00")
+    assert vehicle["end"].startswith("2027-01-06T06:10")
+    assert "arrives Wed 06 Jan 06:10 (+1 day)" in reply
     assert "home after the trip's last day" in reply
-    assert "**After the trip, Sun 27 Dec**: 06:10 From the station home" in reply
+    assert "**After the trip, Wed 06 Jan**: 06:10 From the station home" in reply

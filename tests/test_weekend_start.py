@@ -1,5 +1,5 @@
-"""A weekend with no date: the plan starts on the Friday the reply names (one source of
-truth for the default start), whatever the day of the week today is."""
+"""A weekend with no date: the plan starts on the Saturday (a long weekend on the Friday)
+the reply names (one source of truth for the default start), whatever the day today is."""
 
 from __future__ import annotations
 
@@ -32,12 +32,12 @@ def _noted_and_planned(reply: str) -> tuple[date, str]:
 def test_the_plan_starts_on_the_day_the_note_names(today: str, message: str) -> None:
     (reply,) = _chat(today, message)
     noted, planned = _noted_and_planned(reply)
-    assert noted.weekday() == 4  # a Friday
+    assert noted.weekday() == (4 if "long" in message else 5)  # a Friday, else a Saturday
     assert f"{noted:%d %b %Y}" == planned
 
 
 def test_a_weekend_after_dates_said_keeps_their_week() -> None:
     replies = _chat("2026-11-24", "4 days in Rome from 9 March 2027", "make it a weekend")
-    assert "Fri 12 Mar 2027 to Sat 13 Mar 2027" in replies[-1]
-    assert "The weekend of your dates: from Friday 12 March 2027." in replies[-1]
+    assert "Sat 13 Mar 2027 to Sun 14 Mar 2027" in replies[-1]
+    assert "The weekend of your dates: from Saturday 13 March 2027." in replies[-1]
     assert "A weekend with no date" not in replies[-1]

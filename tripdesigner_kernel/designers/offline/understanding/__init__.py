@@ -27,7 +27,12 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
 )
 from tripdesigner_kernel.designers.offline.understanding.languages import to_english
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM
+from tripdesigner_kernel.designers.offline.understanding.own_days import read_own_days
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
+from tripdesigner_kernel.designers.offline.understanding.party_phrases import (
+    only_others_travel,
+    party_text,
+)
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
 from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
@@ -87,6 +92,21 @@ def _settle_stay_lengths(text: str, request: TripRequest) -> None:
         )
 
 
+def _read_party(text: str, request: TripRequest) -> None:
+    """The party, from the message with its party phrases put plainly ("me + gf": "me and
+    my gf"); a trip for others alone ("my parents want to see Vienna") leaves the writer out."""
+    words = party_text(text)
+    folded = fold(words)
+    read_party(folded, request, words)
+    if (
+        request.travelers
+        and request.travelers > 1 + len(request.children)
+        and only_others_travel(folded)
+        and not re.search(r"\b(?:for|gift for|surprise for) (?:my|our) ", folded)
+    ):
+        request.travelers -= 1
+
+
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
     text = _ADDED_FOR.sub(r"\1 days", to_english(text))
@@ -94,8 +114,10 @@ def understand(text: str, today: date) -> TripRequest:
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
+    said_start, said_days = request.start_date, request.days
     read_duration(folded, request, text)
-    read_party(folded, request, text)
+    read_own_days(folded, request, said_start, said_days)
+    _read_party(text, request)
     read_wishes(text, folded, sentences, request)
     read_transport(folded, sentences, request)
     read_lodging(folded, request)

@@ -14,10 +14,13 @@ from tripdesigner_kernel.designers.offline.understanding.date_ranges import (
     next_date,
     parse_date_range,
 )
+from tripdesigner_kernel.designers.offline.understanding.default_dates import default_start
 from tripdesigner_kernel.designers.offline.understanding.events import (
+    around_event,
     event_start,
     events_named,
     long_weekend,
+    without_around_events,
 )
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
@@ -192,6 +195,17 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         day = last - 6 if part[1] in ("end of", "last week of") else _PARTS[part[1]]
         request.start_date, request.year, request.month = date(year, month, day), year, month
         return
+    around = around_event(folded, today, _said_year(folded))
+    if around:
+        name, side, boundary = around
+        length = TripRequest()
+        read_duration(folded, length)
+        days = length.days or 7
+        request.start_date = boundary if side == "after" else boundary - timedelta(days=days)
+        request.notes.append(
+            f"{side.capitalize()} {name}: I started on {request.start_date:%A %-d %B %Y}."
+        )
+        return
     event = event_start(folded, today, _said_year(folded))
     if event:
         name, request.start_date = event
@@ -220,7 +234,7 @@ def read_events(folded: str, request: TripRequest, today: date) -> None:
     """The events named, for the planner to plan a visit: in the year of the trip's date
     when one is said ("20 September 2027 for Oktoberfest")."""
     year = request.start_date.year if request.start_date else request.year or _said_year(folded)
-    request.events = events_named(folded, today, year)
+    request.events = events_named(without_around_events(folded), today, year)
 
 
 def _said_year(folded: str) -> int | None:
@@ -249,7 +263,7 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
         request.days = number(nights[1]) + 1
     elif weeks:
         request.days = 7 * number(weeks[1])
-    elif re.search(r"\bthe week (?:of|from|starting|beginning)\b", folded):
+    elif re.search(r"\bthe week (?:of|from|starting|beginning|after|before)\b", folded):
         request.days = 7
     elif re.search(r"\bfortnight\b", folded):
         request.days = 14
@@ -306,19 +320,30 @@ def read_weekend(folded: str, request: TripRequest, today: date) -> None:
     request.notes.append(WEEKEND_NOTE.format(start))
 
 
-def start_date_for(request: TripRequest, today: date) -> date:
-    """The first day of the trip: the date given, else a sensible day of the month given."""
+def weekend_day(folded: str) -> int:
+    """The weekday a weekend starts on: Saturday, or Friday for a long weekend."""
+    return 4 if re.search(r"\blong weekend\b", folded) else 5
+
+
+def start_date_for(
+    request: TripRequest,
+    today: date,
+    countries: list[str] | None = None,
+    days: int | None = None,
+) -> date:
+    """The first day of the trip: the date given, else an ordinary day early in the month
+    given, else one some weeks ahead (``default_dates``), in ``countries`` (else the
+    request's) for ``days`` (else the request's length)."""
     if request.start_date:
         return request.start_date
+    if countries is None:
+        countries = [s.city.country for s in request.stays]
+        countries += [request.country] if request.country else []
+    length = days or request.days or (4 if len(request.stays) <= 1 else 3 * len(request.stays))
+    weekend = None
+    if request.weekend:  # a weekend starts on a Saturday, a long one on the Friday
+        weekend = "long" if length >= 3 else "weekend"
+    month = None
     if request.month:
-        year = request.year or future_month(request.month, today, None)[0]
-        first = date(year, request.month, 1)
-        if request.weekend:  # weekends start on a Friday
-            first += timedelta(days=(4 - first.weekday()) % 7)
-        return max(first, today + timedelta(days=1))
-    # No date given: a month from now, so bookings are still possible; a weekend then
-    # starts on the Friday on or after that day.
-    start = today + timedelta(days=30)
-    if request.weekend:
-        start += timedelta(days=(4 - start.weekday()) % 7)
-    return start
+        month = (request.year or future_month(request.month, today, None)[0], request.month)
+    return default_start(today, countries, length, month=month, weekend=weekend)

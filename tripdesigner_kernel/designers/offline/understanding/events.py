@@ -126,6 +126,48 @@ EVENTS: list[tuple[str, str, Callable[[int], date]]] = [
 ]
 
 
+# Days from a visit's first day (above) to the event's last day: "the week after
+# Christmas" starts the day after that (26 December), clear of the event.
+_LAST_DAY = {
+    "Memorial Day weekend": 2, "Labor Day weekend": 2, "the early May bank holiday weekend": 2,
+    "the spring bank holiday weekend": 2, "Oktoberfest": 15, "Lunar New Year": 2,
+    "Hogmanay": 2, "New Year's Eve": 1, "New Year": 2, "Christmas": 2, "Easter": 3,
+    "Carnival": 3, "Thanksgiving": 1, "Day of the Dead": 2, "cherry blossom season": 14,
+    "San Fermín": 8, "St Patrick's Day": 1, "Golden Week": 6, "Songkran": 3, "King's Day": 1,
+    "the Fourth of July": 1, "Halloween": 1, "Valentine's Day": 1,
+}  # fmt: skip
+_AROUND = r"\b(after|before) (?:the )?"
+
+
+def around_event(folded: str, today: date, year: int | None = None) -> tuple[str, str, date] | None:
+    """ "The week after Christmas", "before Easter": (event, "after" or "before", day):
+    the first day after the event, or the event's first day (a trip before it ends the
+    day before). None when no event is named so."""
+    for pattern, name, first_day in EVENTS:
+        match = re.search(rf"{_AROUND}(?:{pattern})\b", folded)
+        if not match:
+            continue
+        for candidate in (year,) if year else (today.year, today.year + 1):
+            assert candidate is not None
+            visit = first_day(candidate)
+            if match[1] == "after":
+                day = visit + timedelta(days=_LAST_DAY.get(name, 0) + 1)
+            else:
+                day = visit + timedelta(days=1 if _LAST_DAY.get(name, 0) else 0)
+            if day > today + timedelta(days=1):
+                return name, match[1], day
+    return None
+
+
+def without_around_events(folded: str) -> str:
+    """``folded`` without "after Christmas" and the like: those events are not the trip's."""
+    if not re.search(_AROUND, folded):
+        return folded
+    for pattern, _, _ in EVENTS:
+        folded = re.sub(rf"{_AROUND}(?:{pattern})\b", " ", folded)
+    return folded
+
+
 _ANY_EVENT = re.compile(r"\b(?:" + "|".join(pattern for pattern, _, _ in EVENTS) + r")\b")
 
 

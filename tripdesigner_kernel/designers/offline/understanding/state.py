@@ -191,8 +191,9 @@ def set_travelers(profile: TripProfile, count: int, children: list[int | None]) 
 
 
 def _weekend_start(profile: TripProfile, request: TripRequest, today: date) -> list[str]:
-    """A weekend with no date starts on the Friday the reply names (``WEEKEND_NOTE``): one
-    start for the note and the plan. With dates said before, the weekend of those dates."""
+    """A weekend with no date starts on the Saturday (a long one on the Friday) the reply
+    names (``WEEKEND_NOTE``): one start for the note and the plan. With dates said before,
+    the weekend of those dates."""
     said_start = profile.dates.start_date if DATES not in profile.assumed else None
     if said_start is None:
         start = start_date_for(request, today)
@@ -200,12 +201,13 @@ def _weekend_start(profile: TripProfile, request: TripRequest, today: date) -> l
         profile.dates.given = "assumed"
         assume(profile, DATES)
         return []
-    friday = said_start + timedelta(days=(4 - said_start.weekday()) % 7)
+    first_day = 4 if (request.days or 2) >= 3 else 5  # a long weekend from the Friday
+    weekend = said_start + timedelta(days=(first_day - said_start.weekday()) % 7)
     request.notes = [
         n for n in request.notes if n != WEEKEND_NOTE.format(start_date_for(request, today))
     ]
-    set_start(profile, friday, profile.dates.given)
-    return [f"The weekend of your dates: from {friday:%A %-d %B %Y}."]
+    set_start(profile, weekend, profile.dates.given)
+    return [f"The weekend of your dates: from {weekend:%A %-d %B %Y}."]
 
 
 def change_travelers(profile: TripProfile, delta: int) -> list[str]:
@@ -299,7 +301,9 @@ def apply_request(
 def fill_assumptions(profile: TripProfile, today: date) -> None:
     """Fill what the plan needs and nobody said (dates, party), marking it assumed."""
     if profile.dates.start_date is None:
-        profile.dates.start_date = start_date_for(TripRequest(), today)
+        countries = [d.country for d in profile.destinations]
+        days = profile.dates.days or sum(d.days or 0 for d in profile.destinations) or None
+        profile.dates.start_date = start_date_for(TripRequest(), today, countries, days)
         profile.dates.given = "assumed"
         assume(profile, DATES)
     if profile.dates.days is None and not all(d.days for d in profile.destinations):
