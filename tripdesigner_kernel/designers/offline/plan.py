@@ -159,6 +159,7 @@ def plan_from_profile(
             arrival_time=profile.arrival_time,
             departure_time=profile.departure_time,
             day_start=profile.day_start,
+            bedtime=profile.bedtime,
             events=list(profile.events),
         )
         itinerary = planner.plan_trip(spec)
