@@ -224,13 +224,20 @@ def dietary_notes(itinerary: model.Itinerary) -> list[str]:
     notes = []
     if covered:
         said = " and ".join(covered)
+        picked = [
+            s
+            for s in meals
+            if s.details.get("diet_pick")
+            or str(s.details.get("description", "")).startswith("Your pick")
+        ]
         suits = sum(
             diets_fit(s.name, str(s.details.get("description", "")), tuple(s.tags), covered)
             == "suits"
             or bool({"vegetarian", "vegan"} & set(covered) and "vegetarian" in s.tags)
             for s in meals
+            if s not in picked
         )
-        picks = sum(str(s.details.get("description", "")).startswith("Your pick") for s in meals)
+        picks = len(picked)
         parts = [f"{suits} of {len(meals)} meals are at places that say they cater for it"]
         if picks:
             parts.append(
