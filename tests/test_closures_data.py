@@ -61,3 +61,30 @@ def test_versailles_is_not_a_new_year_day_trip() -> None:
     itinerary, _ = chat_plan("Paris from 29 December to 3 January, history")
     for day in visits(itinerary, "Château de Versailles"):
         assert day != date(2027, 1, 1) and day.weekday() != 0
+
+
+def test_vatican_museums_close_on_the_vatican_holidays() -> None:
+    easter, _ = chat_plan("Rome 27 March to 31 March 2027, art and museums")  # Easter Mon 29th
+    june, _ = chat_plan("Rome from 27 June to 1 July 2027, art and museums")  # 29 Jun
+    days = visits(easter, "Vatican Museums and Sistine Chapel") + visits(
+        june, "Vatican Museums and Sistine Chapel"
+    )
+    assert days  # planned on other days
+    assert not {date(2027, 3, 29), date(2027, 6, 29)} & set(days)
+    assert all(d.weekday() != 6 for d in days)
+
+
+def test_tivoli_is_planned_in_its_seasons_only() -> None:
+    winter, _ = chat_plan("Copenhagen 4 days in February, kids and parks")
+    assert visits(winter, "Tivoli Gardens") == []
+    summer = plan("Copenhagen", 4, start=date(2027, 6, 7), interests=["kids"])
+    assert any(s.name == "Tivoli Gardens" for s in summer.segments)
+
+
+def test_christmas_closes_alcatraz_and_shortens_the_sagrada_familia() -> None:
+    sf, _ = chat_plan("San Francisco from 24 to 27 December, history")
+    assert date(2026, 12, 25) not in visits(sf, "Alcatraz Island")
+    bcn, _ = chat_plan("Barcelona 25 to 28 December, architecture and churches")
+    for segment in bcn["segments"]:
+        if segment["name"] == "Sagrada Família" and segment["start"][5:10] in ("12-25", "12-26"):
+            assert segment["end"][11:16] <= "14:00"

@@ -77,3 +77,18 @@ def test_a_vegan_plan_skips_cheese_and_pastry_places_a_vegetarian_one_may_keep()
         text = f"{meal['name']} {meal['details']['description']}".lower()
         banned = r"fondue|raclette|cheese|cake|patisserie|\bburger|sausage|confection"
         assert not re.search(banned, text), text
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("Utrecht 3 days, gluten free", "Gluten-free "), ("Leeds for 3 days, halal", "Halal ")],
+)
+def test_in_a_city_without_our_places_each_meal_says_what_to_look_for(
+    message: str, kind: str
+) -> None:
+    itinerary, reply = chat_plan(message)
+    assert meals(itinerary)
+    for meal in meals(itinerary):
+        assert meal["name"].startswith(kind), meal["name"]
+        assert "menu" in meal["details"]["description"]
+    assert "0 of" in reply and "your pick" in reply

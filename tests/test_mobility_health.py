@@ -81,3 +81,12 @@ def test_a_diabetic_party_eats_at_regular_times_every_day(message: str) -> None:
 
 def _minutes(clock: str) -> int:
     return int(clock[:2]) * 60 + int(clock[3:])
+
+
+@pytest.mark.parametrize(
+    "message", ["Vienna 4 days, we are 78 and 80", "Lisbon for 5 days, we're 72 and 75"]
+)
+def test_ages_of_older_travellers_are_ages_not_a_party_size(message: str) -> None:
+    itinerary, reply = chat_plan(message)
+    assert "older travellers" in reply.splitlines()[0]
+    assert itinerary["travelers"] == 2 and "I can plan for" not in reply

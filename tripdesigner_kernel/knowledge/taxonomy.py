@@ -86,6 +86,9 @@ OUTDOOR_CATEGORIES = frozenset({"park", "nature", "beach", "viewpoint"})
 # Not for a party with children: bars, clubs, cocktail lounges.
 ADULT_CATEGORIES = frozenset({"nightlife"})
 ADULT_TAGS = frozenset({"nightlife", "cocktails"})
+# A visit about drink (a brewery tour, a wine estate's tasting) is for adults too (the
+# Heineken Experience admits adults only); a day trip with it is more than the drink.
+TASTING_TAGS = frozenset({"beer", "wine"})
 # What a place asks of a visitor's legs: many steps and no lift; a steep or rough walk.
 ACCESS_NEEDS: dict[str, str] = {
     "stairs": "many steps and no lift",

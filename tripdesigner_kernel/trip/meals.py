@@ -71,6 +71,11 @@ def windows_for(spec: TripSpec, country: str) -> MealWindows:
     return windows
 
 
+def diet_kind(needs: tuple[str, ...] | list[str]) -> str:
+    """The party's diet in a restaurant's words ("vegetarian-friendly"), or ''."""
+    return " and ".join(DIET_WORDS[n] for n in needs if n in DIET_WORDS)
+
+
 class MealChooser:
     """Picks each meal of a stay; shares the trip's 'used' set with the day planner."""
 
@@ -228,8 +233,7 @@ class MealChooser:
         )
 
     def _diet_kind(self) -> str:
-        """The party's diet in a restaurant's words ("vegetarian-friendly"), or ''."""
-        return " and ".join(DIET_WORDS[n] for n in self.needs if n in DIET_WORDS)
+        return diet_kind(self.needs)
 
     def _spot_name(self, meal: str, near: Place) -> str:
         kind = self._diet_kind()

@@ -95,7 +95,8 @@ def party_notes(itinerary: model.Itinerary) -> list[str]:
     notes = []
     if children:
         notes.append(
-            "With children: no bars or nightlife, kid-friendly places first, dinner early."
+            "With children: no bars or nightlife, no beer or wine tastings, kid-friendly "
+            "places first, dinner early."
         )
     short_walks = needs_short_walks(prefs.accessibility)
     if short_walks:
@@ -118,7 +119,7 @@ def party_notes(itinerary: model.Itinerary) -> list[str]:
             (p.name, why)
             for p in places.activities[:NOTABLE]
             if (why := unsuitable_reason(p.category, p.tags, p.access, children, avoided))
-            and not why.startswith("a bar")
+            and not why.startswith(("a bar", "a beer"))
         ]
         if left:
             named = "; ".join(f"{name} ({why})" for name, why in left[:NAMED_AT_MOST])

@@ -8,6 +8,7 @@ from tripdesigner_kernel.knowledge.taxonomy import (
     ACCESS_NEEDS,
     ADULT_CATEGORIES,
     ADULT_TAGS,
+    TASTING_TAGS,
 )
 from tripdesigner_kernel.trip.spec import TripSpec
 
@@ -33,6 +34,8 @@ def unsuitable_reason(
     """Why a place does not suit the party, in words, or None when it does."""
     if children and (category in ADULT_CATEGORIES or ADULT_TAGS & set(tags)):
         return "a bar or nightlife, not for children"
+    if children and category != "day_trip" and TASTING_TAGS & set(tags):
+        return "a beer or wine tasting, for adults"
     needs = [ACCESS_NEEDS[n] for n in access if n in avoided]
     if needs:
         return " and ".join(needs)

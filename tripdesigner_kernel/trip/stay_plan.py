@@ -22,7 +22,7 @@ from tripdesigner_kernel.trip.day_trips import (
 from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
-from tripdesigner_kernel.trip.meals import TO_THE_HOTEL
+from tripdesigner_kernel.trip.meals import TO_THE_HOTEL, diet_kind
 from tripdesigner_kernel.trip.meals import home_by as back_at_hotel_by
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.party import unsuitable
@@ -50,6 +50,13 @@ def _stop_segment(
     is_meal = stop.kind in ("lunch", "dinner")
     is_note = stop.kind in (REST_KIND, FREE_KIND)
     zone = ZoneInfo(places.timezone)
+    kind = diet_kind(spec.dietary) if is_meal and places.coverage == "generic" else ""
+    if kind:  # a kind of place to look for: say it must fit the diet
+        place = replace(
+            place,
+            name=f"{kind[0].upper()}{kind[1:]} {place.name[0].lower()}{place.name[1:]}",
+            description=f"{place.description} Look for a {kind} menu.",
+        )
     return model.Segment(
         id=f"d{day_number}-{stop.kind}-" + (str(stop.start) if is_note else slug(place.name)[:24]),
         type="meal" if is_meal else "note" if is_note else "activity",
@@ -69,6 +76,7 @@ def _stop_segment(
             **({"meal": stop.kind} if is_meal else {}),
             **({"access": list(place.access)} if place.access else {}),
             **({"after_dark": True} if place.after_dark else {}),
+            **({"diet_pick": True} if kind else {}),
         },
     )
 

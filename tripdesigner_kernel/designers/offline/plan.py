@@ -165,6 +165,7 @@ def plan_from_profile(
             arrival_time=profile.arrival_time,
             departure_time=profile.departure_time,
             day_start=profile.day_start,
+            bedtime=profile.bedtime,
             events=list(profile.events),
             lodging=profile.accommodation.kind,
         )
@@ -237,13 +238,20 @@ def dietary_notes(itinerary: model.Itinerary) -> list[str]:
     notes = []
     if covered:
         said = " and ".join(covered)
+        picked = [
+            s
+            for s in meals
+            if s.details.get("diet_pick")
+            or str(s.details.get("description", "")).startswith("Your pick")
+        ]
         suits = sum(
             diets_fit(s.name, str(s.details.get("description", "")), tuple(s.tags), covered)
             == "suits"
             or bool({"vegetarian", "vegan"} & set(covered) and "vegetarian" in s.tags)
             for s in meals
+            if s not in picked
         )
-        picks = sum(str(s.details.get("description", "")).startswith("Your pick") for s in meals)
+        picks = len(picked)
         parts = [f"{suits} of {len(meals)} meals are at places that say they cater for it"]
         if picks:
             parts.append(

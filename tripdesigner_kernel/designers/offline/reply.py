@@ -90,6 +90,8 @@ def understood_line(
         parts.append(f"{profile.pace} pace")
     if profile.day_start:
         parts.append(f"days start at {profile.day_start}")
+    if profile.bedtime:
+        parts.append(f"bedtime {profile.bedtime} (back at the hotel before it)")
     if profile.events:
         parts.append("for " + _and(profile.events))
     if profile.interests:

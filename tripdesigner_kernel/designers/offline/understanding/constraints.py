@@ -110,11 +110,13 @@ def read_lodging(folded: str, request: TripRequest) -> None:
         folded,
     ):
         rules.append("parties")
+    # Only when said: travelling with young children is who travels (the Understood line),
+    # not a house rule the person asked for.
     if re.search(
         r"\b(?:children|kids|child|ones) (?:who are )?(?:under|below|younger than) "
-        r"(?:the age of )?(?:10|ten)\b|\b(?:toddlers?|babies|baby|infants?)\b",
+        r"(?:the age of )?(?:10|ten)\b",
         folded,
-    ) or any(age is not None and age < 10 for age in request.children):
+    ):
         rules.append("children under 10")
     if re.search(
         r"\b(?:allow\w*|permit\w*|host\w*|welcom\w*|accept\w*|receiv\w*|accommodat\w*|have|having|"

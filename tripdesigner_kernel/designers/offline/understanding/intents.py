@@ -106,6 +106,7 @@ def says_something(request: TripRequest) -> bool:
         or request.cuisines
         or request.pace
         or request.day_start
+        or request.bedtime
         or request.travelers_delta
         or request.events
         or request.lodging_per_night is not None

@@ -36,7 +36,7 @@ _TOTAL = [
     rf"\b(?:we re|we are|we ll be|we will be|there are|there will be|there ll be|it s|"
     rf"it will be|we re now|we are now|now we re|now we are) (?:now )?(?:a group of )?{NUM}\b"
     r"(?! (?:days?|nights?|weeks?|hours?|stars?|cities|hotel|rooms?|minutes?|years?|kids|"
-    r"children|adults))",
+    r"children|adults|and \d))",  # "we are 78 and 80": ages
     rf"\bfor {NUM}\b(?! (?:days?|nights?|weeks?|months?|hours?|cities|stops|rooms?|"
     r"hotel|stars?|more|minutes?|years?|adults?|kids|children|of)\b)",
     rf"\b{NUM} person\b",

@@ -110,6 +110,7 @@ class TripProfile(_Slot):
     cuisines: list[str] = Field(default_factory=list)
     pace: str | None = None
     day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
+    bedtime: str | None = None  # "HH:MM" local: back at the hotel before it (children's bedtime)
     interest_words: list[str] = Field(default_factory=list)  # own words our tags approximate
     events: list[str] = Field(default_factory=list)  # events named as the trip's reason
     accessibility: list[str] = Field(default_factory=list)

@@ -77,6 +77,7 @@ class TripRequest:
     cuisines: list[str] = field(default_factory=list)  # "Mexican", "Indian"
     pace: str | None = None
     day_start: str | None = None  # "HH:MM": a late starter ("not a morning person") begins then
+    bedtime: str | None = None  # "HH:MM": the children's bedtime, the day ends at the hotel
     accessibility: list[str] = field(default_factory=list)  # wheelchair, pushchair, older
     transport: list[str] = field(default_factory=list)  # "no flight", "no self-driving"...
     arrival_time: str | None = None  # "HH:MM", local, on the first day

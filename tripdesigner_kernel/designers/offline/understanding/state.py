@@ -280,6 +280,8 @@ def apply_request(
         profile.pace = request.pace
     if request.day_start:
         profile.day_start = request.day_start
+    if request.bedtime:
+        profile.bedtime = request.bedtime
     add_to(profile, "interest_words", request.interest_words)
     add_to(profile, "events", [name for name, _ in request.events])
     if request.arrival_time:

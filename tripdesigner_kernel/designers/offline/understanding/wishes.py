@@ -54,6 +54,13 @@ _LATE_START = re.compile(
     r"(?:a|an|the|our|my|one|[A-Z]\w*)\b)|sleep(?:ing)? in (?:late|a bit|a little|every|each|most)"
     r"|(?:a|have a|like a) lie in|late (?:starts?|risers?|mornings?)|slow mornings?|night owls?)\b"
 )
+# A bedtime the day must end before: "kids in bed by 8pm", "bedtime is 7:30", "back at the
+# hotel by 19:00". A bare hour is an evening hour (8 -> 20:00).
+_BEDTIME = re.compile(
+    r"\b(?:(?:in bed|asleep|to bed|to sleep|lights out|bedtime|bed time)(?: is| at| by| around)?"
+    r"|back (?:at|in|to) the (?:hotel|room|apartment)(?: by| before| at)?)"
+    r" (?:by |before |at |around )?(\d{1,2})(?: (\d{2}))? ?(pm|p m|am|a m|h)?\b"
+)
 _REFUSAL_BEFORE = re.compile(AVOID_CUES + r"(?: (?!and\b|but\b)\S+){0,3}$")
 _DISH = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, DISHES), key=len, reverse=True)) + r")\b"
@@ -110,3 +117,17 @@ def read_wishes(text: str, folded: str, sentences: list[str], request: TripReque
     request.pace = paces[0] if paces else None
     if _LATE_START.search(folded):
         request.day_start = LATE_DAY_START
+    request.bedtime = read_bedtime(folded)
+
+
+def read_bedtime(folded: str) -> str | None:
+    """ "HH:MM" of a bedtime or an hour to be back at the hotel, or None."""
+    match = _BEDTIME.search(folded)
+    if match is None:
+        return None
+    hour, minutes = int(match[1]), int(match[2] or 0)
+    if match[3] in ("am", "a m") or hour > 23 or minutes > 59:
+        return None  # a bedtime in the morning is no bedtime
+    if hour < 12:
+        hour += 12  # "in bed by 8" is eight in the evening
+    return f"{hour:02d}:{minutes:02d}" if 17 <= hour <= 23 else None
