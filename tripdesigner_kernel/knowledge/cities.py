@@ -167,6 +167,7 @@ class CityIndex:
         size. ``towns`` adds places of 5,000 to 15,000 people.
         """
         folded = fold(ALIASES.get(fold(name), name))
+        folded = run_together_names().get(folded, folded)
         tables = self._tables(towns)
         if folded.startswith("greater ") and not any(folded in t.by_name for t in tables):
             folded = folded.removeprefix("greater ")  # "Greater Manchester": the city's area
@@ -215,7 +216,7 @@ class CityIndex:
         return found[0] if found else None
 
     def has_name(self, folded: str, towns: bool = False) -> bool:
-        if folded in ALIASES:
+        if folded in ALIASES or folded in run_together_names():
             return True
         if any(folded in table.by_name for table in self._tables(towns)):
             return True
@@ -270,6 +271,15 @@ def destination_cities() -> tuple[tuple[Destination, City], ...]:
     index = city_index()
     pairs = ((d, index.lookup(d.name)) for d in destinations())
     return tuple((d, city) for d, city in pairs if city is not None)
+
+
+@cache
+def run_together_names() -> dict[str, str]:
+    """Our destinations' names of several words as typed run together ("newyork",
+    "losangeles", "kualalumpur") -> the name, folded."""
+    names = {fold(d.name): fold(d.name) for d in destinations()}
+    names |= {fold(said): fold(name) for said, name in ALIASES.items()}  # "new york"
+    return {said.replace(" ", ""): name for said, name in names.items() if " " in said}
 
 
 @cache

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tripdesigner_kernel.designers.offline.lodging import about_the_hotel
 from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, names_an_item
 from tripdesigner_kernel.designers.offline.plan_items import ORDINALS as _ORDINALS
+from tripdesigner_kernel.designers.offline.understanding.languages import expand_shorthand
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM as _NUM
 from tripdesigner_kernel.designers.offline.understanding.numbers import (
     find_phrases as _find_phrases,
@@ -200,7 +201,8 @@ _ITEM_EDIT = re.compile(
     r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
     r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without)"
     r" (?:the |a |an |that |our )?"
-    r"([\w' .-]+?)(?:$|,|\?|!| -| with| for (?!day\b)| please\b| instead\b| and\b| but\b"
+    r"([\w' .-]+?)(?:$|[,;?!]|\.(?:\s|$)| -| with| for (?!day\b)| please\b| instead\b| and\b"
+    r"| but\b"
     r"| after all\b| (?:completely|entirely|altogether)\b)",
     re.IGNORECASE,
 )
@@ -225,6 +227,7 @@ def _item_edit(text: str, folded: str) -> Edit | None:
 
 def understand_edit(text: str) -> list[Edit]:
     """Follow-up edits named in ``text`` (empty when it asks for none)."""
+    text = expand_shorthand(text)
     folded = fold(text)
     edits: list[Edit] = []
     if re.search(r"\b(undo|go back|revert)\b", folded):

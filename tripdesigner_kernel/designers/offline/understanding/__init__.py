@@ -17,6 +17,7 @@ from tripdesigner_kernel.designers.offline.understanding.constraints import (
     read_times,
     read_transport,
 )
+from tripdesigner_kernel.designers.offline.understanding.date_words import read_date_words
 from tripdesigner_kernel.designers.offline.understanding.dates import (
     read_dates,
     read_duration,
@@ -114,6 +115,7 @@ def understand(text: str, today: date) -> TripRequest:
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
     read_dates(text, folded, today, request)
+    read_date_words(text, folded, today, request)
     said_start, said_days = request.start_date, request.days
     read_duration(folded, request, text)
     read_own_days(folded, request, said_start, said_days)

@@ -147,9 +147,31 @@ def _sums(text: str) -> list[tuple[int, int, Decimal, str | None, str]]:
     return found
 
 
+# An age, never money: "she's 78", "my dad (70, bad knees)", "aged 70", "70 years old".
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:she|he|i|they|who|mum|mom|mother|dad|father|grandma|grandpa|wife|husband"
+    r"|partner|son|daughter)(?:'s|’s| is| are|'m|’m| am| turns?| turning)"
+    r"|\b(?:aged?|turning|turns)|\b(?:mum|mom|mother|dad|father|grand\w+|parents?|wife"
+    r"|husband|partner|son|daughter|kids?|child(?:ren)?|boys?|girls?|friend|sister|brother"
+    r"|aunt|uncle)\s?\()\s?$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s?(?:years?|yrs?|y/?o|y\.o\.)\b", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` is someone's age."""
+    return bool(_AGE_BEFORE.search(text[max(0, start - 30) : start])) or bool(
+        _AGE_AFTER.match(text[end : end + 12])
+    )
+
+
 def _score(text: str, start: int, end: int, currency: str | None) -> int:
     """How likely the sum at ``start:end`` is the budget: a currency, a budget word before
-    (nearer than any hotel or car word) or after, and no price per night after."""
+    (nearer than any hotel or car word) or after, and no price per night after; an age
+    ("she's 78") never is."""
+    if not currency and _is_age(text, start, end):
+        return -10
     lowered = text.lower()
     sentence_start = max(lowered.rfind(c, 0, start) for c in ".?!;") + 1
     before = lowered[sentence_start:start]

@@ -159,6 +159,10 @@ def is_day_of_month(folded: str, number: int) -> bool:
     return bool(re.search(rf"\b{MONTH}\.? (?:the )?{number}(?:st|nd|rd|th)?\b", folded))
 
 
+# A year said after a date: this century's, and not a sum of money ("jan 20th, ~$6000 usd").
+_YEAR = r"(20\d\d)\b(?!\s?(?:k\b|usd|eur|gbp|aud|cad|dollars?|euros?|pounds?|bucks))"
+
+
 def read_dates(text: str, folded: str, today: date, request: TripRequest) -> None:
     """The first day (and, for a range, the length), or the month; notes for impossible days."""
     if parse_date_range(text, today, request):
@@ -171,10 +175,10 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
             _impossible_day(int(iso[2]), int(iso[3]), int(iso[1]), today, request)
         return
     month_day = re.search(
-        rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b{_NOT_A_DAY_AFTER}", folded
+        rf"\b{MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? {_YEAR})?\b{_NOT_A_DAY_AFTER}", folded
     )
     day_month = re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? (\d{{4}}))?\b", folded
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{MONTH}(?:,? {_YEAR})?\b", folded
     )
     if month_day or day_month:
         if month_day:
@@ -186,7 +190,7 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
         if request.start_date is None:
             _impossible_day(month, day, int(year) if year else None, today, request)
         return
-    part = re.search(_PART + rf"{MONTH}(?:,? (\d{{4}}))?\b", folded)
+    part = re.search(_PART + rf"{MONTH}(?:,? {_YEAR})?\b", folded)
     if part:
         month = monthnumber(part[2])
         year_said = int(part[3]) if part[3] else None
@@ -218,7 +222,7 @@ def read_dates(text: str, folded: str, today: date, request: TripRequest) -> Non
             (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
         )
         return
-    month_year = re.search(rf"\b{MONTH} (\d{{4}})\b", folded)
+    month_year = re.search(rf"\b{MONTH} {_YEAR}", folded)
     if month_year:
         request.month, request.year = monthnumber(month_year[1]), int(month_year[2])
         return

@@ -116,10 +116,34 @@ def _plain(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+# Chat shorthand in the words the recognisers read: "4 nts", "bangkok 4n +", "wknd",
+# "me n my gf". Each keeps the letters around it, so place names read as written.
+_SHORTHAND = [
+    (re.compile(r"\b(\d{1,2}) ?(?:nts?|nites?|nghts?)\b", re.I), r"\1 nights"),
+    (re.compile(r"\b(\d{1,2})n(?=\s*(?:[+,&;)]|and\b|then\b|$))", re.I), r"\1 nights"),
+    (re.compile(r"\b(\d{1,2}) ?(?:dys?)\b", re.I), r"\1 days"),
+    (re.compile(r"\bwk(?:e?nd|end)s?\b", re.I), "weekend"),
+    (re.compile(r"\b(\d{1,2}) ?wks?\b", re.I), r"\1 weeks"),
+    (
+        re.compile(r"\b(me|you|him|her|us|mum|mom|dad|wife|husband|gf|bf) n (?=\w)", re.I),
+        r"\1 and ",
+    ),
+]
+
+
+def expand_shorthand(text: str) -> str:
+    """``text`` with chat shorthand written out ("4 nts" -> "4 nights", "wknd" ->
+    "weekend"); the same text when it has none."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def to_english(text: str) -> str:
     """``text`` with its foreign length, party and month phrases in English; the same
     text when it has none. Only the matched phrases change: capitals and accents stay
     elsewhere, so place names read as written."""
+    text = expand_shorthand(text)
     text = re.sub(r"\bw/o\b", "without", text)
     text = re.sub(r"\bw/(?=\s?\w)", "with ", text)  # "w/ kids", "w/pool"
     # "wife & kids", "+ kid"; not in names ("Resort & Spa")

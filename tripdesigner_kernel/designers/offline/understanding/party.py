@@ -60,6 +60,8 @@ _BARE_COMPANION = re.compile(
     rf"(?=(?:{_ONE_COMPANION})\b(?! (?:of|s)\b))"
 )
 
+ADULT_AGE = 18
+
 
 def _ages(folded: str, text: str) -> list[int]:
     """Children's ages: "(5 and 8)", "aged 5 and 8", "a 6 year old"."""
@@ -233,11 +235,12 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     # "a 3 year old and a baby": a child said by age is one more child
     one_child += [
         "aged"
-        for _ in re.findall(
-            r"\b(?:a|an|one|and|my|our) \d{1,2} year old\b"
+        for age in re.findall(
+            r"\b(?:a|an|one|and|my|our) (\d{1,2}) year old\b"
             r"(?! (?:kids?|child|children|sons?|daughters?|boys?|girls?|twins|grand\w+)\b)",
             folded,
         )
+        if int(age) < ADULT_AGE  # "my 70 year old mum" is a grown-up
     ]
     total = _couples(folded)
     for pattern in _TOTAL:

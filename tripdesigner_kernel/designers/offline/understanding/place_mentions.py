@@ -90,6 +90,8 @@ def _city_ok(
         return True  # "seville": ours, though GeoNames' Sevilla; not "goa is nice"
     if is_ours(city) and fold(city.name) == fold(ALIASES.get(key, key)) and not as_word:
         return True
+    if lower and is_ours(city) and local_name(key, city) and not as_word:
+        return True  # "lisboa", "praha", "wien": one of ours by the name its people use
     if not cued and not listed and city.everyday_word:
         return False
     other_name = fold(city.name) != fold(ALIASES.get(key, key))
@@ -105,6 +107,24 @@ def _city_ok(
     if city.population < SMALL_CITY:
         return cued or (city.known_names >= FAMOUS_TOWN_NAMES and not sentence_start)
     return True
+
+
+LOCAL_NAME_LIKENESS = 50  # percent: "praha" and "prague" share about half their letters
+NOT_LOCAL_NAMES = {"deli", "delis", "nico", "nica", "campi", "urbs", "stadi", "westside"}
+
+
+def local_name(key: str, city: City) -> bool:
+    """Whether ``key``, one of the city's other names, reads as its name in another
+    language ("lisboa", "praha", "wien", "firenze"), not an old, odd or everyday one
+    ("victoria" for Hong Kong, "deli")."""
+    from rapidfuzz import fuzz
+
+    english = fold(city.name)
+    return (
+        len(key) >= 4
+        and key not in NOT_LOCAL_NAMES
+        and fuzz.ratio(key, english) >= LOCAL_NAME_LIKENESS
+    )
 
 
 def find_mentions(text: str, towns: bool = False) -> tuple[list[Mention], list[str]]:
