@@ -150,3 +150,24 @@ def test_a_weak_word_before_a_name_not_in_the_trip_drops_nothing() -> None:
     reply, profile = chat_turns("4 days in Lyon and 3 in Marseille", "no Mexican food please")
     assert _days(profile) == [("Lyon", 4), ("Marseille", 3)]
     assert "out of the trip" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Madrid for 3, then Seville for 2", [("Madrid", 3), ("Seville", 2)]),
+        ("Madrid 3 days and Seville 2", [("Madrid", 3), ("Seville", 2)]),
+        ("Rome 3, Florence 2, Venice 2", [("Rome", 3), ("Florence", 2), ("Venice", 2)]),
+    ],
+)
+def test_a_bare_number_after_each_city_of_a_list_is_its_days(
+    text: str, days: list[tuple[str, int]]
+) -> None:
+    reply, profile = chat_turns(text)
+    assert _days(profile) == days, str(reply)
+    assert "travellers" in profile["assumed"]
+
+
+def test_one_city_for_a_number_is_still_the_party() -> None:
+    _, profile = chat_turns("a weekend in Rome for 2")
+    assert profile["travelers"]["adults"] == 2 and "travellers" not in profile["assumed"]

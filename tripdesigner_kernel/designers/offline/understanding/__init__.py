@@ -34,10 +34,12 @@ from tripdesigner_kernel.designers.offline.understanding.party_phrases import (
     only_others_travel,
     party_text,
 )
+from tripdesigner_kernel.designers.offline.understanding.place_words import NOT_PLACES
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
 from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
 from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
+from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.text import fold
 
 __all__ = ["CityStay", "TripRequest", "start_date_for", "understand"]
@@ -106,11 +108,31 @@ def _read_party(text: str, request: TripRequest) -> None:
         and not re.search(r"\b(?:for|gift for|surprise for) (?:my|our) ", folded)
     ):
         request.travelers -= 1
+# "Lisbon for 3, then Porto for 2", "Lisbon 3 days and Porto 2": a bare number after each
+# city of a list is its days (one "Rome for 2" alone is the party).
+_BARE_DAYS = re.compile(
+    r"\b(([A-Z][\w'’-]+),? (for )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten))(?=\s*(?:$|[,.;!?)&]|and\b|then\b))"
+)
+
+
+def _days_after_cities(text: str) -> str:
+    """``text`` with "days" after each bare number that sizes a city of a list."""
+    found = [  # "May 10", "USD 6,500": no city
+        m
+        for m in _BARE_DAYS.finditer(text)
+        if fold(m[2]) not in NOT_PLACES and city_index().has_name(fold(m[2]))
+    ]
+    sized = re.search(r"\b\d{1,2}[ -](?:days?|nights?)\b", text)
+    if len(found) >= 2 or (len(found) == 1 and sized and not found[0][3]):
+        for match in reversed(found):
+            text = f"{text[: match.end(1)]} days{text[match.end(1) :]}"
+    return text
 
 
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
-    text = _ADDED_FOR.sub(r"\1 days", to_english(text))
+    text = _days_after_cities(_ADDED_FOR.sub(r"\1 days", to_english(text)))
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
