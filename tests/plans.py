@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from tripdesigner_kernel.knowledge.cities import City, city_index
 from tripdesigner_kernel.trip import model, planner
@@ -33,3 +34,13 @@ def chat_plan(message: str, today: str = "2026-11-24") -> tuple[dict, str]:
     reply = state.chat(message)
     assert reply.itinerary is not None, str(reply)
     return reply.itinerary, str(reply)
+
+
+def chat_turns(*turns: str, today: str = "2026-11-24") -> list[Any]:
+    """The replies (``kernel.Reply``) to ``turns``, said one after another in a new session."""
+    from tripdesigner_kernel.kernel import KernelState
+
+    state = KernelState()
+    state.settings.today = today
+    state.new_session()
+    return [state.chat(turn) for turn in turns]

@@ -331,11 +331,13 @@ def test_wishes_the_planner_cannot_act_on_yet_are_kept_and_said() -> None:
     kept = profile.slots()
     assert kept["transport"] == ["no flight"] and kept["cuisines"] == ["Mexican", "Indian"]
     assert kept["accommodation"] == {
+        "kind": None,
         "type": "entire room",
         "rules": ["pets"],
         "amenities": [],
         "per_night": None,
         "currency": None,
+        "per_room": False,
     }
     assert kept["travelers"] == {"adults": 2, "children": [5, 8]}
     from tripdesigner_kernel.designers.offline.reply import noted_line, understood_line
@@ -427,7 +429,14 @@ def test_the_profile_is_plain_json_in_the_record() -> None:
     profile = profile_of(state)
     assert json.loads(json.dumps(profile)) == profile
     assert [d["name"] for d in profile["destinations"]] == ["Lisbon", "Porto"]
-    assert set(profile["planner"]) == {"pinned", "exclude", "frugal", "chosen_level", "undo"}
+    assert set(profile["planner"]) == {
+        "pinned",
+        "exclude",
+        "frugal",
+        "chosen_level",
+        "hotel_level",
+        "undo",
+    }
     assert len(profile["planner"]["undo"]) == 2
 
 

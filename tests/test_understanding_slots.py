@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("late August in Oslo", date(2027, 8, 21), None),
         ("Berlin next Friday", date(2026, 12, 4), None),
         ("leaving Thursday for Prague", date(2026, 11, 26), None),
-        ("Paris this weekend", date(2026, 11, 28), 2),  # a weekend is Saturday and Sunday
+        ("Paris this weekend", date(2026, 11, 28), 2),  # the coming Saturday
         ("Munich for Oktoberfest 2027", date(2027, 9, 18), None),
         ("Edinburgh for Hogmanay", date(2026, 12, 30), None),
         ("Rome over Easter, 4 days", date(2027, 3, 26), 4),  # Good Friday, via dateutil

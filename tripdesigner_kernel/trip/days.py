@@ -4,6 +4,7 @@ near the route, an evening out when asked for. Deterministic."""
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
@@ -210,7 +211,9 @@ class CityPlanner:
             )[:FILL_OPTIONS]
 
         planned = sum(s.kind == "activity" for s in stops)
-        most = max(planned, visits) + (1 if self.spare > 0 else 0)
+        # A day kept from the plan being edited gets no extra place: it stays as it was.
+        kept_day = bool(pinned) and set(pinned) <= self.reserved
+        most = max(planned, visits) + (1 if self.spare > 0 and not kept_day else 0)
         filled = [
             s
             for s in fill_gaps(stops, day, near, self.hotel, most, room_from, began)
@@ -335,14 +338,52 @@ class CityPlanner:
         return plan
 
     def stay_area(self) -> StayArea:
-        """The stay area nearest to the best-ranked places (cheaper on ties)."""
+        """The stay area nearest to the best-ranked places (cheaper on ties); under the
+        spec's nightly cap when one fits it (nearest first), else the cheapest.
+
+        Sets ``hotel_level``: the hotel's level there.
+        """
         top = self.ranked[:8] or list(self.places.activities[:8])
         lat = sum(p.lat for p in top) / len(top)
         lon = sum(p.lon for p in top) / len(top)
-        return min(
+        level = self.spec.hotel_level or self.spec.level
+        by_distance = sorted(
             self.places.stay_areas,
-            key=lambda a: (round(km_between(lat, lon, a.lat, a.lon), 1), a.price(self.spec.level)),
+            key=lambda a: (round(km_between(lat, lon, a.lat, a.lon), 1), a.price(level)),
         )
+        self.hotel_level: str = level
+        cap = self._nightly_cap()
+        if cap is None:
+            return by_distance[0]
+        rooms = rooms_for(self.spec.travelers)
+        # The wanted level or the nearest below it, in the nearest area that has one.
+        order = ("budget", "moderate", "luxury")
+        levels = order[: order.index(level) + 1][::-1]
+        for area in by_distance:
+            for option in levels:
+                if area.price(option) * rooms <= cap:
+                    self.hotel_level = option
+                    return area
+        cheapest = min(by_distance, key=lambda a: a.price("budget"))
+        self.hotel_level = "budget"
+        return cheapest
+
+    def _nightly_cap(self) -> float | None:
+        """The spec's nightly cap for all rooms, in this city's currency."""
+        if self.spec.lodging_cap is None:
+            return None
+        from tripdesigner_kernel.knowledge.money import UnknownCurrencyError, convert
+
+        amount, currency = self.spec.lodging_cap
+        try:
+            return float(convert(amount, currency, self.places.currency))
+        except UnknownCurrencyError:
+            return None
+
+
+def rooms_for(travelers: int) -> int:
+    """Double rooms for a party of ``travelers``."""
+    return math.ceil(travelers / 2)
 
 
 @cache

@@ -34,8 +34,11 @@ class TripSpec:
     budget_amount: Decimal | None = None
     title: str | None = None
     itinerary_id: str = "trip"
-    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> activity names
+    pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> visits, meals
     frugal: bool = False  # prefer free and cheap places
+    hotel_level: model.BudgetLevel | None = None  # the hotels' level, when not the trip's
+    # The most the party's rooms may cost a night, all rooms together: (amount, ISO 4217).
+    lodging_cap: tuple[Decimal, str] | None = None
     dietary: list[str] = field(default_factory=list)  # vegetarian, vegan, halal...
     avoid: list[str] = field(default_factory=list)  # interests the person wants less of
     # Who travels and how (from the trip profile); the planner acts on what it can.
@@ -46,4 +49,6 @@ class TripSpec:
     arrival_time: str | None = None  # "HH:MM" local, first day
     departure_time: str | None = None  # "HH:MM" local, last day
     day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
+    bedtime: str | None = None  # "HH:MM" local: back at the hotel by then (children's bedtime)
     events: list[str] = field(default_factory=list)  # events named ("Oktoberfest"), first
+    lodging: str | None = None  # the kind of stay: hostel, B&B, guesthouse, apartment, ryokan

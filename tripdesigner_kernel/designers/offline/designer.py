@@ -7,6 +7,7 @@ re-plans from the profile, so the same conversation always gives the same plan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -18,7 +19,14 @@ from tripdesigner_kernel.designers.base import (
     pending_question,
 )
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
-from tripdesigner_kernel.designers.offline.followups import apply_edits
+from tripdesigner_kernel.designers.offline.followups import (
+    apply_edits,
+    day_names,
+    item_picked,
+    which_item,
+)
+from tripdesigner_kernel.designers.offline.journey_answers import SURE_QUESTION
+from tripdesigner_kernel.designers.offline.lodging import per_room_said
 from tripdesigner_kernel.designers.offline.plan import plan_from_profile
 from tripdesigner_kernel.designers.offline.plan_answers import (
     ASK_ABOUT,
@@ -43,13 +51,24 @@ from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
 UNDO_DEPTH = 10
-DAY_EDITS = {"add_days", "remove_day", "shift", "start_day", "add_city"}
+DAY_EDITS = {
+    "add_days",
+    "remove_day",
+    "shift",
+    "start_day",
+    "add_city",
+    "end_shift",
+    "end_day",
+    "leave_day",
+}
 
 CAPABILITIES = (
     "I can plan trips to any city (with curated places for about 80 of them), and change a "
     "plan: *add a day*, *remove day 3*, *swap day 1 and day 2*, *make it cheaper*, "
-    "*more museums*, *less nightlife*, *replace <place>*, *we're 4 now*, *from June 3*, "
-    "*push it a week later*, *add Porto for 2 days*, or *undo*."
+    "*a cheaper hotel*, *hotel under 150 a night*, *more museums*, *less nightlife*, "
+    "*drop the museum on day 2*, *replace <place>*, *we're 4 now*, *from June 3*, "
+    "*start a day later*, *leave a day early*, *push it a week later*, *add Porto for 2 days*, "
+    "or *undo*."
 )
 OFF_TOPIC = (
     "I can only help with trips, so I will leave that question to someone else. "
@@ -71,19 +90,33 @@ class OfflineDesigner:
         profile = load_profile(request.profile)
         stored = request.profile
         folded = fold(request.text)
-        asked = understand(request.text, request.today)
+        question = pending_question(request.history)
         edits = understand_edit(request.text) if profile.destinations else []
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
-        question = pending_question(request.history)
+        picked = item_picked(question, request.text) if request.itinerary else None
+        if picked is not None:  # the answer to "which museum should I take out?"
+            edits = [picked]
+        asked = understand(_without_items(request.text, edits, profile), request.today)
+        if asked.lodging_per_night is not None and asked.days:
+            # "rooms under 150 each a night": the night is the price's, not the trip's length
+            priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)
+            asked.days = understand(priceless, request.today).days
+        ask_which = which_item(edits, request.itinerary, request.today)
+        if ask_which is not None:
+            return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
         plan = model.Itinerary.from_json(request.itinerary) if request.itinerary else None
+        if plan is not None and not edits and SURE_QUESTION.search(folded):
+            answer = answer_about_plan(folded, plan, request.today)
+            return DesignResult(answer, request.itinerary, stored)
         intent = read_intent(
             folded,
             asked,
             has_trip=bool(profile.destinations and request.itinerary),
             has_edits=bool(edits),
             destinations=slots.destination_cities(profile),
-            answered=question is not None and request.text in question.choices,
+            answered=picked is not None
+            or (question is not None and request.text in question.choices),
             names_a_plan_place=bool(plan and places_named(folded, plan.segments)),
         )
         if intent.kind == "off_topic":
@@ -94,13 +127,22 @@ class OfflineDesigner:
             answer = answer_travel_question(folded, asked, profile)
             return DesignResult(answer, request.itinerary, stored)
         if intent.kind == "plan_question" and plan is not None:
-            return DesignResult(answer_about_plan(folded, plan), request.itinerary, stored)
+            answer = answer_about_plan(folded, plan, request.today)
+            return DesignResult(answer, request.itinerary, stored)
         before = profile.model_copy(deep=True)
         if intent.kind == "new_trip" and not intent.keep:
             profile = TripProfile()
         notes, edits = _read_into(profile, asked, intent, edits, request.today)
         notes = [*asked.notes, *notes]
         notes += apply_edits(profile, edits, request.itinerary, request.today)
+        missing = [m for m in asked.missing_places if not any(m in note for note in notes)]
+        if missing and profile.destinations:  # never dropped without a word
+            notes.append(missing_note(missing, profile))
+        if asked.lodging_per_night is not None:
+            profile.accommodation.per_room = per_room_said(folded)
+            if request.itinerary:  # a new nightly price: the hotel changes, not the days
+                current = day_names(request.itinerary)
+                profile.planner.pinned = {str(d): names for d, names in current.items()}
         if not profile.destinations:
             ask = where_question(asked, profile, request.text, request.today)
             line = understood_line(profile)
@@ -117,7 +159,8 @@ class OfflineDesigner:
             undo = before.model_copy(deep=True)
             undo.planner.undo = []
             profile.planner.undo = [*before.planner.undo, undo.to_json()][-UNDO_DEPTH:]
-        return self._plan(profile, request, notes, asked.alternatives)
+        alternatives = [*asked.alternatives, *([f"no data for {_and(missing)}"] if missing else [])]
+        return self._plan(profile, request, notes, alternatives)
 
     def _plan(
         self,
@@ -199,6 +242,31 @@ def _read_into(
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def missing_note(missing: list[str], profile: TripProfile) -> str:
+    """What the reply says of places named that we hold no data for, and what was planned."""
+    cities = _and([d.name for d in profile.destinations])
+    it = "it" if len(missing) == 1 else "them"
+    return (
+        f"I have no data for {_and(missing)}, so {it} is not in this plan, which covers "
+        f"{cities} only. To go there too, name a town near {it} (*add <town> for 2 days*) "
+        "and I will plan it from the map."
+    ).replace(" them is ", " them are ")
+
+
+def _without_items(text: str, edits: list[Edit], profile: TripProfile) -> str:
+    """``text`` without the places of the plan its edits name: "drop the museums on day 2"
+    asks for no museums (an interest) and no trip of 2 days."""
+    cities = {fold(d.name) for d in profile.destinations}
+    for edit in edits:
+        if edit.action in ("replace", "drop") and fold(edit.subject) not in cities:
+            text = text.replace(edit.subject, " ")
+    return text
 
 
 def _replaced_destination(profile: TripProfile, edits: list[Edit]) -> str | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tripdesigner_kernel.designers.offline.lodging import about_the_hotel
+from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, names_an_item
+from tripdesigner_kernel.designers.offline.plan_items import ORDINALS as _ORDINALS
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM as _NUM
 from tripdesigner_kernel.designers.offline.understanding.numbers import (
     find_phrases as _find_phrases,
@@ -18,8 +21,10 @@ from tripdesigner_kernel.knowledge.text import fold
 class Edit:
     """A follow-up change to the current plan."""
 
-    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace, undo, add_city,
-    # shift (days, months), start_day (day of the month), party (count), origin (subject)
+    # add_days, remove_day, swap_days, cheaper, pricier, more, less, replace (a place, by
+    # another), drop (a place or city), undo, add_city,
+    # shift (days, months), start_day (day of the month), end_shift (days), end_day (day of
+    # the month), leave_day (the start or the end, whichever is nearer), party (count), origin
     action: str
     days: int = 0
     day: int = 0
@@ -27,20 +32,9 @@ class Edit:
     subject: str = ""
     months: int = 0
     count: int = 0
+    to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
 
 
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 _DAY_REF = (
     r"(?:the )?(?:day (\d{1,2})"
     r"|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) day)"
@@ -65,8 +59,35 @@ _SHIFT = re.compile(
     rf"|\b(?:delay|postpone|push back|put off)\b[a-z ]*?\bby {_NUM} (days?|weeks?|months?)\b"
 )
 _START_DAY = re.compile(
-    r"\b(?:start|starting|begin|beginning|leave|leaving|arrive|arriving|go|going)"
-    r"(?: it)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
+    r"\b(?:start|starting|begin|beginning|(leave|leaving|depart|departing)|arrive|arriving|go"
+    r"|going|get there|fly out|flying out|fly in|flying in|set off|head out)"
+    r"(?: it| the trip)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b(?! of)"
+)
+# Which end of the trip a message moves: "start a day later" moves the whole trip (same
+# length); "come back a day later" or "leave a day early" moves only its end.
+_START_WORDS = (
+    r"start|starting|begin|beginning|arrive|arriving|get there|getting there|get in|fly out"
+    r"|flying out|fly in|set off|setting off|head out|go|going|leave|leaving|depart|departing"
+    r"|travel|travelling|traveling|do it|do the trip|the start"
+)
+_END_WORDS = (
+    r"end|ending|finish|finishing|come back|coming back|come home|coming home|go home"
+    r"|going home|fly home|flying home|fly back|flying back|head home|head back|get back"
+    r"|getting back|return|returning|go back|check out|the end|stay"
+)
+_UNIT = r"(days?|nights?|weeks?)"
+_END_MOVE = re.compile(
+    rf"\b(?:{_END_WORDS})\b(?: (?!and\b|but\b)[a-z]+){{0,3}}? (?:by )?{_NUM} {_UNIT} "
+    r"(earlier|early|sooner|later|late|longer|less|shorter)\b"
+    rf"|\b(leave|leaving|depart|departing)\b(?: [a-z]+){{0,3}}? {_NUM} {_UNIT} (early)\b"
+)
+_START_MOVE = re.compile(
+    rf"\b(?:{_START_WORDS})\b(?: (?!and\b|but\b)[a-z]+){{0,3}}? (?:by )?{_NUM} {_UNIT} "
+    r"(earlier|sooner|later|early|late)\b"
+)
+_BARE_MOVE = re.compile(rf"^(?:[a-z]+ ){{0,5}}?{_NUM} {_UNIT} (later|earlier|sooner)\b")
+_END_DAY = re.compile(
+    rf"\b(?:{_END_WORDS})(?: it| the trip)?(?: on)? the (\d{{1,2}})(?:st|nd|rd|th)\b(?! of)"
 )
 _PARTY_NOW = re.compile(
     rf"\b(?:we re|we are|we ll be|we will be|there ll be|there will be|there are) (?:now )?"
@@ -82,8 +103,37 @@ _ORIGIN = re.compile(
 )
 
 
+# "spend the extra time in Berlin", "give those days to Paris", "stay longer in Rome": the
+# city that takes the days of a city taken out of the trip.
+_TAKES_THE_DAYS = re.compile(
+    r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
+    r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with)"
+    r"|\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
+    r"|\b(?:extend|lengthen) (?:the )?(?:stay in |time in )?)\s+"
+    r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+
+
+def _unit_days(count: str, unit: str) -> int:
+    return _number(count) * (7 if unit.startswith("week") else 1)
+
+
+def _end_moves(folded: str) -> list[Edit]:
+    """ "Come back a day later", "leave a day early", "return on the 14th": the end only."""
+    end = _END_MOVE.search(folded)
+    if end:
+        count, unit, way = (end[1], end[2], end[3]) if end[1] else (end[5], end[6], end[7])
+        sign = -1 if way in ("earlier", "early", "sooner", "less", "shorter") else 1
+        return [Edit("end_shift", days=sign * _unit_days(count, unit))]
+    end_day = _END_DAY.search(folded)
+    if end_day:
+        return [Edit("end_day", day=int(end_day[1]))]
+    return []
+
+
 def _date_moves(folded: str) -> list[Edit]:
-    """ "Push it all a week later", "3 days earlier", "start on the 12th instead"."""
+    """ "Push it all a week later", "start a day later", "3 days earlier", "come back a day
+    later", "start on the 12th instead"."""
     shift = _SHIFT.search(folded)
     if shift:
         groups = shift.groups()
@@ -98,10 +148,45 @@ def _date_moves(folded: str) -> list[Edit]:
         if unit.startswith("month"):
             return [Edit("shift", months=amount)]
         return [Edit("shift", days=amount * (7 if unit.startswith("week") else 1))]
+    ends = _end_moves(folded)
+    if ends:
+        return ends
+    start = _START_MOVE.search(folded) or _BARE_MOVE.search(folded)
+    if start:
+        sign = -1 if start[3] in ("earlier", "sooner", "early") else 1
+        return [Edit("shift", days=sign * _unit_days(start[1], start[2]))]
     start_day = _START_DAY.search(folded)
-    if start_day:
-        return [Edit("start_day", day=int(start_day[1]))]
+    if start_day:  # "leave on the 14th": the end when the 14th falls in the trip's last days
+        return [Edit("leave_day" if start_day[1] else "start_day", day=int(start_day[2]))]
     return []
+
+
+_REPLACING = ("replace", "swap out", "swap", "change", "instead of")
+_ITEM_EDIT = re.compile(
+    r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
+    r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without)"
+    r" (?:the |a |an |that |our )?"
+    r"([\w' .-]+?)(?:$|,|\?|!| with| for (?!day\b)| please\b| instead\b| and\b)",
+    re.IGNORECASE,
+)
+
+
+def _item_edit(text: str, folded: str) -> Edit | None:
+    """ "Drop the museum on day 2", "replace the Louvre", "skip lunch tomorrow": a place (or
+    a city) of the plan to take out ("drop") or to put something else in place of."""
+    for found in _ITEM_EDIT.finditer(text):
+        verb, subject = fold(found[1]), found[2].strip()
+        said = fold(subject)
+        if not said or re.match(r"(?:the )?(?:last )?(?:day|night)s?\b", said):
+            continue
+        loose = verb in ("no", "without", "change", "swap")
+        if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
+            continue  # "no museums" is less of them; "change the dates" is no place
+        # "drop Leipzig, spend the extra time in Berlin": the city that takes its days.
+        to = _TAKES_THE_DAYS.search(text[found.end(2) :])
+        action = "replace" if verb in _REPLACING else "drop"
+        return Edit(action, subject=subject, to=to[1] if to else "")
+    return None
 
 
 def understand_edit(text: str) -> list[Edit]:
@@ -142,9 +227,12 @@ def understand_edit(text: str) -> list[Edit]:
         r"\b(cheaper|less expensive|save money|lower (?:the )?(?:cost|budget)|too expensive)\b",
         folded,
     ):
-        edits.append(Edit("cheaper"))
-    elif re.search(r"\b(fancier|more luxurious|upgrade|splurge more)\b", folded):
-        edits.append(Edit("pricier"))
+        edits.append(Edit("cheaper_hotel" if about_the_hotel(folded) else "cheaper"))
+    elif re.search(r"\b(fancier|more luxurious|upgrade|splurge more|nicer|better)\b", folded):
+        if about_the_hotel(folded):
+            edits.append(Edit("pricier_hotel"))
+        elif not re.search(r"\b(nicer|better)\b", folded):
+            edits.append(Edit("pricier"))
     for word in re.findall(r"\bmore ([a-z ]+?)(?:,|\.| and |$)", folded):
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("more", subject=i) for i in interests]
@@ -154,25 +242,19 @@ def understand_edit(text: str) -> list[Edit]:
         r"(?:,|\.| and |$)",
         folded,
     ):
+        if DAY_WORDS.search(word):  # "no museum on day 2": that day's museum, not all
+            continue
         interests = _find_phrases(word, INTEREST_SYNONYMS)
         edits += [Edit("less", subject=i) for i in interests]
-    replace = re.search(
-        r"\b(?:replace|swap out|instead of|skip|remove|drop) (?:the )?"
-        r"([\w' .-]+?)(?:$|,| with| for)",
-        text,
-        re.IGNORECASE,
-    )
-    if (
-        replace
-        and not remove
-        and not fewer
-        and not re.match(r"(?:the )?(?:last )?day\b", fold(replace[1]))
-    ):
-        edits.append(Edit("replace", subject=replace[1].strip()))
+    item = _item_edit(text, folded)
+    if item and not remove and not fewer:
+        edits.append(item)
     add_city = re.search(
-        r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",
+        rf"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (?i:{_NUM})(?: (?i:days?|nights?))?)?"
+        r"(?:$|[,.?!]| to| at| and| for)",
         text,
     )
     if add_city and not add:
-        edits.append(Edit("add_city", subject=add_city[1].strip(), days=int(add_city[2] or 0)))
+        days = _number(add_city[2]) if add_city[2] else 0
+        edits.append(Edit("add_city", subject=add_city[1].strip(), days=days))
     return edits

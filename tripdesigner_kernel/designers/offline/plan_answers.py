@@ -9,14 +9,17 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from tripdesigner_kernel.designers.offline.journey_answers import answer_when_and_how, hotels_named
+from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, day_named
 from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
 
 ASK_ABOUT = (
-    "You can ask me about the plan: *what's on day 2?*, *how much is day 2?*, "
-    "*where do we stay?*, *when do we fly?* or *how much is it in total?*"
+    "You can ask me about the plan: *what's on day 2?*, *what's on tomorrow?*, *how much is "
+    "day 2?*, *where do we stay in Porto?*, *how much is the hotel?*, *when do we check out?*, "
+    "*what time do we leave on the last day?*, *how do we get from Lisbon to Porto?* or *how "
+    "much is it in total?*"
 )
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
 def _money(amount: Decimal, currency: str) -> str:
@@ -27,17 +30,6 @@ def _days(itinerary: model.Itinerary) -> list[date]:
     assert itinerary.start_date is not None and itinerary.end_date is not None
     count = (itinerary.end_date - itinerary.start_date).days + 1
     return [date.fromordinal(itinerary.start_date.toordinal() + i) for i in range(count)]
-
-
-def _day_asked(folded: str, itinerary: model.Itinerary) -> int | None:
-    match = re.search(
-        r"\bday (\d{1,2})\b|\b(first|second|third|fourth|fifth|sixth|last) day\b", folded
-    )
-    if not match:
-        return None
-    if match[1]:
-        return int(match[1])
-    return len(_days(itinerary)) if match[2] == "last" else _ORDINALS[match[2]]
 
 
 def _segments_on(itinerary: model.Itinerary, day: date) -> list[model.Segment]:
@@ -60,6 +52,27 @@ def _cost_of_day(itinerary: model.Itinerary, day: date, currency: str) -> Decima
     return total
 
 
+def _hotel_costs(itinerary: model.Itinerary, folded: str) -> str:
+    """What each hotel costs: in all, a night, and for how many rooms."""
+    hotels = hotels_named(itinerary, folded)
+    if not hotels:
+        return "The plan has no hotel: it is a day trip."
+    lines = []
+    for h in hotels:
+        nights, rooms = h.details.get("nights", 1), h.details.get("rooms", 1)
+        if h.price is None:
+            lines.append(f"- {h.name}: no price in our data")
+            continue
+        a_night = h.price.amount / max(1, nights)
+        lines.append(
+            f"- {h.name}, {h.start:%a %d %b} to {h.end:%a %d %b}: "
+            f"**{_money(h.price.amount, h.price.currency)}** for {nights} night"
+            f"{'s' if nights != 1 else ''} ({_money(a_night, h.price.currency)} a night, "
+            f"{rooms} room{'s' if rooms != 1 else ''})"
+        )
+    return "The hotel" + ("s" if len(hotels) > 1 else "") + ":\n" + "\n".join(lines)
+
+
 def places_named(folded: str, segments: list[model.Segment]) -> list[model.Segment]:
     """The visits and meals a (folded) message names: by the whole name, or by a word of
     five letters or more that only one of them has ("Roscioli")."""
@@ -78,16 +91,36 @@ def places_named(folded: str, segments: list[model.Segment]) -> list[model.Segme
     ]
 
 
-def answer_about_plan(folded: str, itinerary: model.Itinerary) -> str:
-    """The answer to a (folded) question about ``itinerary``, from its segments."""
+def answer_about_plan(folded: str, itinerary: model.Itinerary, today: date | None = None) -> str:
+    """The answer to a (folded) question about ``itinerary``, from its segments.
+
+    ``today`` (default: the trip's first day) places "today" and "tomorrow".
+    """
+    return _answer(folded, itinerary, today or itinerary.start_date or date.today())
+
+
+def _answer(folded: str, itinerary: model.Itinerary, today: date) -> str:
     from tripdesigner_kernel.knowledge.money import UnknownCurrencyError
 
     days = _days(itinerary)
-    number = _day_asked(folded, itinerary)
+    asked = day_named(folded, itinerary, today)
+    number = asked.number
     total = itinerary.estimated_total
     currency = total.currency if total else itinerary.budget.currency
     if number is not None and not 1 <= number <= len(days):
         return f"The trip has {len(days)} days, so there is no day {number}. {ASK_ABOUT}"
+    when = answer_when_and_how(folded, itinerary, today)
+    if when is not None:
+        return when
+    if asked.note:
+        return (
+            f"{asked.note}\n\n{_answer(DAY_WORDS.sub(f'day {number}', folded), itinerary, today)}"
+        )
+    hotel_words = re.search(
+        r"\b(stay|staying|sleep|hotels?|accommodation|lodging|rooms?)\b", folded
+    )
+    if hotel_words and re.search(r"\b(how much|cost|costs|price|expensive|pay)\b", folded):
+        return _hotel_costs(itinerary, folded)
     if re.search(r"\b(how much|cost|costs|price|expensive|spend|total)\b", folded):
         if number is None:
             if total is None:
@@ -105,8 +138,8 @@ def answer_about_plan(folded: str, itinerary: model.Itinerary) -> str:
             f"Day {number} ({day:%a %d %b}) comes to about **{_money(cost, currency)}** for "
             f"{itinerary.travelers}: its visits, meals and journeys, and that night's hotel."
         )
-    if re.search(r"\b(stay|staying|sleep|hotels?|accommodation|lodging)\b", folded):
-        hotels = [s for s in itinerary.segments if s.type == "hotel"]
+    if hotel_words:
+        hotels = hotels_named(itinerary, folded)
         if not hotels:
             return "The plan has no hotel: it is a day trip."
         return "You stay at:\n" + "\n".join(

@@ -6,7 +6,7 @@ from datetime import date
 
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.exports import day_heading
+from tripdesigner_kernel.trip.exports import day_heading, price_text
 
 # Slots the planner does not act on yet: kept, and said back so nothing is lost silently.
 NOT_PLANNED_YET = "I can't plan around these yet"
@@ -101,6 +101,8 @@ def understood_line(
         parts.append(_and(profile.dietary))
     if profile.transport:
         parts.append(_and(profile.transport))
+    if profile.accommodation.kind:  # the plan books this kind of stay
+        parts.append(f"{profile.accommodation.kind} stays")
     if profile.accessibility:  # the planner avoids places with stairs or steep walks
         parts.append(_and(profile.accessibility) + " (step-free places)")
     if not parts:
@@ -126,8 +128,6 @@ def noted_line(profile: TripProfile) -> str:
     stay = profile.accommodation
     if stay.amenities:
         noted.append("a stay with " + _and(stay.amenities))
-    if stay.per_night is not None:
-        noted.append(f"about {stay.per_night:,.0f} {stay.currency or ''}".rstrip() + " a night")
     if profile.cuisines:
         noted.append(_and(profile.cuisines) + " food")
     if not noted:
@@ -170,7 +170,9 @@ def describe_plan(itinerary: model.Itinerary, profile: TripProfile, notes: list[
     if hotels:
         lines.append("")
         lines += [
-            f"Stay: {h.name}, {h.details.get('nights')} night(s), {_money(h.price)}" for h in hotels
+            f"Stay: {h.name}, {h.details.get('nights')} night(s)"
+            + (f", {price_text(h.price, h.details)}" if h.price else "")
+            for h in hotels
         ]
     if itinerary.estimated_total:
         lines.append(f"\nEstimated total: **{_money(itinerary.estimated_total)}**")

@@ -35,6 +35,7 @@ from tripdesigner_kernel.designers.offline.understanding.party_phrases import (
 )
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
 from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -45,6 +46,16 @@ _TOTAL_LENGTH = re.compile(
     rf"\bmake (?:it|that|the (?:trip|whole (?:trip|thing)|holiday)) (?:\w+ )?{NUM} days?\b"
     rf"|\b{NUM} days? (?:in total|total|overall|altogether|in all|all in all|all together)\b"
     rf"|\b(?:a )?total of {NUM} days?\b|\b(?:whole|entire) trip (?:is |of |to be )?{NUM} days?\b"
+)
+
+
+# "add Porto for 2", "tack on Seville for a couple": after a verb that adds a city, a bare
+# number is that city's days, not the party's size ("add Porto for 2 people" is the party).
+_ADDED_FOR = re.compile(
+    r"(\b(?:add|adding|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|squeez(?:e|ing) in"
+    r"|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?\bfor (?:another |an extra )?"
+    rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
+    re.IGNORECASE,
 )
 
 
@@ -97,7 +108,7 @@ def _read_party(text: str, request: TripRequest) -> None:
 
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
-    text = to_english(text)
+    text = _ADDED_FOR.sub(r"\1 days", to_english(text))
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -112,6 +123,7 @@ def understand(text: str, today: date) -> TripRequest:
     read_accessibility(folded, request)
     read_times(text, request)
     read_places(text, folded, request)
+    read_unknown_places(text, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
@@ -126,6 +138,6 @@ def understand(text: str, today: date) -> TripRequest:
     ):
         request.travelers, request.travelers_guessed = 1, True
     request.days_total = bool(request.days and _TOTAL_LENGTH.search(folded))
-    if request.start_date is not None and request.start_date <= today:
+    if request.start_date is not None and request.start_date < today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request

@@ -212,7 +212,12 @@ def _settle(currency: str, token: str, request: TripRequest) -> str:
     return currency
 
 
-_PER_NIGHT = re.compile(r"\s?(?:[a-z]{3}\s?)?(?:/\s?night|(?:a|per|each) night|nightly)\b")
+# "€80 a night", "150 euros/night", "150 per room (a night)": a room's or the rooms' nightly.
+_PER_NIGHT = re.compile(
+    r"\s?(?:[a-z]{3,7}\s?)?(?:(?:each|apiece|per room|a room|each room) )?"
+    r"(?:/\s?night|(?:a|per|each) night|nightly"
+    r"|(?:/\s?|a |per |each )room\b)"
+)
 
 
 def _lodging_per_night(
@@ -221,7 +226,7 @@ def _lodging_per_night(
     """A price a night for the room ("€80 a night for the hotel", "hotels under $150/night")."""
     lowered = text.lower()
     for _start, end, amount, currency, _token in sums:
-        if _PER_NIGHT.match(lowered[end : end + 16]):
+        if _PER_NIGHT.match(lowered[end : end + 26]):
             return amount, currency
     return None
 
@@ -251,7 +256,12 @@ def read_budget(text: str, folded: str, request: TripRequest) -> None:
     if nightly:
         request.lodging_per_night, currency = nightly
         request.lodging_currency = _settle(currency, "", request) if currency else None
-    sums = [s for s in found if _score(text, s[0], s[1], s[3]) >= 2]
+    lowered = text.lower()
+    sums = [
+        s
+        for s in found
+        if _score(text, s[0], s[1], s[3]) >= 2 and not _PER_NIGHT.match(lowered[s[1] : s[1] + 26])
+    ]
     if sums:
         best = max(sums, key=lambda s: (_score(text, s[0], s[1], s[3]), -s[0]))
         _start, end, amount, currency, token = best

@@ -6,11 +6,16 @@ from __future__ import annotations
 import math
 import re
 
+from tripdesigner_kernel.designers.offline.understanding.area_readings import (
+    area_namesake,
+    where,
+)
 from tripdesigner_kernel.designers.offline.understanding.numbers import number
 from tripdesigner_kernel.designers.offline.understanding.place_mentions import (
     Mention,
     find_mentions,
 )
+from tripdesigner_kernel.designers.offline.understanding.place_spans import said_as_food
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
     CITY_COUNT,
     ORIGIN_CUE,
@@ -28,7 +33,7 @@ from tripdesigner_kernel.knowledge.cities import (
     visited,
     weight,
 )
-from tripdesigner_kernel.knowledge.regions import cities_in_region, region_of
+from tripdesigner_kernel.knowledge.regions import cities_in_region
 from tripdesigner_kernel.knowledge.text import fold
 
 # "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
@@ -63,6 +68,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     mentions, unknown = find_mentions(text, towns)
     if not towns and unknown and not mentions:
         mentions, unknown = find_mentions(text, True)
+    mentions = [m for m in mentions if not said_as_food(text, m, mentions)]
     request.unknown_places.extend(u for u in unknown if u not in request.unknown_places)
     count = CITY_COUNT.search(text)
     if count:
@@ -87,7 +93,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     request.stay_length_spans = [(n.start, n.end) for n in said if n is not None]
     for mention in destinations:
         length = lengths[mention.start]
-        if mention.area:
+        if mention.area and not (request.region_city_count and mention.region):
             _add_area(request, mention, length, alone=len(destinations) == 1)
             continue
         if mention.region and mention.country:  # Georgia: the state only among US places
@@ -133,6 +139,9 @@ def _add_area(
     wanted = max(1, min(len(area.bases), round(days / DAYS_PER_CITY))) if days else 1
     bases = list(area.bases[:wanted])
     _add_stay(request, bases, length)
+    if mention.region and alone and not days:  # a region alone: as many towns as a state
+        _fill(request, [*area.bases, *cities_in_region(mention.region)])
+        bases = [s.city for s in request.stays]
     if len(bases) > 1:  # the days said are the area's, shared by its towns
         for stay in request.stays:
             stay.days = None if stay.city in bases else stay.days
@@ -140,6 +149,11 @@ def _add_area(
         note = f"{area.name}: staying in {', '.join(b.name for b in bases)}"
         if note not in request.notes:
             request.notes.append(note)
+    if mention.region and not request.region:
+        request.region = mention.region.code  # "Tuscany": its visitors' towns, in IT-52
+    other = area_namesake(area)  # "Kent": the English county; Kent, Washington is another
+    if other is not None and other not in request.alternatives:
+        request.alternatives.append(other)
 
 
 def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
@@ -257,8 +271,8 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
     if other is not None and _is_ours(chosen) and not _is_ours(other):
         key = fold(mention.phrase)  # Barcelona, Spain: Venezuela's is no likely reading
         other = other if weight(other, key) * 2 >= weight(chosen, key) else None
-    if other is not None and _where(other) != _where(chosen):
-        phrase = f"{chosen.name}, {_where(chosen)}; there is also {other.name}, {_where(other)}"
+    if other is not None and where(other) != where(chosen):
+        phrase = f"{chosen.name}, {where(chosen)}; there is also {other.name}, {where(other)}"
         if phrase not in request.alternatives:
             request.alternatives.append(phrase)
     return chosen
@@ -266,14 +280,6 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
 
 def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
-
-
-def _where(city: City) -> str:
-    """The state or province (where we know it) or the country of a city, by name."""
-    region = region_of(city)
-    if region is not None:
-        return region.name
-    return countries().get(city.country, {}).get("name", city.country)
 
 
 def _top_cities(country: str) -> list[City]:

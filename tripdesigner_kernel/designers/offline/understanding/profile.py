@@ -74,20 +74,23 @@ class Budget(_Slot):
 class Accommodation(_Slot):
     """Where to sleep, in TravelPlanner's terms: room type and house rules."""
 
+    kind: str | None = None  # hostel, B&B, guesthouse, apartment, ryokan; None: a hotel
     type: str | None = None  # entire room, private room, shared room, not shared room
     rules: list[str] = Field(default_factory=list)  # smoking, parties, pets, visitors...
     amenities: list[str] = Field(default_factory=list)  # pool, parking, kitchen, wifi...
     per_night: Decimal | None = None  # a nightly price the person named
     currency: str | None = None  # ISO 4217 of ``per_night``
+    per_room: bool = False  # ``per_night`` is each room's, not all the party's rooms'
 
 
 class PlannerState(_Slot):
     """The planner's working keys, kept apart from the slots."""
 
-    pinned: dict[str, list[str]] = Field(default_factory=dict)  # day -> activity names
+    pinned: dict[str, list[str]] = Field(default_factory=dict)  # day -> visit, meal names
     exclude: list[str] = Field(default_factory=list)  # places not to plan again
     frugal: bool = False  # favour free places ("cheaper" at the budget level already)
     chosen_level: str | None = None  # the level the last plan was made at
+    hotel_level: str | None = None  # the hotels' level, when asked apart from the trip's
     undo: list[dict[str, Any]] = Field(default_factory=list)  # earlier profiles, newest last
 
 

@@ -35,7 +35,8 @@ class TripRequest:
     region_city_count: int | None = None  # "2 cities in Ohio" -> 2
     origin: City | None = None  # where the trip starts; never a stay
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
-    unknown_places: list[str] = field(default_factory=list)
+    unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
+    missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
     # where the text said a city's own length ("3 nights Prague"): no length of the trip
     stay_length_spans: list[tuple[int, int]] = field(default_factory=list)
     # dates and length (dates.py)
@@ -80,6 +81,7 @@ class TripRequest:
     arrival_time: str | None = None  # "HH:MM", local, on the first day
     departure_time: str | None = None  # "HH:MM", local, on the last day
     accommodation_type: str | None = None  # entire room, private room, shared room, ...
+    lodging_kind: str | None = None  # hostel, B&B, guesthouse, apartment, ryokan
     house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
     amenities: list[str] = field(default_factory=list)  # the stay's: pool, parking, kitchen...
     # what the recognisers want said in the reply ("There is no 29 February in 2027...")

@@ -225,7 +225,11 @@ def apply_request(
     notes = []
     if request.origin is not None:
         set_origin(profile, request.origin)
-    if request.days and length:
+    per_city = [d.days for d in profile.destinations]
+    cities_days = all(per_city) and sum(d or 0 for d in per_city) == request.days
+    if request.days and length and cities_days and request.days <= MAX_DAYS:
+        said(profile, LENGTH)  # "2 days in Lisbon and 4 in Porto": the cities' own days
+    elif request.days and length:
         set_length(profile, request.days)
         if request.days > MAX_DAYS:
             notes.append(f"I plan trips of up to {MAX_DAYS} days, so I planned {MAX_DAYS}.")
@@ -277,6 +281,8 @@ def apply_request(
         profile.departure_time = request.departure_time
     if request.accommodation_type:
         profile.accommodation.type = request.accommodation_type
+    if request.lodging_kind:
+        profile.accommodation.kind = request.lodging_kind
     stay = profile.accommodation
     stay.rules = list(dict.fromkeys([*stay.rules, *request.house_rules]))
     stay.amenities = list(dict.fromkeys([*stay.amenities, *request.amenities]))
