@@ -130,3 +130,19 @@ def test_stays_longer_than_the_longest_trip_are_cut_and_the_reply_says_so() -> N
     assert "I plan trips of up to 30 days, so I planned 30." in str(replies[0])
     assert profile["dates"]["days"] == 30
     assert sum(d["days"] for d in profile["destinations"]) == 30
+
+
+def test_a_city_the_planner_cannot_place_is_said_not_dropped_silently() -> None:
+    state = KernelState()
+    state.settings.today = TODAY
+    state.new_session()
+    state.chat("Rome 3 days, Florence 2 days, Venice 2 days")
+    assert state.current_session_id is not None
+    record = state.sessions.load_record(state.current_session_id)
+    # a stored city no longer on our map (renamed data, an old record)
+    record["profile"]["destinations"][1].update(name="Qxzwv", lat=None, lon=None)
+    state.sessions.save_record(record)
+    reply = state.chat("we are 3 now")
+    assert reply.itinerary is not None
+    assert [d["name"] for d in reply.itinerary["destinations"]] == ["Rome", "Venice"]
+    assert "I left out Qxzwv (I could not find it on our map)." in str(reply)

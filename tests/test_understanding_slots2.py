@@ -171,7 +171,7 @@ def test_an_undated_weekend_starts_on_a_saturday_and_says_so(text: str) -> None:
     [
         ("Ghent this weekend", date(2026, 11, 28), 2),  # Saturday and Sunday
         ("Ghent next weekend", date(2026, 11, 28), 2),  # said on a Tuesday: the coming one
-        ("a weekend in Bruges in March", date(2027, 3, 6), 2),
+        ("a weekend in Bruges in March", date(2027, 3, 6), 2),  # its first Saturday
         ("the long weekend in May, Denver", date(2027, 5, 29), 3),  # Memorial Day, US
         ("a long weekend in May in Edinburgh", date(2027, 5, 1), 3),  # early May bank holiday
         ("Memorial Day weekend in Boston", date(2027, 5, 29), 3),

@@ -115,11 +115,14 @@ def plan_from_profile(
     """
     from tripdesigner_kernel.knowledge.money import UnknownCurrencyError, convert
 
-    stays = []
+    stays, left_out = [], []
     for destination, days in zip(profile.destinations, split_days(profile), strict=True):
         city = find_city(destination)
         if city is not None and days > 0:
             stays.append(planner.Stay(city, days))
+        else:
+            why = "no days were left for it" if city else "I could not find it on our map"
+            left_out.append(f"{destination.name} ({why})")
     start = profile.dates.start_date or today + timedelta(days=30)
     if start < today:  # a trip may start today ("this weekend", said on a Saturday)
         start = today + timedelta(days=1)
@@ -130,6 +133,8 @@ def plan_from_profile(
     origin = find_city(profile.origin) if profile.origin else None
     total_days = sum(s.days for s in stays)
     currency, notes = _currencies(profile, stays[0].city)
+    if left_out:  # never a shorter trip without a word
+        notes.append(f"I left out {', '.join(left_out)}.")
     amount = budget_total(profile, travelers, total_days)
     if amount is not None and currency != profile.budget.currency:
         amount = None  # no rate: the amount cannot be compared with the plan's costs

@@ -324,11 +324,6 @@ def read_weekend(folded: str, request: TripRequest, today: date) -> None:
     request.notes.append(WEEKEND_NOTE.format(start))
 
 
-def weekend_day(folded: str) -> int:
-    """The weekday a weekend starts on: Saturday, or Friday for a long weekend."""
-    return 4 if re.search(r"\blong weekend\b", folded) else 5
-
-
 def start_date_for(
     request: TripRequest,
     today: date,

@@ -143,6 +143,8 @@ def around_event(folded: str, today: date, year: int | None = None) -> tuple[str
     """ "The week after Christmas", "before Easter": (event, "after" or "before", day):
     the first day after the event, or the event's first day (a trip before it ends the
     day before). None when no event is named so."""
+    if not re.search(_AROUND, folded):
+        return None
     for pattern, name, first_day in EVENTS:
         match = re.search(rf"{_AROUND}(?:{pattern})\b", folded)
         if not match:
