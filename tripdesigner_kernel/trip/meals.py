@@ -91,8 +91,10 @@ class MealChooser:
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
                 continue
             kept_on = self.kept.get(place.name)
-            if kept_on is not None and kept_on != number:
-                continue
+            if kept_on is not None and (
+                kept_on != number or self.spec.meal_of.get(place.name, meal) != meal
+            ):
+                continue  # kept for another day, or for that day's other meal
             if levels is not None and place.price_level not in levels and place.price_level != 0:
                 continue
             cost = km_between(lat, lon, place.lat, place.lon) + self._preference(place)
