@@ -152,7 +152,8 @@ def _date_moves(folded: str) -> list[Edit]:
 _REPLACING = ("replace", "swap out", "swap", "change", "instead of")
 _ITEM_EDIT = re.compile(
     r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
-    r"|take out|cancel|ditch|scrap|no|without) (?:the |a |an |that |our )?"
+    r"|take out|cancel|ditch|scrap|no|without|(?:don[’']?t|do not) (?:want|need|do)|not do)"
+    r" (?:the |a |an |that |our )?"
     r"([\w' .-]+?)(?:$|,|\?|!| with| for (?!day\b)| please\b| instead\b| and\b)",
     re.IGNORECASE,
 )
@@ -166,7 +167,7 @@ def _item_edit(text: str, folded: str) -> Edit | None:
         said = fold(subject)
         if not said or re.match(r"(?:the )?(?:last )?(?:day|night)s?\b", said):
             continue
-        loose = verb in ("no", "without", "change", "swap")
+        loose = verb in ("no", "without", "change", "swap") or verb.startswith(("do", "not"))
         if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
             continue  # "no museums" is less of them; "change the dates" is no place
         return Edit("replace" if verb in _REPLACING else "drop", subject=subject)
