@@ -32,7 +32,7 @@ BREAKFAST = (7 * 60, 10 * 60, 45)
 REFERENCE_WEEK = [date(2027, 5, 3) + timedelta(days=n) for n in range(7)]  # Monday first
 PLACE_KEYS = {"name", "category", "tags", "lat", "lon", "minutes", "hours", "price_level",
               "price", "neighbourhood", "description", "meals"}  # fmt: skip
-OPTIONAL_KEYS = {"meals", "access", "after_dark", "leg"}
+OPTIONAL_KEYS = {"meals", "access", "after_dark", "leg", "closed", "source"}
 LEG_MODES = {"train", "bus", "boat", "car", "tram"}
 
 
@@ -106,6 +106,12 @@ def check_city(data: dict) -> list[str]:
             problems.append(f"{where}: minutes {place['minutes']!r} (15-600)")
         if place["price_level"] not in (0, 1, 2, 3, 4) or place["price"] < 0:
             problems.append(f"{where}: bad price")
+        closed = place.get("closed")
+        if closed is not None and (
+            set(closed) != {"from", "until", "why"}
+            or not date.fromisoformat(closed["from"]) <= date.fromisoformat(closed["until"])
+        ):
+            problems.append(f"{where}: closed needs from <= until (ISO dates) and why")
         bad_access = [a for a in place.get("access", []) if a not in ACCESS_NEEDS]
         if bad_access:
             problems.append(f"{where}: access {bad_access} (use {sorted(ACCESS_NEEDS)})")

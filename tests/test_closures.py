@@ -110,10 +110,12 @@ def test_checks_catch_a_visit_on_a_closed_day_and_after_dark() -> None:
 
 
 def test_the_reply_notes_say_when_much_of_a_city_closes() -> None:
+    renovation = "Centre Pompidou is closed for renovation until December 2030: it is not planned."
     new_year = notes.closure_notes(plan("Paris", 3, date(2027, 1, 1)))
+    assert new_year.pop(0) == renovation  # said once, apart from the days' notes
     assert len(new_year) == 1 and new_year[0].startswith("Fri 01 Jan (New Year's Day): ")
     assert "(museums)" in new_year[0]
     tet = notes.closure_notes(plan("Hanoi", 5, date(2027, 2, 4)))
     assert [n[:10] for n in tet] == ["Sat 06 Feb", "Sun 07 Feb", "Mon 08 Feb"]
     assert all("Lunar New Year" in n and "markets" in n for n in tet)
-    assert notes.closure_notes(plan("Paris", 3, date(2027, 5, 4))) == []  # an ordinary week
+    assert notes.closure_notes(plan("Paris", 3, date(2027, 5, 4))) == [renovation]  # ordinary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -35,16 +36,26 @@ def test_a_long_stay_gets_its_day_trip_as_a_whole_day(
         (s for s in itinerary.segments if s.type != "hotel" and s.start.date() == day),
         key=lambda s: s.start,
     )
-    out, there, back = that_day[0], that_day[1], that_day[2]
-    assert (out.type, back.type) == ("transfer", "transfer")
-    assert there is visit and out.end == visit.start and back.start == visit.end
+    legs = [s for s in that_day if s.type == "transfer" and "day_trip" in s.details]
+    out, back = legs[0], legs[-1]
+    assert that_day[0] is out and that_day[1] is visit and out.end == visit.start
+    there = [s for s in that_day if out.end <= s.start and s.end <= back.start]
+    # Lunch there, in the middle of the visit: the day is never without it.
+    assert [s.details.get("meal") for s in there if s.type == "meal"] == ["lunch"]
+    assert there[-1].end == back.start and all(
+        a.end == b.start for a, b in itertools.pairwise(there)
+    )
+    assert sum(s.price.amount for s in there if s.type == "activity" and s.price) == (
+        visit.price.amount if visit.price else 0
+    )  # the ticket is counted once
     assert (out.end - out.start) == timedelta(minutes=leg_minutes) == (back.end - back.start)
     assert out.to is not None and (out.to.lat, out.to.lon) == (
         visit.location.lat,
         visit.location.lon,
     )  # type: ignore[union-attr]
+    that_day = [out, *there, *that_day[that_day.index(back) :]]
     # Nothing else in town before the trip returns; dinner after it, in town.
-    later = that_day[3:]
+    later = that_day[that_day.index(back) + 1 :]
     assert all(s.start >= back.end for s in later)
     assert any(s.details.get("meal") == "dinner" for s in later)
     assert checks.check_itinerary(itinerary, TODAY) == []
@@ -74,7 +85,9 @@ def test_a_three_week_stay_is_not_a_week_of_meals_only() -> None:
     days = [date(2027, 5, 3) + timedelta(days=n) for n in range(21)]
     empty = [d for d in days if visits[d] == 0]
     assert len(empty) <= 4, empty  # was 7: Kyoto's places run out; the reply says to split
-    trips = [s for s in itinerary.segments if s.category == "day_trip"]
+    trips = [
+        s for s in itinerary.segments if s.category == "day_trip" and "after lunch" not in s.name
+    ]
     # Kyoto's own two excursions and Himeji Castle, listed under Osaka but in reach.
     assert {s.name for s in trips} == {
         "Kurama and Kibune",

@@ -330,6 +330,7 @@ def test_wishes_the_planner_cannot_act_on_yet_are_kept_and_said() -> None:
     kept = profile.slots()
     assert kept["transport"] == ["no flight"] and kept["cuisines"] == ["Mexican", "Indian"]
     assert kept["accommodation"] == {
+        "kind": None,
         "type": "entire room",
         "rules": ["pets"],
         "amenities": [],

@@ -163,7 +163,7 @@ def test_a_province_or_nation_gives_its_cities() -> None:
     [
         ("going to Tuscany for a week", "IT-52", "Florence"),
         ("a week in Andalusia", "ES-AN", "Sevilla"),
-        ("Provence in June", "FR-PAC", "Nice"),
+        ("Provence in June", "FR-PAC", "Avignon"),  # Provence proper; Nice is the Riviera
         ("10 days in Bavaria", "DE-BY", "Munich"),
         ("2 cities in Puglia", "IT-75", "Bari"),
         ("Hokkaido in winter", "JP-01", "Sapporo"),

@@ -22,7 +22,7 @@ from tripdesigner_kernel.knowledge.touristic_areas import touristic_area
         ("a week in Rhône", [("Lyon", "FR")]),
         ("5 days in Finistère", [("Quimper", "FR")]),
         ("Dublin, Haute-Savoie, 6 days", [("Dublin", "IE"), ("Annecy", "FR")]),
-        ("4 days in Dordogne", [("Périgueux", "FR")]),
+        ("4 days in Dordogne", [("Sarlat-la-Canéda", "FR")]),
         # English counties: their county town or main city
         ("from Belfast to Bedfordshire for 3 days", [("Bedford", "GB")]),
         ("4 days in the West Midlands", [("Birmingham", "GB")]),

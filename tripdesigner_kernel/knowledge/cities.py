@@ -264,6 +264,15 @@ def destinations() -> tuple[Destination, ...]:
 
 
 @cache
+def destination_cities() -> tuple[tuple[Destination, City], ...]:
+    """Each of our destinations with its GeoNames city, in file order; looked up once, as
+    several notes and questions walk the whole list on every turn."""
+    index = city_index()
+    pairs = ((d, index.lookup(d.name)) for d in destinations())
+    return tuple((d, city) for d, city in pairs if city is not None)
+
+
+@cache
 def destination_keys() -> frozenset[tuple[str, str]]:
     return frozenset((fold(d.name), d.country) for d in destinations())
 

@@ -1,6 +1,7 @@
 """The travel network between cities: which land a place stands on, the seas inside a
-landmass, and the curated ground and sea connections (``data/landmasses.tsv``,
-``data/seas.tsv``, ``data/connections.tsv``; sources there)."""
+landmass, the passenger rail networks, and the curated ground and sea connections
+(``data/landmasses.tsv``, ``data/seas.tsv``, ``data/rail_networks.tsv``,
+``data/connections.tsv``; sources there)."""
 
 from __future__ import annotations
 
@@ -136,6 +137,28 @@ def linked_by_land(
     if land_a != land_b or (land_a.archipelago and km > ARCHIPELAGO_REACH_KM):
         return False
     return sea_between((a[0], a[1]), (b[0], b[1]), km) is None
+
+
+@cache
+def _rail_networks() -> tuple[dict[str, str], frozenset[str]]:
+    """country -> its rail network; the folded names of towns with no station."""
+    rows = _data("rail_networks.tsv")
+    networks = {c: row[0] for row in rows if row[0] != "no station" for c in row[1].split()}
+    unserved = {
+        fold(t.strip()) for row in rows if row[0] == "no station" for t in row[1].split(",")
+    }
+    return networks, frozenset(unserved)
+
+
+def same_rail_network(
+    town_a: str, country_a: str | None, town_b: str, country_b: str | None
+) -> bool:
+    """True when passenger trains join the two towns' countries (ISO 3166-1 alpha-2) and
+    both towns have a station, so a train runs between them, listed by us or not."""
+    networks, unserved = _rail_networks()
+    if not (country_a and country_b) or {fold(town_a), fold(town_b)} & unserved:
+        return False
+    return networks.get(country_a, "") == networks.get(country_b, None)
 
 
 def _minutes(text: str) -> int | None:

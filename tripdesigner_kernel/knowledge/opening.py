@@ -25,10 +25,17 @@ def daylight_of(place: Place, day: date) -> tuple[int, int] | None:
     return daylight(round(place.lat, 2), round(place.lon, 2), day, place.timezone)
 
 
+def long_closure(place: Place, day: date) -> str | None:
+    """Why ``place`` is shut for months around ``day`` (a renovation), or None."""
+    if place.closed and place.closed[0] <= day.isoformat() <= place.closed[1]:
+        return f"{place.closed[2]} until {date.fromisoformat(place.closed[1]):%B %Y}"
+    return None
+
+
 @lru_cache(maxsize=65536)
 def open_on(place: Place, day: date) -> tuple[Interval, ...]:
     """Intervals (minutes after local midnight of ``day``) when ``place`` can be visited."""
-    if closed_for(place.category, place.country, day):
+    if long_closure(place, day) or closed_for(place.category, place.country, day):
         return ()
     intervals = open_intervals(place.hours, day)
     light = daylight_of(place, day) if needs_daylight(place) else None
@@ -42,7 +49,7 @@ def open_on(place: Place, day: date) -> tuple[Interval, ...]:
 
 def closure_reason(place: Place, day: date) -> str | None:
     """Why ``place`` is shut all day ``day`` (a holiday, its weekly day off), or None."""
-    holiday = closed_for(place.category, place.country, day)
+    holiday = long_closure(place, day) or closed_for(place.category, place.country, day)
     if holiday:
         return holiday
     if not open_intervals(place.hours, day):

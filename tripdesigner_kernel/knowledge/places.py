@@ -40,6 +40,7 @@ class Place:
     after_dark: bool = False  # an outdoor place worth seeing at night (a lit deck)
     leg_minutes: int = 0  # a day trip: the usual one-way journey from the centre
     leg_mode: str = ""  # a day trip: "train", "bus", "boat", "car"
+    closed: tuple[str, ...] = ()  # a long closure: (first ISO day, last ISO day, why)
 
     def __hash__(self) -> int:
         # Places key the planner's caches (opening by date): hash what tells them apart,
@@ -97,6 +98,10 @@ def curated_slugs() -> frozenset[str]:
     return frozenset(p.name[:-5] for p in _places_dir().iterdir() if p.name.endswith(".json"))
 
 
+def _closure(closed: dict[str, str] | None) -> tuple[str, ...]:
+    return (closed["from"], closed["until"], closed["why"]) if closed else ()
+
+
 @cache
 def _curated(city_slug: str) -> CityPlaces:
     data = json.loads((_places_dir() / f"{city_slug}.json").read_text(encoding="utf-8"))
@@ -120,6 +125,7 @@ def _curated(city_slug: str) -> CityPlaces:
             after_dark=bool(p.get("after_dark", False)),
             leg_minutes=int(p.get("leg", {}).get("minutes", 0)),
             leg_mode=p.get("leg", {}).get("mode", ""),
+            closed=_closure(p.get("closed")),
         )
         for p in data["places"]
     )

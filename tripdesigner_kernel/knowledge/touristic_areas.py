@@ -45,7 +45,8 @@ def _areas() -> dict[str, TouristicArea]:
         names, country, code, bases = line.split("\t")
         found = tuple(c for c in (_base(s, country) for s in bases.split(";")) if c)
         area = TouristicArea(names.split("|")[0], country, code, found)
-        table.update({fold(name): area for name in names.split("|")})
+        for name in names.split("|"):  # the curated rows, first, win over generated ones
+            table.setdefault(fold(name), area)
     return table
 
 
@@ -60,6 +61,12 @@ def touristic_area(name: str) -> TouristicArea | None:
     return next((_areas()[k] for k in _keys(fold(name)) if k in _areas()), None)
 
 
+def area_code(folded: str) -> str:
+    """The ISO 3166-2 code of the area called ``folded``, "" when it has none or is no area;
+    without building the table's towns."""
+    return next((_area_codes()[k] for k in _keys(folded) if k in _area_codes()), "")
+
+
 def is_area_name(folded: str) -> bool:
     """Whether ``folded`` names an area, without building the table's towns."""
     return any(k in _area_names() for k in _keys(folded))
@@ -67,8 +74,16 @@ def is_area_name(folded: str) -> bool:
 
 @cache
 def _area_names() -> frozenset[str]:
-    names: set[str] = set()
+    return frozenset(_area_codes())
+
+
+@cache
+def _area_codes() -> dict[str, str]:
+    """Each folded area name -> its ISO 3166-2 code ("" for none); the first row wins."""
+    codes: dict[str, str] = {}
     for line in data_text("touristic_areas.tsv").splitlines():
         if not line.startswith("#") and line.strip():
-            names.update(fold(n) for n in line.split("\t")[0].split("|"))
-    return frozenset(names)
+            names, _, code, _ = line.split("\t")
+            for name in names.split("|"):
+                codes.setdefault(fold(name), code)
+    return codes

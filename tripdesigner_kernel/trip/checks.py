@@ -165,7 +165,8 @@ def check_places(itinerary: model.Itinerary) -> list[model.Violation]:
             continue
         city = cities.get(_local_date(segment))
         if city is not None:
-            reach = DAY_TRIP_REACH_KM if segment.category == "day_trip" else CITY_REACH_KM
+            out_of_town = segment.category == "day_trip" or "day_trip" in segment.details
+            reach = DAY_TRIP_REACH_KM if out_of_town else CITY_REACH_KM
             km = km_between(city.lat, city.lon, segment.location.lat, segment.location.lon)
             if km > reach or (
                 segment.location.country and segment.location.country != city.country
@@ -319,10 +320,10 @@ def check_legs(itinerary: model.Itinerary) -> list[model.Violation]:
 
 def check_dates(itinerary: model.Itinerary, today: date) -> list[model.Violation]:
     found = []
-    if itinerary.start_date is not None and itinerary.start_date <= today:
+    if itinerary.start_date is not None and itinerary.start_date < today:
         found.append(
             _violation(
-                "past_date", f"The trip starts {itinerary.start_date}, not after today ({today})."
+                "past_date", f"The trip starts {itinerary.start_date}, before today ({today})."
             )
         )
     if itinerary.travelers < 1:

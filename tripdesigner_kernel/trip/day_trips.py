@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tripdesigner_kernel.knowledge.geo import km_between
+from tripdesigner_kernel.knowledge.network import same_rail_network
 from tripdesigner_kernel.knowledge.opening import open_on
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea, day_trips_for
 from tripdesigner_kernel.knowledge.taxonomy import matches_interest
@@ -20,6 +21,23 @@ ON_SITE_MIN = 180  # a day trip shorter than this on site is not worth the journ
 LEAVE_EARLIEST = 8 * 60
 LONG_LEG = 120  # a leg this long may leave an hour earlier (the first trains to the ruins)
 ROAD_KMH, ROAD_DETOUR, LEG_OVERHEAD = 60.0, 1.3, 20  # an estimated leg: to the station, then
+DRIVE_KMH, DRIVE_OVERHEAD = 70.0, 10  # a rented car: from the hotel's car park
+RAIL_DETOUR, RAIL_KMH = 1.2, 90.0  # an estimated train on a rail network (as trip/legs.py)
+MAX_LEG = 180  # longer each way is no day trip but a night away or a tour
+INFANT_AGE, INFANT_MAX_LEG = 3, 120  # with a child under three: shorter legs, no dawn start
+LUNCH_MINUTES = 60
+
+
+def max_leg(spec: TripSpec) -> int:
+    """The longest one-way leg of a day trip for this party (minutes)."""
+    if any(age is not None and age < INFANT_AGE for age in spec.children):
+        return INFANT_MAX_LEG
+    return MAX_LEG
+
+
+def driving(spec: TripSpec) -> bool:
+    """True when the party has a car of its own for the trip ("we'll rent a car")."""
+    return "self-driving" in spec.transport
 
 
 @dataclass(frozen=True)
@@ -36,16 +54,32 @@ class DayTrip:
     estimated: bool
 
 
-def leg_of(place: Place, area: StayArea) -> tuple[int, str, bool]:
+def leg_of(place: Place, area: StayArea, drive: bool = False) -> tuple[int, str, bool]:
     """(one-way minutes, mode, estimated) from the stay area to ``place``.
 
     The place's own ``leg`` when the data has it, else road at ``ROAD_KMH`` plus the way to
-    the station or coach.
+    the station or coach. ``drive``: the party has a car, so a leg by road is driven (a
+    train or a boat stays one: no car reaches Machu Picchu).
     """
+    km = km_between(area.lat, area.lon, place.lat, place.lon) * ROAD_DETOUR
+    if drive and (not place.leg_minutes or place.leg_mode in ("bus", "car")):
+        return DRIVE_OVERHEAD + 5 * math.ceil(km / DRIVE_KMH * 60 / 5), "car", True
     if place.leg_minutes:
         return place.leg_minutes, place.leg_mode or "train", False
-    km = km_between(area.lat, area.lon, place.lat, place.lon) * ROAD_DETOUR
+    if same_rail_network(place.neighbourhood, place.country, place.name, place.country):
+        rail = km / ROAD_DETOUR * RAIL_DETOUR
+        return LEG_OVERHEAD + 5 * math.ceil(rail / RAIL_KMH * 60 / 5), "train", True
     return LEG_OVERHEAD + 5 * math.ceil(km / ROAD_KMH * 60 / 5), "bus", True
+
+
+def too_far(leg: tuple[int, str, bool], spec: TripSpec) -> bool:
+    """True when a day trip's leg is too long each way for this party: over three hours by
+    road (hours on a bus are no day out), over two hours with a child under three. A
+    curated train or boat (the train to Machu Picchu) counts as the data says."""
+    minutes, mode, estimated = leg
+    if minutes > max_leg(spec):
+        return max_leg(spec) == INFANT_MAX_LEG or estimated or mode in ("bus", "car")
+    return False
 
 
 def fitting_day_trips(places: CityPlaces, spec: TripSpec) -> list[Place]:
@@ -62,9 +96,12 @@ def fitting_day_trips(places: CityPlaces, spec: TripSpec) -> list[Place]:
         if places.coverage == "curated"
         else ()
     )
+    centre = StayArea("centre", places.lat, places.lon, (), "")
     for place in own + tuple(p for p in near if p not in own):
         if place.name in spec.exclude or unsuitable(place, spec):
             continue
+        if too_far(leg_of(place, centre, driving(spec)), spec):
+            continue  # hours each way: no day trip (the Great Ocean Road by bus)
         if spec.avoid and matches_interest(place.category, place.tags, spec.avoid):
             continue
         if spec.interests and not matches_interest(place.category, place.tags, spec.interests):
@@ -96,24 +133,34 @@ def trips_wanted(days: int) -> int:
 
 
 def time_day_trip(
-    place: Place, day: date, area: StayArea, not_before: int | None = None
+    place: Place,
+    day: date,
+    area: StayArea,
+    not_before: int | None = None,
+    spec: TripSpec | None = None,
+    home_by: int | None = None,
 ) -> DayTrip | None:
     """The day trip to ``place`` on ``day``, leaving early enough to be there when it opens;
     None when it is closed that day or too short to be worth the journey.
 
     ``not_before``: the person's own start of the day (minutes; a late starter), which the
-    leg out never precedes; else ``LEAVE_EARLIEST``, an hour earlier for a long leg.
+    leg out never precedes; else ``LEAVE_EARLIEST``, an hour earlier for a long leg (not
+    with a child under three). ``spec``: the party (a car, a baby). ``home_by``: back at
+    the base by then (minutes), in time for dinner.
     """
-    leg, mode, estimated = leg_of(place, area)
+    # Too far for the party was judged from the centre (fitting_day_trips), for every area.
+    leg, mode, estimated = leg_of(place, area, spec is not None and driving(spec))
+    infant = spec is not None and max_leg(spec) == INFANT_MAX_LEG
     wanted = max(ON_SITE_MIN, place.minutes - 2 * leg)
     for opens, closes in open_on(place, day):
         earliest = (
             not_before
             if not_before is not None
-            else LEAVE_EARLIEST - (60 if leg >= LONG_LEG else 0)
+            else LEAVE_EARLIEST - (60 if leg >= LONG_LEG and not infant else 0)
         )
         start = max(opens, earliest + leg)
-        on_site = min(wanted, closes - start)
+        latest = closes if home_by is None else min(closes, home_by - leg)
+        on_site = min(wanted, latest - start)
         if on_site >= ON_SITE_MIN:
             return DayTrip(
                 place,

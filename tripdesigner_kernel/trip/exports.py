@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from tripdesigner_kernel.trip import model
@@ -22,6 +23,15 @@ KIND_LABELS = {
 
 
 JOURNEYS = ("flight", "transfer")
+
+
+def price_text(price: model.Money, details: dict[str, object] | None = None) -> str:
+    """A price as shown: "962 EUR (1,050 USD)" when it was converted from a local price."""
+    shown = f"{price.amount:,.0f} {price.currency}"
+    local = (details or {}).get("local_price")
+    if isinstance(local, dict) and local.get("currency") != price.currency:
+        shown += f" ({Decimal(str(local['amount'])):,.0f} {local['currency']})"
+    return shown
 
 
 def day_number(itinerary: model.Itinerary, day: date) -> int | None:
@@ -134,7 +144,7 @@ def to_ics(itinerary: model.Itinerary, copy_id: str | None = None) -> str:
             event.add("geo", vGeo((place.lat, place.lon)))
         details = [segment.details.get("description", ""), _arrival_line(segment), segment.notes]
         if segment.price is not None:
-            details.append(f"Estimated price: {segment.price.amount} {segment.price.currency}")
+            details.append(f"Estimated price: {price_text(segment.price, segment.details)}")
         event.add("description", "\n".join(d for d in details if d))
         event.add("categories", [segment.type])
         if segment.type == "hotel":
@@ -225,9 +235,7 @@ def to_markdown(itinerary: model.Itinerary) -> str:
     for day in sorted(by_day):
         lines += ["", f"## {day_heading(itinerary, day)}: {day:%A %d %B}", ""]
         for s in by_day[day]:
-            price = (
-                f" ({s.price.amount:,.0f} {s.price.currency})" if s.price and s.price.amount else ""
-            )
+            price = f" ({price_text(s.price, s.details)})" if s.price and s.price.amount else ""
             meal = (
                 f"{s.details['meal'].capitalize()}: "
                 if s.type == "meal" and "meal" in s.details
@@ -238,7 +246,7 @@ def to_markdown(itinerary: model.Itinerary) -> str:
     if hotels:
         lines += ["", "## Stays", ""]
         for h in hotels:
-            price = f", {h.price.amount:,.0f} {h.price.currency}" if h.price else ""
+            price = f", {price_text(h.price, h.details)}" if h.price else ""
             lines.append(f"- {h.name}: {h.start:%d %b} to {h.end:%d %b}{price}")
     if itinerary.estimated_total:
         total = itinerary.estimated_total

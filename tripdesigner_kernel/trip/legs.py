@@ -16,7 +16,12 @@ from typing import Literal
 from tripdesigner_kernel.knowledge.airports import Airport, gateway_airport
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.money import convert, known
-from tripdesigner_kernel.knowledge.network import Connection, connections, linked_by_land
+from tripdesigner_kernel.knowledge.network import (
+    Connection,
+    connections,
+    linked_by_land,
+    same_rail_network,
+)
 from tripdesigner_kernel.trip.overland import CHANGE_MINUTES, overland_route
 
 PRICE_FACTOR = {"budget": 0.8, "moderate": 1.0, "luxury": 2.5}
@@ -32,6 +37,9 @@ AIRPORT_ROAD_KMH = 55.0  # airport express trains and motorways
 CHECK_IN = {"domestic": 75, "international": 120}  # before departure, at the airport
 ARRIVAL = {"domestic": 30, "international": 50}  # off the plane, passport, bags
 STATION = {"rail": (30, 20), "coach": (20, 15), "ferry": (60, 30)}  # before, after
+# A train on a rail network where we list no service: time and fare estimated.
+RAIL_DETOUR, RAIL_KMH, RAIL_MAX_KM = 1.2, 90.0, 600.0
+ESTIMATED_TRAIN = "estimated time and fare: check the timetable"
 
 Place = tuple[str, float, float, str | None]  # city, lat, lon, country
 
@@ -191,6 +199,15 @@ def route_options(
         if km <= c.minutes / 60 * SERVICE_MAX_KMH
     ]
     on_land = linked_by_land(start[1:], end[1:], km)
+    if (
+        on_land
+        and km <= RAIL_MAX_KM
+        and same_rail_network(start[0], start[3], end[0], end[3])
+        and not options  # a listed service (Copenhagen-Oslo's ferry) says how people go
+    ):
+        price = price_in(4 + 0.14 * km * RAIL_DETOUR, "USD", currency, level)
+        minutes = round5(15 + km * RAIL_DETOUR / RAIL_KMH * 60)
+        options.append(_ground(start, end, "rail", minutes, price, ESTIMATED_TRAIN, home))
     if on_land and km <= COACH_MAX_KM and not any(o.mode in ("rail", "coach") for o in options):
         road = km * ROAD_DETOUR
         price = price_in(5 + 0.07 * road, "USD", currency, level)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from tripdesigner_kernel.knowledge.diet import diets_fit
 from tripdesigner_kernel.knowledge.geo import km_between
 from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES, meal_windows
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place
@@ -17,13 +18,57 @@ MEAL_LEVEL_TARGET = {"budget": 1.0, "moderate": 2.0, "luxury": 3.5}
 MEAL_LEVELS = {"budget": {0, 1, 2}, "moderate": {1, 2, 3}, "luxury": {2, 3, 4}}
 LOCAL_EATERY_HOURS = "Mo-Su 11:30-15:00,18:00-23:00"
 VEGETARIAN_PREFERENCE_KM = 2.0  # a vegetarian place is worth this much of a detour
+DIET_PREFERENCE_KM = 3.0  # so is one that says it caters for the party's diet
+# The diet in the words of a "your pick" slot, where no place of ours fits it.
+DIET_WORDS = {
+    "vegetarian": "vegetarian-friendly",
+    "vegan": "vegan-friendly",
+    "gluten-free": "gluten-free",
+    "halal": "halal",
+    "kosher": "kosher",
+    "diabetic": "diabetic-friendly",
+}
 INTEREST_PREFERENCE_KM = 1.5  # so is one the person asked for (a Viennese coffee house)
 KEPT_PREFERENCE_KM = 50.0  # a meal kept from the plan being edited stays, where it still fits
 
 
+REGULAR_LUNCH = (12 * 60, 13 * 60 + 30)  # a diabetic party eats at regular times
+REGULAR_SPAN = 60  # and dinner in the first hour of the country's window
+HOME_BEFORE_BED = 30  # back at the hotel this long before a stated bedtime
+TO_THE_HOTEL = 15
+BEDTIME_DINNER_SPAN = 45  # an early dinner before bed starts in these minutes
+
+
+def clock(text: str | None) -> int | None:
+    """Minutes after midnight of "HH:MM", or None."""
+    if not text:
+        return None
+    hours, _, minutes = text.partition(":")
+    return int(hours) * 60 + int(minutes) if hours.isdigit() and minutes.isdigit() else None
+
+
+def home_by(spec: TripSpec) -> int | None:
+    """When the day ends at the hotel (minutes), for a stated bedtime; else None."""
+    bedtime = clock(spec.bedtime)
+    return None if bedtime is None else bedtime - HOME_BEFORE_BED
+
+
 def windows_for(spec: TripSpec, country: str) -> MealWindows:
-    """The meal windows of ``country``, dinner early when children travel."""
-    return meal_windows(country, children=bool(spec.children))
+    """The meal windows of ``country``: dinner early when children travel; lunch and
+    dinner at regular times for a diabetic party; dinner over in time for a bedtime."""
+    windows = dict(meal_windows(country, children=bool(spec.children)))
+    if "diabetic" in spec.dietary:
+        first, last = windows["lunch"]
+        low, high = max(first, REGULAR_LUNCH[0]), min(last, REGULAR_LUNCH[1])
+        windows["lunch"] = (low, high) if low <= high else (first, min(last, first + REGULAR_SPAN))
+        opens, closes = windows["dinner"]
+        windows["dinner"] = (opens, min(closes, opens + REGULAR_SPAN))
+    end = home_by(spec)
+    if end is not None:
+        latest = end - TO_THE_HOTEL - MEAL_MINUTES["dinner"]
+        opens, closes = windows["dinner"]
+        windows["dinner"] = (min(opens, latest - BEDTIME_DINNER_SPAN), min(closes, latest))
+    return windows
 
 
 class MealChooser:
@@ -33,6 +78,7 @@ class MealChooser:
         self.spec, self.places, self.used = spec, places, used
         self.windows = windows_for(spec, places.country)
         self.meat_free = bool({"vegetarian", "vegan"} & set(spec.dietary))
+        self.needs = tuple(spec.dietary)
         self._meal_memo: dict[tuple[object, ...], Place | None] = {}
         self._eatery_memo: dict[tuple[str, date], tuple[Place, ...]] = {}
         self._preferences: dict[str, float] = {}  # place name -> km, see _preference
@@ -52,14 +98,21 @@ class MealChooser:
             self._meal_memo[key] = self._pick_meal(meal, lat, lon, day, at, avoid)
         return self._meal_memo[key]
 
+    def fits_diet(self, place: Place) -> bool:
+        """False for a place whose signature food the party's diet rules out (a tonkatsu
+        counter for a vegetarian, a pizzeria for a coeliac, a beer hall for halal)."""
+        return not self.needs or (
+            diets_fit(place.name, place.description, place.tags, self.needs) != "unsuitable"
+        )
+
     def _open_eateries(self, meal: str, day: date) -> tuple[Place, ...]:
-        """Places serving ``meal`` that can fit it in its window that day."""
+        """Places serving ``meal`` that can fit it in its window that day, and the diet."""
         key = (meal, day)
         if key not in self._eatery_memo:
             self._eatery_memo[key] = tuple(
                 p
                 for p in self.places.eateries(meal)
-                if meal_start(p, day, 0, meal, self.windows) is not None
+                if self.fits_diet(p) and meal_start(p, day, 0, meal, self.windows) is not None
             )
         return self._eatery_memo[key]
 
@@ -113,6 +166,10 @@ class MealChooser:
             cost = abs(place.price_level - MEAL_LEVEL_TARGET[self.spec.level]) * 0.7
             if self.meat_free and "vegetarian" in place.tags:
                 cost -= VEGETARIAN_PREFERENCE_KM
+            if self.needs and diets_fit(place.name, place.description, place.tags, self.needs) == (
+                "suits"
+            ):
+                cost -= DIET_PREFERENCE_KM
             if self.spec.interests and matches_interest(
                 place.category, place.tags, self.spec.interests
             ):
@@ -126,10 +183,9 @@ class MealChooser:
         taken = self.used | avoid
         by_distance = sorted(self.places.places, key=lambda p: km_between(lat, lon, p.lat, p.lon))
         near = next(
-            (p for p in by_distance if f"Local {meal} spot near {p.name}" not in taken),
-            by_distance[0],
+            (p for p in by_distance if self._spot_name(meal, p) not in taken), by_distance[0]
         )
-        name = f"Local {meal} spot near {near.name}"
+        name = self._spot_name(meal, near)
         while name in taken:
             name += " (another)"
         return Place(
@@ -143,11 +199,45 @@ class MealChooser:
             round(MEAL_LEVEL_TARGET[self.spec.level]),
             self._typical_meal_price(meal),
             near.neighbourhood,
-            f"Your pick: a well-reviewed local restaurant near {near.name}.",
+            f"Your pick: a {self._diet_kind() or 'well-reviewed local'} restaurant near "
+            f"{near.name}" + (" (none of our places here fits)." if self._diet_kind() else "."),
             (meal,),
             country=self.places.country,
             timezone=self.places.timezone,
         )
+
+    def trip_lunch(self, trip: Place, at: int) -> Place:
+        """Lunch on a day trip at ``at`` (minutes): a place of the person's choosing in the
+        town of the excursion, fitting the party's diet."""
+        where = trip.neighbourhood or trip.name
+        kind = self._diet_kind()
+        hours = LOCAL_EATERY_HOURS if 11 * 60 + 30 <= at <= 14 * 60 else "24/7"
+        return Place(
+            f"Lunch in {where}" + (f" ({kind})" if kind else ""),
+            "restaurant",
+            ("local cuisine", "food"),
+            trip.lat,
+            trip.lon,
+            MEAL_MINUTES["lunch"],
+            hours,
+            round(MEAL_LEVEL_TARGET[self.spec.level]),
+            self._typical_meal_price("lunch"),
+            where,
+            f"Your pick: a {kind or 'local'} restaurant in {where}, near {trip.name}.",
+            ("lunch",),
+            country=self.places.country,
+            timezone=self.places.timezone,
+        )
+
+    def _diet_kind(self) -> str:
+        """The party's diet in a restaurant's words ("vegetarian-friendly"), or ''."""
+        return " and ".join(DIET_WORDS[n] for n in self.needs if n in DIET_WORDS)
+
+    def _spot_name(self, meal: str, near: Place) -> str:
+        kind = self._diet_kind()
+        if kind:
+            return f"{kind[0].upper()}{kind[1:]} {meal} spot near {near.name}"
+        return f"Local {meal} spot near {near.name}"
 
     def _typical_meal_price(self, meal: str) -> float:
         """The median price of ``meal`` at the trip's level in this city."""

@@ -12,12 +12,13 @@ from datetime import date
 
 from tripdesigner_kernel.knowledge.cities import city_index
 from tripdesigner_kernel.knowledge.city_events import events_in
-from tripdesigner_kernel.knowledge.opening import closure_reason
+from tripdesigner_kernel.knowledge.opening import closure_reason, long_closure
 from tripdesigner_kernel.knowledge.places import CityPlaces, places_for
 from tripdesigner_kernel.knowledge.taxonomy import matches_interest
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.checks import day_cities
 from tripdesigner_kernel.trip.party import access_avoided, unsuitable_reason
+from tripdesigner_kernel.trip.walking import SHORT_WALK_KM, needs_short_walks
 
 # The share of a city's sights closed that makes a day worth a warning: on a holiday, and
 # on an ordinary day (a weekly closing day such as museums' Mondays is common enough).
@@ -58,8 +59,20 @@ def closure_notes(itinerary: model.Itinerary) -> list[str]:
         places = _places(destination)
         if places is None or places.coverage != "curated":
             continue
-        sights = [p for p in places.activities if p.category not in ("day_trip", "nightlife")]
-        for day in by_city.get(destination.name, []):
+        days = by_city.get(destination.name, [])
+        # A closure of months (a renovation) is said once, not counted day by day.
+        shut = {
+            p.name: why
+            for p in places.places
+            if days and (why := long_closure(p, days[0]) or long_closure(p, days[-1]))
+        }
+        notes += [f"{name} is {why}: it is not planned." for name, why in shut.items()]
+        sights = [
+            p
+            for p in places.activities
+            if p.category not in ("day_trip", "nightlife") and p.name not in shut
+        ]
+        for day in days:
             closed = [(p, why) for p in sights if (why := closure_reason(p, day))]
             holiday = next((r for _, r in closed if not r.startswith("closed on")), None)
             share = len(closed) / len(sights) if sights else 0.0
@@ -83,6 +96,17 @@ def party_notes(itinerary: model.Itinerary) -> list[str]:
     if children:
         notes.append(
             "With children: no bars or nightlife, kid-friendly places first, dinner early."
+        )
+    short_walks = needs_short_walks(prefs.accessibility)
+    if short_walks:
+        ridden = sum(
+            str(s.details.get("getting_there", "")).startswith("taxi") for s in itinerary.segments
+        )
+        notes.append(
+            f"For {' and '.join(prefs.accessibility)}: a relaxed pace unless you said otherwise "
+            "(fewer visits, a rest at the hotel), step-free places, and walks of at most "
+            f"{SHORT_WALK_KM * 1000:.0f} m: {ridden} longer hop{'s are' if ridden != 1 else ' is'}"
+            " by taxi or transit (marked on each stop)."
         )
     if not (children or avoided):
         return notes

@@ -10,13 +10,38 @@ from tripdesigner_kernel.knowledge.places import CityPlaces, StayArea, places_fo
 from tripdesigner_kernel.trip import model
 from tripdesigner_kernel.trip.days import CityPlanner, rooms_for
 from tripdesigner_kernel.trip.journeys import back_at_hotel, way_home, way_in
-from tripdesigner_kernel.trip.parts import location, money
+from tripdesigner_kernel.trip.parts import in_currency, location, money
 from tripdesigner_kernel.trip.spec import Stay, TripSpec
 from tripdesigner_kernel.trip.stay_plan import stay_segments
+from tripdesigner_kernel.trip.walking import mark_getting_there, needs_short_walks
 
 __all__ = ["Stay", "TripSpec", "plan_trip"]
 
 HOTEL_CHECK_IN, HOTEL_CHECK_OUT = time(15, 0), time(11, 0)
+
+
+# The kind of stay asked for: its name, and the price level of our stay areas' nightly
+# rates that fits it (we hold no hostel or B&B prices: a hostel is priced at our budget
+# rate, a B&B or guesthouse at most at the moderate one).
+LODGING = {
+    "hostel": ("Hostel", "budget"),
+    "B&B": ("B&B", "moderate"),
+    "guesthouse": ("Guesthouse", "moderate"),
+    "apartment": ("Apartment", None),
+    "ryokan": ("Ryokan", None),
+}
+LEVEL_ORDER = ("budget", "moderate", "luxury")
+
+
+def _lodging(spec: TripSpec, level: str) -> tuple[str, str]:
+    """The price level and the name of the stay, for the hotel's ``level`` (the trip's, or
+    lower under a nightly price) and the kind of stay asked for."""
+    if spec.lodging not in LODGING:
+        return level, f"{level.capitalize()} hotel"
+    name, ceiling = LODGING[spec.lodging]
+    if ceiling and LEVEL_ORDER.index(level) > LEVEL_ORDER.index(ceiling):
+        level = ceiling
+    return level, name
 
 
 def _hotel_segment(
@@ -32,14 +57,15 @@ def _hotel_segment(
     rooms = rooms_for(spec.travelers)
     check_in = datetime.combine(first_day, HOTEL_CHECK_IN, zone)
     check_out = datetime.combine(first_day + timedelta(days=nights), HOTEL_CHECK_OUT, zone)
+    level, name = _lodging(spec, level)
     return model.Segment(
         id=f"stay-{stay_index}",
         type="hotel",
-        name=f"{level.capitalize()} hotel in {area.name}",
+        name=f"{name} in {area.name}",
         start=check_in,
         end=check_out,
         category="hotel",
-        tags=[level],
+        tags=[level, *([spec.lodging] if spec.lodging else [])],
         location=location(area.name, area.lat, area.lon, places),
         price=money(area.price(level) * nights * rooms, places.currency),
         details={
@@ -47,6 +73,7 @@ def _hotel_segment(
             "rooms": rooms,
             "area": area.name,
             "nightly": area.price(level),
+            "kind": spec.lodging or "hotel",
             "description": area.description,
         },
     )
@@ -114,6 +141,10 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
             segments += home.segments
         previous = (places, area)
     segments.sort(key=lambda s: (s.start, s.type != "hotel"))
+    display = spec.currency or places_for(spec.stays[0].city).currency
+    in_currency(segments, display)  # one trip, one currency: the budget's, else the first city's
+    if needs_short_walks(spec.accessibility):
+        mark_getting_there(segments, short_walks=True)
     total_days = sum(s.days for s in spec.stays)
     names = " & ".join(d.name for d in destinations)
     return model.Itinerary(
@@ -137,7 +168,7 @@ def plan_trip(spec: TripSpec) -> model.Itinerary:
         budget=model.Budget(
             level=spec.level,
             amount=spec.budget_amount,
-            currency=spec.currency or (places_for(spec.stays[0].city).currency),
+            currency=display,
         ),
         preferences=model.Preferences(
             interests=list(spec.interests),

@@ -51,4 +51,6 @@ class TripSpec:
     arrival_time: str | None = None  # "HH:MM" local, first day
     departure_time: str | None = None  # "HH:MM" local, last day
     day_start: str | None = None  # "HH:MM" local: a late starter's days begin then
+    bedtime: str | None = None  # "HH:MM" local: back at the hotel by then (children's bedtime)
     events: list[str] = field(default_factory=list)  # events named ("Oktoberfest"), first
+    lodging: str | None = None  # the kind of stay: hostel, B&B, guesthouse, apartment, ryokan

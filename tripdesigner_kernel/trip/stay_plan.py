@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from tripdesigner_kernel.knowledge.city_events import CityEvent, events_in
+from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES
 from tripdesigner_kernel.knowledge.places import CityPlaces, Place, StayArea
 from tripdesigner_kernel.knowledge.text import slug
 from tripdesigner_kernel.trip import model
@@ -21,12 +22,16 @@ from tripdesigner_kernel.trip.day_trips import (
 from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
+from tripdesigner_kernel.trip.meals import TO_THE_HOTEL
+from tripdesigner_kernel.trip.meals import home_by as back_at_hotel_by
 from tripdesigner_kernel.trip.parts import location, money, stamp
 from tripdesigner_kernel.trip.party import unsuitable
 from tripdesigner_kernel.trip.scheduler import DayPlan, Stop
 from tripdesigner_kernel.trip.spec import TripSpec
 
 SETTLE_MINUTES = 45  # from the station or airport to the hotel, bags down
+AFTER_LUNCH_MIN = 20  # less time than this after a day trip's lunch is the walk back
+LEG_WORDS = {"car": "Drive"}  # "Drive to Siena", not "Car to Siena"
 HOTEL_CHECK_IN = 15 * 60
 
 
@@ -85,7 +90,8 @@ def _trip_leg(
     return model.Segment(
         id=f"d{day_number}-trip-{'out' if outward else 'back'}",
         type="transfer",
-        name=f"{trip.mode.capitalize()} to {where if outward else places.city}",
+        name=f"{LEG_WORDS.get(trip.mode, trip.mode.capitalize())} to "
+        + (where if outward else places.city),
         start=stamp(day, start, zone),
         end=stamp(day, end, zone),
         category=trip.mode,
@@ -101,21 +107,38 @@ def _trip_leg(
     )
 
 
+def _lunch_at(trip: DayTrip, window: tuple[int, int]) -> int:
+    """When to stop for lunch on a day trip (minutes): in the country's lunch window after
+    an hour there, else as near to it as the time there allows."""
+    earliest, latest = window
+    at = max(trip.start, min(max(trip.start + 60, earliest), latest))
+    at = min(at, trip.end - MEAL_MINUTES["lunch"])
+    return at - at % 5
+
+
 def _day_trip_segments(
     trip: DayTrip,
     evening: DayPlan | None,
     day: date,
     day_number: int,
-    places: CityPlaces,
-    area: StayArea,
+    planner: CityPlanner,
     spec: TripSpec,
 ) -> list[model.Segment]:
-    visit = Stop(trip.place, trip.start, trip.end, "activity", 0)
-    there = _stop_segment(visit, day, day_number, places, spec)
-    there.details["lunch"] = f"Lunch is on the way, in {trip.place.neighbourhood or 'town'}."
+    places, area = planner.places, planner.area
+    lunch_at = _lunch_at(trip, planner.meals.windows["lunch"])
+    lunch_end = lunch_at + MEAL_MINUTES["lunch"]
+    lunch = Stop(planner.meals.trip_lunch(trip.place, lunch_at), lunch_at, lunch_end, "lunch", 0)
+    stops = [Stop(trip.place, trip.start, lunch_at, "activity", 0)] if lunch_at > trip.start else []
+    stops.append(lunch)
+    if trip.end - lunch_end >= AFTER_LUNCH_MIN:
+        more = replace(trip.place, name=f"{trip.place.name} (after lunch)", price=0.0)
+        stops.append(Stop(more, lunch_end, trip.end, "activity", 0))
+    there = [_stop_segment(stop, day, day_number, places, spec) for stop in stops]
+    for segment in there:
+        segment.details["day_trip"] = trip.place.name  # out of town: reach as a day trip
     segments = [
         _trip_leg(trip, day, day_number, places, area, True),
-        there,
+        *there,
         _trip_leg(trip, day, day_number, places, area, False),
     ]
     for stop in evening.stops if evening else []:
@@ -218,6 +241,8 @@ def stay_segments(
         spec, planner, first_number, days, landing_offset, set(events)
     )
     not_before = day_start(spec) if spec.day_start else None
+    back_by = back_at_hotel_by(spec)
+    bed_end = None if back_by is None else back_by - TO_THE_HOTEL
     for offset in range(days):
         day = first_day + timedelta(days=offset)
         day_number = first_number + offset
@@ -228,10 +253,14 @@ def stay_segments(
             options = [p for p in trips if p.name == wanted] or [
                 p for p in trips if p.name not in planner.used
             ]
+            dinner_by = planner.meals.windows["dinner"][1]
+            home_by = dinner_by - SETTLE_MINUTES  # back in time for dinner in town
             trip = next(
                 (
                     t
-                    for t in (time_day_trip(p, day, area, not_before) for p in options)
+                    for t in (
+                        time_day_trip(p, day, area, not_before, spec, home_by) for p in options
+                    )
                     if t is not None
                 ),
                 None,
@@ -239,7 +268,6 @@ def stay_segments(
             if trip is not None:
                 planner.used.add(trip.place.name)
                 back = trip.home + SETTLE_MINUTES
-                dinner_by = planner.meals.windows["dinner"][1]
                 evening = planner.plan_day(
                     day,
                     back,
@@ -252,7 +280,7 @@ def stay_segments(
                     room_from=room_from(offset, days, last_stay),
                     began=trip.leave,
                 )
-                segments += _day_trip_segments(trip, evening, day, day_number, places, area, spec)
+                segments += _day_trip_segments(trip, evening, day, day_number, planner, spec)
                 continue
         visits = planner.visits_per_day(days)
         start_at = day_start(spec)
@@ -267,6 +295,8 @@ def stay_segments(
         if last_stay and offset == days - 1 and leaves_hotel is not None:
             # Back at the hotel for the bags before the way home leaves it.
             visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - LAST_VISIT_ENDS
+        if bed_end is not None:  # the children's bedtime ends the day at the hotel
+            day_end = bed_end if day_end is None else min(day_end, bed_end)
         plan = planner.plan_day(
             day,
             start_at,

@@ -135,6 +135,9 @@ class OfflineDesigner:
         notes, edits = _read_into(profile, asked, intent, edits, request.today)
         notes = [*asked.notes, *notes]
         notes += apply_edits(profile, edits, request.itinerary, request.today)
+        missing = [m for m in asked.missing_places if not any(m in note for note in notes)]
+        if missing and profile.destinations:  # never dropped without a word
+            notes.append(missing_note(missing, profile))
         if asked.lodging_per_night is not None:
             profile.accommodation.per_room = per_room_said(folded)
             if request.itinerary:  # a new nightly price: the hotel changes, not the days
@@ -156,7 +159,8 @@ class OfflineDesigner:
             undo = before.model_copy(deep=True)
             undo.planner.undo = []
             profile.planner.undo = [*before.planner.undo, undo.to_json()][-UNDO_DEPTH:]
-        return self._plan(profile, request, notes, asked.alternatives)
+        alternatives = [*asked.alternatives, *([f"no data for {_and(missing)}"] if missing else [])]
+        return self._plan(profile, request, notes, alternatives)
 
     def _plan(
         self,
@@ -228,7 +232,7 @@ def _read_into(
     elif stays and (fresh or intent.kind == "new_trip"):
         slots.set_destinations(profile, stays, asked.region)
     notes += slots.apply_request(profile, asked, today, fresh=fresh, length=length)
-    if stays and intent.additive and length:  # the new total kept the days said per city
+    if stays and length:  # a new total keeps the days said per city ("3 nights Prague...")
         said_days = {s.city.name: s.days for s in stays if s.days}
         profile.destinations = [
             d.model_copy(update={"days": said_days.get(d.name, d.days)})
@@ -238,6 +242,21 @@ def _read_into(
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def missing_note(missing: list[str], profile: TripProfile) -> str:
+    """What the reply says of places named that we hold no data for, and what was planned."""
+    cities = _and([d.name for d in profile.destinations])
+    it = "it" if len(missing) == 1 else "them"
+    return (
+        f"I have no data for {_and(missing)}, so {it} is not in this plan, which covers "
+        f"{cities} only. To go there too, name a town near {it} (*add <town> for 2 days*) "
+        "and I will plan it from the map."
+    ).replace(" them is ", " them are ")
 
 
 def _without_items(text: str, edits: list[Edit], profile: TripProfile) -> str:

@@ -32,6 +32,7 @@ class Edit:
     subject: str = ""
     months: int = 0
     count: int = 0
+    to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
 
 
 _DAY_REF = (
@@ -102,6 +103,17 @@ _ORIGIN = re.compile(
 )
 
 
+# "spend the extra time in Berlin", "give those days to Paris", "stay longer in Rome": the
+# city that takes the days of a city taken out of the trip.
+_TAKES_THE_DAYS = re.compile(
+    r"(?i:\b(?:spend|give|put|add|use|move|transfer|shift|have|allocate)\b[^.;!?]*?"
+    r"\b(?:time|days?|nights?)\b[^.;!?]*?\b(?:in|to|on|for|into|with)"
+    r"|\b(?:stay|spend|be) longer (?:in|at)|\bmore (?:time|days?|nights?) (?:in|at)"
+    r"|\b(?:extend|lengthen) (?:the )?(?:stay in |time in )?)\s+"
+    r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+
+
 def _unit_days(count: str, unit: str) -> int:
     return _number(count) * (7 if unit.startswith("week") else 1)
 
@@ -152,7 +164,8 @@ def _date_moves(folded: str) -> list[Edit]:
 _REPLACING = ("replace", "swap out", "swap", "change", "instead of")
 _ITEM_EDIT = re.compile(
     r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
-    r"|take out|cancel|ditch|scrap|no|without|(?:don[’']?t|do not) (?:want|need|do)|not do)"
+    r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without"
+    r"|(?:don[’']?t|do not) (?:want|need|do)|not do)"
     r" (?:the |a |an |that |our )?"
     r"([\w' .-]+?)(?:$|,|\?|!| with| for (?!day\b)| please\b| instead\b| and\b)",
     re.IGNORECASE,
@@ -170,7 +183,10 @@ def _item_edit(text: str, folded: str) -> Edit | None:
         loose = verb in ("no", "without", "change", "swap") or verb.startswith(("do", "not"))
         if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
             continue  # "no museums" is less of them; "change the dates" is no place
-        return Edit("replace" if verb in _REPLACING else "drop", subject=subject)
+        # "drop Leipzig, spend the extra time in Berlin": the city that takes its days.
+        to = _TAKES_THE_DAYS.search(text[found.end(2) :])
+        action = "replace" if verb in _REPLACING else "drop"
+        return Edit(action, subject=subject, to=to[1] if to else "")
     return None
 
 
@@ -235,9 +251,11 @@ def understand_edit(text: str) -> list[Edit]:
     if item and not remove and not fewer:
         edits.append(item)
     add_city = re.search(
-        r"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (\d+) (?:days?|nights?))?(?:$|[,.?!]| to| at| and)",
+        rf"\b[Aa]dd ([A-Z][\w .'-]+?)(?: for (?i:{_NUM})(?: (?i:days?|nights?))?)?"
+        r"(?:$|[,.?!]| to| at| and| for)",
         text,
     )
     if add_city and not add:
-        edits.append(Edit("add_city", subject=add_city[1].strip(), days=int(add_city[2] or 0)))
+        days = _number(add_city[2]) if add_city[2] else 0
+        edits.append(Edit("add_city", subject=add_city[1].strip(), days=days))
     return edits

@@ -256,9 +256,7 @@ def _replace(
     subject = edit.subject
     city = next((d for d in profile.destinations if fold(d.name) == fold(subject)), None)
     if city is not None:
-        if state.remove_destination(profile, city.name):
-            return f"Took {city.name} out of the trip."
-        return f"{city.name} is the only city of the trip: name another to go to instead."
+        return _drop_city(profile, city.name, edit.to)
     found = find_items(fold(subject), plan, today) if plan else None
     if found is not None and found.choices:  # ``which_item`` asks which one first
         return f"There are several: {', '.join(found.choices)}. Name the one to change."
@@ -274,6 +272,29 @@ def _replace(
     done = "Replaced" if edit.action == "replace" else "Took out"
     told = f"{found.day_note} " if found.day_note else ""
     return f"{told}{done} {' and '.join(names)} ({where}); the other days stay as they were."
+
+
+def _drop_city(profile: TripProfile, name: str, to: str) -> str:
+    """ "Drop Porto"; "drop Leipzig, spend the extra time in Berlin": Berlin (``to``) takes
+    Leipzig's days, so the trip keeps its length."""
+    if len(profile.destinations) < 2:
+        return f"{name} is the only city of the trip: name another to go to instead."
+    days = dict(zip((d.name for d in profile.destinations), _fix_days(profile), strict=True))
+    taker = next((d for d in profile.destinations if fold(d.name) == fold(to)), None)
+    state.remove_destination(profile, name)
+    freed = days[name]
+    if taker is None or taker.name == name:
+        total = sum(split_days(profile))
+        return f"Took {name} out of the trip: it is now {total} days."
+    at = [d.name for d in profile.destinations].index(taker.name)
+    longer = days[taker.name] + freed
+    profile.destinations[at] = taker.model_copy(update={"days": longer})
+    profile.dates.days = sum(d.days or 0 for d in profile.destinations)
+    s = "s" if freed != 1 else ""
+    return (
+        f"Took {name} out of the trip; its {freed} day{s} go to {taker.name} "
+        f"({longer} days there), so the trip stays {profile.dates.days} days."
+    )
 
 
 _WHICH = re.compile(r"which one should I (replace|take out)\?$")

@@ -15,8 +15,8 @@ from typing import Any
 from tripdesigner_kernel.designers.base import DesignerError
 from tripdesigner_kernel.designers.offline.lodging import lodging_cap, lodging_notes
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
-from tripdesigner_kernel.designers.offline.understanding.state import find_city
-from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.designers.offline.understanding.state import MAX_DAYS, find_city
+from tripdesigner_kernel.knowledge.cities import City, destination_cities
 from tripdesigner_kernel.knowledge.geo import km_between
 
 # Models are looked up on their module at call time, never imported by name: after a
@@ -44,7 +44,10 @@ def split_days(profile: TripProfile) -> list[int]:
     """Days in each destination: as given, else the trip's length shared out."""
     given = [d.days for d in profile.destinations]
     if all(given):
-        return [int(d or 0) for d in given]
+        days = [int(d or 0) for d in given]
+        while sum(days) > MAX_DAYS:  # the reply says the trip was cut to MAX_DAYS
+            days[days.index(max(days))] -= 1
+        return days
     cities = len(given)
     default = DEFAULT_DAYS_ONE_CITY if cities == 1 else DEFAULT_DAYS_PER_CITY * cities
     total = int(profile.dates.days or default)
@@ -127,7 +130,7 @@ def plan_from_profile(
         if city is not None and days > 0:
             stays.append(planner.Stay(city, days))
     start = profile.dates.start_date or today + timedelta(days=30)
-    if start <= today:
+    if start < today:  # a trip may start today ("this weekend", said on a Saturday)
         start = today + timedelta(days=1)
     travelers = profile.travelers_count() or DEFAULT_TRAVELERS
     if not stays:
@@ -152,7 +155,7 @@ def plan_from_profile(
             travelers=travelers,
             level=level,
             interests=interests,
-            pace=profile.pace or "moderate",  # type: ignore[arg-type]
+            pace=profile.pace or slower_pace(profile),  # type: ignore[arg-type]
             origin=origin,
             exclude=frozenset(profile.planner.exclude),
             currency=currency,
@@ -173,6 +176,7 @@ def plan_from_profile(
             departure_time=profile.departure_time,
             day_start=profile.day_start,
             events=list(profile.events),
+            lodging=profile.accommodation.kind,
         )
         itinerary = planner.plan_trip(spec)
         try:
@@ -186,6 +190,12 @@ def plan_from_profile(
         cheaper = LEVELS[LEVELS.index(level) - 1]
         notes.append(f"The {level} plan was over your budget, so I planned at the {cheaper} level.")
         level = cheaper
+    total = itinerary.estimated_total
+    if amount is not None and total is not None and total.amount > amount:
+        notes.append(
+            f"Even at the {level} level the estimate, {total.amount:,.0f} {currency}, is over "
+            f"your budget of {amount:,.0f} {currency}: fewer days or a larger budget would fit."
+        )
     profile.planner.chosen_level = level
     _settle(profile, stays, itinerary)
     itinerary.violations = checks.check_itinerary(itinerary, today)
@@ -197,6 +207,14 @@ def plan_from_profile(
     notes += journey_notes(itinerary)
     notes += lodging_notes(itinerary, profile)
     return itinerary, notes
+
+
+def slower_pace(profile: TripProfile) -> str:
+    """The pace when none was said: relaxed for a party that cannot walk far (fewer visits,
+    a rest each day), else moderate."""
+    from tripdesigner_kernel.trip.walking import needs_short_walks
+
+    return "relaxed" if needs_short_walks(profile.accessibility) else "moderate"
 
 
 def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.Itinerary) -> None:
@@ -219,27 +237,58 @@ def _settle(profile: TripProfile, stays: list[planner.Stay], itinerary: model.It
 
 def dietary_notes(itinerary: model.Itinerary) -> list[str]:
     """What the plan did for dietary needs, and what the person must still check."""
+    from tripdesigner_kernel.knowledge.diet import diets_fit, known_needs
+
     needs = itinerary.preferences.dietary
     if not needs:
         return []
     meals = [s for s in itinerary.segments if s.type == "meal"]
+    covered = tuple(n for n in needs if n in known_needs() and n != "diabetic")
     notes = []
-    if {"vegetarian", "vegan"} & set(needs):
-        known = sum("vegetarian" in s.tags for s in meals)
-        notes.append(
-            f"{known} of {len(meals)} meals {'is' if known == 1 else 'are'} at places known "
-            "for vegetarian dishes; "
-            "for the others, check the menu."
-            if known
-            else "Our places data marks no vegetarian places here: check each menu."
+    if covered:
+        said = " and ".join(covered)
+        suits = sum(
+            diets_fit(s.name, str(s.details.get("description", "")), tuple(s.tags), covered)
+            == "suits"
+            or bool({"vegetarian", "vegan"} & set(covered) and "vegetarian" in s.tags)
+            for s in meals
         )
-    other = [n for n in needs if n not in ("vegetarian", "vegan")]
+        picks = sum(str(s.details.get("description", "")).startswith("Your pick") for s in meals)
+        parts = [f"{suits} of {len(meals)} meals are at places that say they cater for it"]
+        if picks:
+            parts.append(
+                f"{picks} {'is' if picks == 1 else 'are'} your pick of a {said} place near the "
+                "route, where none of ours fits"
+            )
+        notes.append(
+            f"{said.capitalize()}: " + "; ".join(parts) + "; no meal is at a place whose "
+            "signature dishes rule it out. Check the menu at the others."
+        )
+    if "diabetic" in needs:
+        notes.append(_diabetic_note(meals))
+    other = [n for n in needs if n not in covered and n != "diabetic"]
     if other:
         notes.append(
             f"Our places data does not say which restaurants are {' or '.join(other)}: "
             "ask each one before you go."
         )
     return notes
+
+
+def _diabetic_note(meals: list[model.Segment]) -> str:
+    """Diabetic: when lunch and dinner start across the plan, every full day."""
+
+    def span(meal: str) -> str:
+        starts = sorted(f"{s.start:%H:%M}" for s in meals if s.details.get("meal") == meal)
+        if not starts:
+            return ""
+        return f"{meal} {starts[0]}" + (f"-{starts[-1]}" if starts[-1] != starts[0] else "")
+
+    times = " and ".join(t for t in (span("lunch"), span("dinner")) if t)
+    return (
+        f"Diabetic: meals at regular times ({times}), lunch on day trips too, and no pastry "
+        "or dessert shop as a meal; carry a snack for the journeys and long visits."
+    )
 
 
 def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> list[str]:
@@ -264,11 +313,9 @@ def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> li
 
 def nearest_destination(city: City, taken: set[str]) -> str | None:
     """The closest of our destinations to ``city`` that the trip does not visit yet."""
-    index = city_index()
     best, best_km = None, math.inf
-    for destination in destinations():
-        other = index.lookup(destination.name)
-        if other is None or other.name in taken or destination.name in taken:
+    for destination, other in destination_cities():
+        if other.name in taken or destination.name in taken:
             continue
         km = km_between(city.lat, city.lon, other.lat, other.lon)
         if km < best_km:

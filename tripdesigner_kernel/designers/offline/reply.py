@@ -6,7 +6,7 @@ from datetime import date
 
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.trip import model
-from tripdesigner_kernel.trip.exports import day_heading
+from tripdesigner_kernel.trip.exports import day_heading, price_text
 
 # Slots the planner does not act on yet: kept, and said back so nothing is lost silently.
 NOT_PLANNED_YET = "I can't plan around these yet"
@@ -51,6 +51,7 @@ def _assumed(profile: TripProfile, itinerary: model.Itinerary | None) -> list[st
         "travellers": _party(profile),
         "length": f"{profile.dates.days} days" if profile.dates.days else "length",
         "level": itinerary.budget.level if itinerary else "level",
+        "currency": f"budget in {profile.budget.currency}",
     }
     return [words.get(slot, slot) for slot in profile.assumed]
 
@@ -100,6 +101,8 @@ def understood_line(
         parts.append(_and(profile.dietary))
     if profile.transport:
         parts.append(_and(profile.transport))
+    if profile.accommodation.kind:  # the plan books this kind of stay
+        parts.append(f"{profile.accommodation.kind} stays")
     if profile.accessibility:  # the planner avoids places with stairs or steep walks
         parts.append(_and(profile.accessibility) + " (step-free places)")
     if not parts:
@@ -167,7 +170,9 @@ def describe_plan(itinerary: model.Itinerary, profile: TripProfile, notes: list[
     if hotels:
         lines.append("")
         lines += [
-            f"Stay: {h.name}, {h.details.get('nights')} night(s), {_money(h.price)}" for h in hotels
+            f"Stay: {h.name}, {h.details.get('nights')} night(s)"
+            + (f", {price_text(h.price, h.details)}" if h.price else "")
+            for h in hotels
         ]
     if itinerary.estimated_total:
         lines.append(f"\nEstimated total: **{_money(itinerary.estimated_total)}**")

@@ -23,12 +23,13 @@ COMPANIONS = {
     "nephew": 1, "grandma": 1, "grandpa": 1, "grandmother": 1, "grandfather": 1,
     "son": 1, "daughter": 1, "kid": 1, "child": 1, "boy": 1, "girl": 1, "baby": 1,
     "toddler": 1, "teenager": 1, "teen": 1, "parents": 2, "grandparents": 2, "in laws": 2,
-    "folks": 2, "twins": 2,
+    "folks": 2, "twins": 2, "grandson": 1, "granddaughter": 1, "grandchild": 1,
+    "grandkid": 1,
 }
 # The companions who are children (ages are read from the text when given).
 CHILD_WORDS = {
     "son", "daughter", "kid", "child", "boy", "girl", "baby", "toddler", "teenager", "teen",
-    "twins", "infant",
+    "twins", "infant", "grandson", "granddaughter", "grandchild", "grandkid",
 }
 
 
@@ -170,7 +171,8 @@ DIETARY_WORDS = {
     "vegan": "vegan", "vegans": "vegan", "plant based": "vegan",
     "halal": "halal", "kosher": "kosher",
     "gluten free": "gluten-free", "coeliac": "gluten-free",
-    "celiac": "gluten-free",
+    "celiac": "gluten-free", "diabetic": "diabetic", "diabetes": "diabetic",
+    "diabetics": "diabetic",
 }  # fmt: skip
 
 # The middle month of each season, in the northern hemisphere.
@@ -242,11 +244,18 @@ ACCESSIBILITY_WORDS = [
         r"aged parents|old parents|grandparents|grandma|grandpa|grandmother|grandfather)\b|"
         r"\b(?:mum|mom|mother|dad|father|parents?|grandparents?|wife|husband|partner|"
         r"he|she|they) (?:is|are|s|re) (?:[7-9]\d|6[5-9])\b|"
-        r"\bin (?:their|his|her|our) (?:late )?(?:[7-9]0|sixties|seventies|eighties|nineties)s?\b",
+        r"\bin (?:their|his|her|our) (?:late )?(?:[7-9]0|sixties|seventies|eighties|nineties)s?\b|"
+        r"\b(?:we|we both|both of us) (?:are|re) (?:both )?(?:aged )?(?:[7-9]\d|6[5-9])\b|"
+        r"\b(?:i|i m|i am) (?:aged )?(?:[7-9]\d|6[5-9])(?: years old)?\b(?! (?:days|nights|km))|"
+        r"\b(?:aged|ages) (?:[7-9]\d|6[5-9])(?: and (?:[7-9]\d|6[5-9]))?\b|"
+        r"\b(?:[7-9]\d|6[5-9]) year old "
+        r"(?:mum|mom|mother|dad|father|parents?|grandm\w+|grandf\w+)\b",
         "older travellers",
     ),
     (
-        r"\b(?:limited|reduced|restricted|low) mobility\b|\bmobility (?:issues?|problems?|"
+        r"\b(?:limited|reduced|restricted|low) mobility\b|\b(?:low|little|minimal|limited|less|"
+        r"not much|not a lot of|no long|not too much|easy on the) walking\b|\bwalking "
+        r"(?:is hard|is difficult|kept short|to a minimum)\b|\bmobility (?:issues?|problems?|"
         r"needs?|aid|scooter)\b|\b(?:can t|cannot) walk (?:far|much|long)\b|\bbad knees?\b|"
         r"\bwalker\b|\bcrutches\b|\bstep free\b",
         "limited mobility",

@@ -18,7 +18,6 @@ from tripdesigner_kernel.designers.offline.understanding.constraints import (
     read_transport,
 )
 from tripdesigner_kernel.designers.offline.understanding.dates import (
-    is_day_of_month,
     read_dates,
     read_duration,
     read_events,
@@ -27,10 +26,11 @@ from tripdesigner_kernel.designers.offline.understanding.dates import (
     start_date_for,
 )
 from tripdesigner_kernel.designers.offline.understanding.languages import to_english
-from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, said_as_number
+from tripdesigner_kernel.designers.offline.understanding.numbers import NUM
 from tripdesigner_kernel.designers.offline.understanding.party import read_party
 from tripdesigner_kernel.designers.offline.understanding.places import read_places
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.unknown_places import read_unknown_places
 from tripdesigner_kernel.designers.offline.understanding.wishes import read_wishes
 from tripdesigner_kernel.knowledge.text import fold
 
@@ -44,9 +44,51 @@ _TOTAL_LENGTH = re.compile(
 )
 
 
+# "add Porto for 2", "tack on Seville for a couple": after a verb that adds a city, a bare
+# number is that city's days, not the party's size ("add Porto for 2 people" is the party).
+_ADDED_FOR = re.compile(
+    r"(\b(?:add|adding|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|squeez(?:e|ing) in"
+    r"|fit(?:ting)? in|bolt(?:ing)? on|includ(?:e|ing))\b[^.;!?\n]*?\bfor (?:another |an extra )?"
+    rf"{NUM})(?=\s*(?:$|[,.;!?)]|(?:and|then|too|as well|at the end|please|instead)\b))",
+    re.IGNORECASE,
+)
+
+
+def _settle_stay_lengths(text: str, request: TripRequest) -> None:
+    """The trip's length from its cities' own: "3 nights Prague 2 Vienna 3 Budapest" is 3, 2
+    and 3 nights, 9 days (the last city's day of leaving added); a length said apart from
+    the cities counts only for cities without one. A city's length that is the whole
+    trip's ("Sydney and Melbourne, 8 days") is the trip's."""
+    stays = request.stays
+    per_city = [s for s in stays if s.days]
+    if not per_city:
+        return
+    blanked = text
+    for start, end in request.stay_length_spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    apart = TripRequest()
+    read_duration(fold(blanked), apart, blanked)
+    if len(stays) > 1 and len(per_city) == 1 and apart.days is None:
+        lone = per_city[0]
+        request.days = lone.nights + 1 if lone.nights else lone.days
+        lone.days = lone.nights = None
+        return
+    if stays[-1].nights:
+        stays[-1].days = stays[-1].nights + 1  # the day of leaving
+    if len(per_city) < len(stays):
+        request.days = apart.days
+        return
+    request.days = sum(s.days or 0 for s in stays)
+    if apart.days and apart.days != request.days:
+        request.notes.append(
+            f"The stays you gave add up to {request.days} days, not {apart.days}: "
+            f"I planned {request.days}."
+        )
+
+
 def understand(text: str, today: date) -> TripRequest:
     """Read one message into a ``TripRequest``; dates are never before ``today``."""
-    text = to_english(text)
+    text = _ADDED_FOR.sub(r"\1 days", to_english(text))
     folded = fold(text)
     sentences = [fold(s) for s in re.split(r"(?<=[.!?;])\s+|\n", text)]
     request = TripRequest()
@@ -59,22 +101,13 @@ def understand(text: str, today: date) -> TripRequest:
     read_accessibility(folded, request)
     read_times(text, request)
     read_places(text, folded, request)
+    read_unknown_places(text, request)
     read_budget(text, folded, request)  # after places: "pesos" are the destination's
-    for stay in request.stays:  # "Nov 3 to Nov 9 in Oslo", "2027 in Vienna", "14:20 in Rome"
-        if stay.days and (
-            is_day_of_month(folded, stay.days) or not said_as_number(text, stay.days)
-        ):
-            stay.days = None
     if request.month is None and request.start_date is None:
         read_season(folded, request, today)
     read_weekend(folded, request, today)
     read_events(folded, request, today)
-    per_city = [s.days for s in request.stays if s.days]
-    if len(request.stays) > 1 and request.days and request.days in per_city and len(per_city) == 1:
-        for stay in request.stays:  # "Sydney and Melbourne, 8 days": the total, not one city's
-            stay.days = None
-    elif request.stays and all(s.days for s in request.stays):
-        request.days = sum(s.days or 0 for s in request.stays)
+    _settle_stay_lengths(text, request)
     if (
         request.travelers is None
         and request.travelers_delta is None
@@ -83,6 +116,6 @@ def understand(text: str, today: date) -> TripRequest:
     ):
         request.travelers, request.travelers_guessed = 1, True
     request.days_total = bool(request.days and _TOTAL_LENGTH.search(folded))
-    if request.start_date is not None and request.start_date <= today:
+    if request.start_date is not None and request.start_date < today:
         request.start_date = None  # a date in the past is not a plan; fall back to defaults
     return request

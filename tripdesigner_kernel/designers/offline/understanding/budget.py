@@ -125,10 +125,14 @@ def _sums(text: str) -> list[tuple[int, int, Decimal, str | None, str]]:
         word_after = (
             word_after or word_re.match(fold(after[1:])) if after[:1] == " " else word_after
         )
+        # "400EUR", "250usd", "400e": a code or an "e" written onto the number
+        attached = re.match(r"([a-z]{3}|euros?|e)\b", after)
         if currency is None and symbol_after:
             currency, token = symbols[symbol_after[1]], symbol_after[1]
         elif currency is None and word_after:
             currency, token = words[word_after[1]], word_after[1]
+        elif currency is None and attached and (attached[1] in words or attached[1] == "e"):
+            currency, token = words.get(attached[1], "EUR"), attached[1]
         if currency is None and re.match(_NOT_MONEY_AFTER + r"\b", after):
             continue
         if currency is None and (re.search(r"[\d:./-]$", lowered[:start]) or value < 20):
@@ -150,7 +154,9 @@ def _score(text: str, start: int, end: int, currency: str | None) -> int:
     sentence_start = max(lowered.rfind(c, 0, start) for c in ".?!;") + 1
     before = lowered[sentence_start:start]
     after = re.split(r"[.?!;](?:\s|$)", lowered[end : end + 30])[0]
-    score = 2 if currency else 0
+    # "1.5k", "2 grand": thousands are money more often than anything else in a trip request
+    thousands = re.search(r"\d\s?(?:k|grand)$", lowered[start:end])
+    score = 2 if currency or thousands else 0
     near = r"[^.?!\d]{0,40}$"
     strong = [m.end() for m in re.finditer(_BUDGET_CUE, before)]
     # a hotel price in an earlier clause ("rooms at 110 EUR a night, 2000 EUR in total")
@@ -225,6 +231,23 @@ def _lodging_per_night(
     return None
 
 
+def _assume_currency(request: TripRequest) -> None:
+    """A sum with no currency is in the person's own money, we guess: the origin's, else
+    the destination's; the reply says which (``budget_currency_guessed``)."""
+    from tripdesigner_kernel.knowledge.cities import currency_of
+
+    country = (
+        request.origin.country
+        if request.origin
+        else request.stays[0].city.country
+        if request.stays
+        else request.country
+    )
+    if country:
+        request.budget_currency = currency_of(country)
+        request.budget_currency_guessed = True
+
+
 def read_budget(text: str, folded: str, request: TripRequest) -> None:
     """The budget's amount, currency, scope, and level words ("cheap", "luxury"); a nightly
     lodging price apart."""
@@ -245,6 +268,8 @@ def read_budget(text: str, folded: str, request: TripRequest) -> None:
         request.budget_amount = amount
         request.budget_currency = _settle(currency, token, request) if currency else None
         request.budget_scope = _scope(text, end)
+        if currency is None:
+            _assume_currency(request)
     levels = find_phrases(folded, BUDGET_WORDS)
     if re.search(
         r"\b(?:no|unlimited|without a|any) budget(?: limit| cap)?\b"

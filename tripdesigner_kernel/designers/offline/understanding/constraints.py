@@ -55,8 +55,34 @@ def read_transport(folded: str, sentences: list[str], request: TripRequest) -> N
     request.transport = found
 
 
+# Kinds of stay people name, folded ("B&B" folds to "b b"): the kind the plan books.
+LODGING_KINDS = {
+    "hostel": r"(?:youth |backpacker s? )?hostels?",
+    "B&B": r"b ?b s?|b and b|bnb|bed (?:and|n) breakfasts?",
+    "guesthouse": r"guest ?houses?|pensions?|pensiones?|pousadas?|homestays?",
+    "apartment": r"airbnbs?|vrbo|holiday (?:lets?|rentals?|apartments?)|vacation rentals?"
+    r"|self catering|serviced apartments?|(?:an |a )?(?:apartment|flat|condo)(?! hotel)",
+    "ryokan": r"ryokans?",
+}
+_NOT_THIS_KIND = (
+    r"\b(?:no|not|never|hate|avoid|without|rather not|don t want|do not want|not in)"
+    r" (?:a |an |any |the )?(?:\w+ )?$"
+)
+
+
+def read_lodging_kind(folded: str) -> str | None:
+    """The kind of stay asked for ("hostels are fine": hostel, "we want a B&B": B&B,
+    "Airbnb": apartment), or None; a kind refused ("no hostels") is not asked for."""
+    for kind, words in LODGING_KINDS.items():
+        for match in re.finditer(rf"\b(?:{words})\b", folded):
+            if not re.search(_NOT_THIS_KIND, folded[: match.start()]):
+                return kind
+    return None
+
+
 def read_lodging(folded: str, request: TripRequest) -> None:
-    """The kind of room and the house rules the stay must allow."""
+    """The kind of stay and of room, and the house rules the stay must allow."""
+    request.lodging_kind = read_lodging_kind(folded)
     if re.search(
         r"\b(?:not|non|neither|never|no|un) shared\b|\bshared\W+(?:\w+ ){0,2}no\b|"
         r"\b(?:aren t|isn t|not be|nothing) shared\b",

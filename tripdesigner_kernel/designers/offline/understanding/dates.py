@@ -69,7 +69,10 @@ def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
     )
     if not match:
         return False
-    weekday = 4 if match[2] == "weekend" else _WEEKDAYS[match[2]]
+    if match[2] == "weekend":
+        _relative_weekend("next" in match[0], folded, today, request)
+        return True
+    weekday = _WEEKDAYS[match[2]]
     ahead = (weekday - today.weekday()) % 7 or 7
     start = today + timedelta(days=ahead)
     if "next" in match[0] and (
@@ -78,9 +81,41 @@ def _weekday_date(folded: str, today: date, request: TripRequest) -> bool:
         start += timedelta(days=7)
     request.start_date = start
     until = re.match(rf" (?:to|till|until|through|thru|-) ({names})\b", folded[match.end() :])
-    if until and match[2] != "weekend":
+    if until:
         request.days = (_WEEKDAYS[until[1]] - weekday) % 7 + 1
     return True
+
+
+SATURDAY, SUNDAY = 5, 6
+
+
+def _relative_weekend(next_one: bool, folded: str, today: date, request: TripRequest) -> None:
+    """ "This weekend": the coming Saturday and Sunday, today when it is one of them. "Next
+    weekend" said early in the week (Monday to Wednesday) is that same coming weekend; from
+    Thursday on, the one after. A long weekend starts on the Friday before. The reply says
+    which days were taken, and the other reading when there is one."""
+    weekday = today.weekday()
+    saturday = today + timedelta(days=(SATURDAY - weekday) % 7)
+    if weekday == SUNDAY and not next_one:
+        request.start_date, request.days = today, 1
+        request.notes.append(
+            f"This weekend has only today left: a one-day plan for {today:%A %-d %B}; "
+            "say *next weekend* for the one after."
+        )
+        return
+    if next_one and weekday in (3, 4, SATURDAY):  # Thursday, Friday, Saturday
+        saturday += timedelta(days=7)
+    start = saturday
+    if re.search(r"\blong weekend\b", folded):
+        start = max(today, saturday - timedelta(days=1))
+        request.days = (saturday - start).days + 2
+    request.start_date = start
+    last = saturday + timedelta(days=1)
+    note = f"I took {'next' if next_one else 'this'} weekend as {start:%a %-d} to {last:%a %-d %b}"
+    if next_one and weekday in (2, 3, 4):  # midweek: either weekend may be meant
+        other = saturday + timedelta(days=-7 if weekday > 2 else 7)
+        note += f"; for the weekend of {other:%a %-d %b}, say *the weekend of {other:%-d %B}*"
+    request.notes.append(note + ".")
 
 
 # "Two weeks from now", "leaving in 10 days": when, not how long.
@@ -212,9 +247,9 @@ def read_duration(folded: str, request: TripRequest, text: str = "") -> None:
     elif re.search(r"\bfortnight\b", folded):
         request.days = 14
     elif re.search(r"\b(?:long|bank holiday|memorial day|labou?r day|may day) weekend\b", folded):
-        request.days, request.weekend = 3, True
+        request.days, request.weekend = request.days or 3, True  # or what is left of it
     elif re.search(r"\bweekend\b", folded):
-        request.days, request.weekend = 2, True
+        request.days, request.weekend = request.days or 2, True
     elif re.search(r"\b(a|one) day\b", folded):
         request.days = 1
     elif re.search(r"\b(?:a few|few|some|several|a couple) days\b", folded):

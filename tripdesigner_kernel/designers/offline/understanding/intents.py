@@ -27,7 +27,8 @@ THANKS = re.compile(
 )
 # "Seville too": the cities named join the trip.
 ADDITIVE = re.compile(
-    r"\b(too|also|as well|add|adding|plus|include|including|in addition|on top|extend|squeeze)\b"
+    r"\b(too|also|as well|add|adding|plus|include|including|in addition|on top|extend|squeeze"
+    r"|tack(?:ing)? on|tag(?:ging)? on|throw(?:ing)? in|bolt(?:ing)? on|fit(?:ting)? in|append)\b"
     r"|^(?:and|then|and then|after that|afterwards|followed by|on to|next)\b"
 )
 # "same but in Rome", "Rome instead": the cities named replace the trip's, the rest stays.
@@ -114,6 +115,7 @@ def says_something(request: TripRequest) -> bool:
         or request.arrival_time
         or request.departure_time
         or request.accommodation_type
+        or request.lodging_kind
         or request.house_rules
         or request.origin
     )

@@ -7,8 +7,15 @@ import re
 from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
 from tripdesigner_kernel.designers.offline.vocabulary import CHILD_WORDS, COMPANIONS
+from tripdesigner_kernel.knowledge.text import fold
 
-_PLURAL = {"children": "child", "kids": "kid", "babies": "baby", "in laws": "in laws"}
+_PLURAL = {
+    "children": "child",
+    "kids": "kid",
+    "babies": "baby",
+    "in laws": "in laws",
+    "grandchildren": "grandchild",
+}
 _PLURAL.update({w[:-1] + "ies": w for w in COMPANIONS if w.endswith("y") and w[-2] not in "aeiou"})
 _WHO = (
     r"(in laws|grandparents|grandmother|grandfather|grandma|grandpa|children|"
@@ -44,14 +51,30 @@ _AGES = (
 )
 
 
+_BARE_COMPANION = re.compile(
+    r"\b(me|i|myself|me and|i and|and|with|plus) (?=(?:"
+    + "|".join(sorted((w for w, n in COMPANIONS.items() if n == 1), key=len, reverse=True))
+    + r")\b(?! (?:of|s)\b))"
+)
+
+
 def _ages(folded: str, text: str) -> list[int]:
     """Children's ages: "(5 and 8)", "aged 5 and 8", "a 6 year old"."""
     ages: list[int] = []
     for group in re.findall(r"\((\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\)", text):
         ages += [int(a) for a in re.findall(r"\d+", group)]
-    for group in re.findall(r"\b(?:aged?|ages) (\d{1,2}(?:(?: and | )\d{1,2})*)\b", folded):
+    # each age, unless a unit follows it: "aged 6 and 9, 5 days in Rome" has two ages
+    age = rf"\d{{1,2}}\b{_NOT_AGE_AFTER}"
+    for group in re.findall(rf"\b(?:aged?|ages) ({age}(?:(?: and | ){age})*)", folded):
         ages += [int(a) for a in re.findall(r"\d+", group)]
     ages += [int(a) for a in re.findall(r"\b(\d{1,2}) (?:years? old|yr old|y o)\b", folded)]
+    # "my son, he's 10", "our girls, they're 5 and 8"
+    for group in re.findall(
+        rf"\b(?:he s|he is|she s|she is|they re|they are|who s|who is|who are) ({age}"
+        rf"(?:(?: and | ){age})*)",
+        folded,
+    ):
+        ages += [int(a) for a in re.findall(r"\d+", group)]
     if ages:
         return [a for a in ages if a < 18]
     # "kid 6", "our 2 girls, 4 and 9": ages right after the children, when no unit follows
@@ -181,6 +204,10 @@ def _aside(folded: str, match: re.Match[str]) -> bool:
 def read_party(folded: str, request: TripRequest, text: str = "") -> None:
     """Travellers in all (adults and children) and the children's ages when said; a baby
     is taken as 0 and a toddler as 2 when no age is said."""
+    if text:  # "me + wife + 2 kids", "kids 8 & 11": the signs are words here
+        folded = fold(re.sub(r"\s*[+&]\s*", " and ", text))
+    # "me and wife": a companion named without "my" is still the writer's
+    folded = _BARE_COMPANION.sub(r"\1 my ", folded)
     ages = _ages(folded, text or folded)
     change = _party_change(folded)
     if change is not None and not re.search(_TOTAL[2], folded):
@@ -194,6 +221,13 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         r"(kid|child|son|daughter|boy|girl|baby|toddler|infant|teen|teenager)\b",
         folded,
     )
+    # "a 3 year old and a baby": a child said by age is one more child
+    one_child += [
+        "aged"
+        for _ in re.findall(
+            r"\b(?:a|an|one|and|my|our) \d{1,2} (?:years? old|yr old|y o)\b", folded
+        )
+    ]
     total = _couples(folded)
     for pattern in _TOTAL:
         match = None if total else re.search(pattern, folded)
@@ -219,7 +253,8 @@ def read_party(folded: str, request: TripRequest, text: str = "") -> None:
         total, request.travelers_guessed = kid_count + grown, True
     if total is None:
         if re.search(
-            r"\b(a couple|as a couple|we re a couple|honeymoon\w*|duo|the two of us|both of us)\b",
+            r"\b(a couple|as a couple|we re a couple|honeymoon\w*|duo|the two of us|both of us)\b"
+            r"(?! (?:of|more|days?|nights?|weeks?|hours?|cities|stops)\b)",
             folded,
         ):
             total = 2

@@ -33,6 +33,7 @@ from tripdesigner_kernel.designers.offline.understanding.place_words import (
     SIGHT_AFTER,
     TRIP_FOR,
 )
+from tripdesigner_kernel.designers.offline.understanding.stay_lengths import LENGTH_AFTER
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
     ALIASES,
@@ -45,6 +46,7 @@ from tripdesigner_kernel.knowledge.cities import (
 from tripdesigner_kernel.knowledge.regions import region_by_name
 from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.knowledge.touristic_areas import (
+    area_code,
     is_area_name,
     touristic_area,
 )
@@ -52,6 +54,7 @@ from tripdesigner_kernel.knowledge.touristic_areas import (
 GAP_IN_NAME = re.compile(r"[ \-.'’]{1,3}")  # "St. Louis", "Winston-Salem"
 BIG_CITY = 500_000
 REGION_NAMED_CITY = 500_000  # a city as big as this is meant by its state's name
+AIRPORT_TOWN_SHARE = 3  # "from Heathrow": the city served is many times the village
 CITY_STATES = {"SG", "HK", "MO", "MC", "VA", "GI"}
 # A town named in this many languages in GeoNames is a destination people travel to
 # (Zermatt 22, Interlaken 20, Banff 19, Bled 29), not one of the world's many namesakes
@@ -207,6 +210,15 @@ def _listed(text: str, start: int, end: int, towns: bool) -> Mention | None:
     return Mention(start, end, phrase, cities, cued=True)
 
 
+def _town_qualified(text: str, end: int, phrase: str) -> bool:
+    """Whether a state or country after an area's name picks a town of that name instead
+    ("Kent, WA", "Norfolk, Virginia")."""
+    index = city_index()
+    if not index.has_name(fold(phrase), True):
+        return False
+    return qualifier(text, end, index.candidates(phrase, True)) is not None
+
+
 def _recognise(
     text: str, start: int, end: int, towns: bool, unknown: list[str] | None
 ) -> Mention | None:
@@ -222,7 +234,7 @@ def _recognise(
         PLACE_CUE.search(before) or TRIP_FOR.search(before) or re.search(r"\b[A-Z]\w+, ?$", before)
     )
     sentence_start = (not before.strip() or before.rstrip()[-1] in ".!?\n:;") and not (
-        PLACE_AFTER.match(text[end:])
+        PLACE_AFTER.match(text[end:]) or LENGTH_AFTER.match(text[end:])
     )
     listed = bool(LISTED_AFTER.match(text[end:])) or after_a_city(before)
     mid_sentence = bool(before.strip()) and before.rstrip()[-1] not in ".!?\n:;"
@@ -232,19 +244,23 @@ def _recognise(
     )  # "Seoul, Busan and Jeju": a list of places
     lower = not phrase[:1].isupper() and is_latin(phrase[0])
     mention = Mention(start, end, phrase, cued=cued)
+    region_named = region_by_name(key)
     if (
         is_area_name(key)
-        and region_by_name(key) is None
+        # a region's own row (Normandy, FR-NOR) gives the towns its visitors stay in
+        and (region_named is None or area_code(key) == region_named.code)
         and (
             not lower
             or cued
             or PLACE_AFTER.match(text[end:])
             or re.search(r"\bthe $", before, re.I)
         )
+        and not _town_qualified(text, end, phrase)  # "Kent, WA": the town
     ):
         area = touristic_area(key)  # "the Amalfi coast", "Santorini", "the highlands"
         if area is not None and area.bases:
             mention.area, mention.cities = area, list(area.bases)
+            mention.region = region_named  # "2 cities in Tuscany": the region's cities
             return mention
     index = city_index()
     cities = index.candidates(phrase, towns) if index.has_name(key, towns) else []
@@ -271,7 +287,9 @@ def _recognise(
     if cued and cities and cities[0].population < SMALL_CITY and not is_ours(cities[0]):
         # "from Heathrow": London, not the village by the runway; "from Latrobe": the town.
         served = airport_city(phrase, by_town=False)
-        if served is not None and served.population > cities[0].population:
+        # a town much smaller than the city its airport serves (Annecy is no suburb of
+        # Chambéry, though the airport named for it is listed there)
+        if served is not None and served.population > AIRPORT_TOWN_SHARE * cities[0].population:
             cities = [served]
     qualified = qualifier(text, end, cities) if cities else None
     if qualified:

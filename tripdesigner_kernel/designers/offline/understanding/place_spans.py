@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
     AIRPORT_RUN,
+    FOOD_AFTER,
+    FOOD_BEFORE,
+    FOOD_FIRST,
+    FOOD_NAMED,
     NOT_PLACES,
+    PLACE_AFTER,
+    VISIT_CUE,
 )
 from tripdesigner_kernel.knowledge.airport_names import airport_city
 from tripdesigner_kernel.knowledge.cities import (
@@ -157,3 +163,21 @@ def cjk_mentions(text: str, start: int, end: int) -> list[Mention]:
         else:
             at += 1
     return found
+
+
+def said_as_food(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a place's name is used for a food or drink here: "Calvados and cheese
+    tasting in Normandy", "I love Champagne", "a Bordeaux wine tour in Paris"; not "3 days
+    in Champagne", "Bordeaux and Lyon" or "a Bordeaux wine tour" (the only place named)."""
+    key = fold(mention.phrase)
+    before, after = text[: mention.start], text[mention.end :]
+    others = [m for m in mentions if m is not mention]
+    if FOOD_AFTER.match(after) and (others or key in FOOD_FIRST):
+        return True
+    if VISIT_CUE.search(before):
+        return False
+    if key in FOOD_FIRST:
+        return not re.match(r"\s*(?:,\s*)?(?:for \w+ (?:days?|nights?)|\d|region|trip)", after)
+    return bool(
+        key in FOOD_NAMED and others and FOOD_BEFORE.search(before) and not PLACE_AFTER.match(after)
+    )

@@ -104,3 +104,38 @@ LISTED_AFTER = re.compile(
     r"for (?:\d|a |an |one|two|three|four|five|six|seven|a few|\w+ (?:days|nights|weeks)))",
     re.IGNORECASE,
 )
+
+# Place names that are, first, a food or drink ("I love Champagne", "Calvados and cheese",
+# "Cheddar cheese"): a place only when a word says so ("3 days in Champagne", "visit Cognac").
+FOOD_FIRST = {
+    "champagne", "calvados", "cheddar", "cognac", "armagnac", "sherry", "tequila", "marsala",
+    "chianti", "prosecco", "roquefort", "camembert", "brie", "gouda", "edam", "stilton",
+    "emmental", "gruyere", "parmesan", "cava", "rioja", "mezcal", "madeira", "port",
+    "bourbon", "scotch", "pilsner", "jerez", "asti", "chablis", "sauternes", "beaujolais",
+}  # fmt: skip
+# Places that name a wine or a food besides ("I love Bordeaux, 3 days in Paris").
+FOOD_NAMED = FOOD_FIRST | {
+    "bordeaux", "burgundy", "bourgogne", "dijon", "parma", "porto", "rioja", "tokaj", "mosel",
+    "sancerre", "bologna", "frankfurt", "hamburg", "napoli", "kobe", "sichuan", "szechuan",
+}  # fmt: skip
+# Places whose name also names a food or wine ("a Bordeaux wine tour", "Dijon mustard",
+# "Parma ham"): the food when one of these words follows and another place is the trip's.
+FOOD_AFTER = re.compile(
+    r"\s+(?:wines?|cheeses?|tastings?|ham|hams|sausages?|mustard|brandy|sauces?|vinegar"
+    r"|ciders?|bubbly|glass|bottles?|vineyards?|cellars?|houses?|grapes?|reds?|whites?|style"
+    r"|salami|biscuits?|chocolates?|beers?)\b",
+    re.IGNORECASE,
+)
+# Words before a name that say it is drunk or eaten, not visited.
+FOOD_BEFORE = re.compile(
+    r"\b(?:love|loves|like|likes|drink|drinking|drank|taste|tasting|sip|sipping|try|trying"
+    r"|bottle of|glass of|some|enjoy|enjoying|fan of|into|with|and|of)\s+$",
+    re.IGNORECASE,
+)
+# Words before a name that say it is a place.
+VISIT_CUE = re.compile(
+    r"\b(?:in|to|visit|visiting|explore|exploring|around|through|tour of|trip to|from|via"
+    r"|near|region of|days? in|nights? in|weekend in|week in|go to|going to|head to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)

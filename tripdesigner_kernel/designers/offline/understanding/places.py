@@ -6,16 +6,25 @@ from __future__ import annotations
 import math
 import re
 
-from tripdesigner_kernel.designers.offline.understanding.numbers import NUM, number
+from tripdesigner_kernel.designers.offline.understanding.area_readings import (
+    area_namesake,
+    where,
+)
+from tripdesigner_kernel.designers.offline.understanding.numbers import number
 from tripdesigner_kernel.designers.offline.understanding.place_mentions import (
     Mention,
     find_mentions,
 )
+from tripdesigner_kernel.designers.offline.understanding.place_spans import said_as_food
 from tripdesigner_kernel.designers.offline.understanding.place_words import (
     CITY_COUNT,
     ORIGIN_CUE,
 )
 from tripdesigner_kernel.designers.offline.understanding.request import CityStay, TripRequest
+from tripdesigner_kernel.designers.offline.understanding.stay_lengths import (
+    StayLength,
+    stay_lengths,
+)
 from tripdesigner_kernel.knowledge.cities import (
     City,
     city_index,
@@ -24,7 +33,7 @@ from tripdesigner_kernel.knowledge.cities import (
     visited,
     weight,
 )
-from tripdesigner_kernel.knowledge.regions import cities_in_region, region_of
+from tripdesigner_kernel.knowledge.regions import cities_in_region
 from tripdesigner_kernel.knowledge.text import fold
 
 # "Boston to Chicago", "Boston - Chicago": the first is where the trip starts.
@@ -59,6 +68,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     mentions, unknown = find_mentions(text, towns)
     if not towns and unknown and not mentions:
         mentions, unknown = find_mentions(text, True)
+    mentions = [m for m in mentions if not said_as_food(text, m, mentions)]
     request.unknown_places.extend(u for u in unknown if u not in request.unknown_places)
     count = CITY_COUNT.search(text)
     if count:
@@ -78,9 +88,13 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
             request.origin = _origin_city(mention, context, request) or request.origin
         else:
             destinations.append(mention)
+    said = stay_lengths(text, [(m.start, m.end) for m in destinations])
+    lengths = {m.start: length for m, length in zip(destinations, said, strict=True)}
+    request.stay_length_spans = [(n.start, n.end) for n in said if n is not None]
     for mention in destinations:
-        if mention.area:
-            _add_area(request, mention, text, alone=len(destinations) == 1)
+        length = lengths[mention.start]
+        if mention.area and not (request.region_city_count and mention.region):
+            _add_area(request, mention, length, alone=len(destinations) == 1)
             continue
         if mention.region and mention.country:  # Georgia: the state only among US places
             as_region = mention.region.country == mention.country or us_context
@@ -88,7 +102,7 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
             as_region = bool(mention.region and (not mention.cities or request.region_city_count))
         if as_region and mention.region:
             if not request.region_city_count and _among_cities(mention, destinations):
-                _add_stay(request, cities_in_region(mention.region)[:1], text, mention)
+                _add_stay(request, cities_in_region(mention.region)[:1], length)
             else:
                 request.region = mention.region.code
             continue
@@ -99,11 +113,11 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
                     f"{name}, the country; there is also {state}, the US state"
                 )
             if not request.region_city_count and _among_cities(mention, destinations):
-                _add_stay(request, _top_cities(mention.country)[:1], text, mention)
+                _add_stay(request, _top_cities(mention.country)[:1], length)
             else:
                 request.country = mention.country
             continue
-        _add_stay(request, [_choose(mention, context, request)], text, mention)
+        _add_stay(request, [_choose(mention, context, request)], length)
     if request.region and not request.stays:
         region = next(
             m.region for m in destinations if m.region and m.region.code == request.region
@@ -113,16 +127,21 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
         _fill(request, _top_cities(request.country))
 
 
-def _add_area(request: TripRequest, mention: Mention, text: str, alone: bool) -> None:
+def _add_area(
+    request: TripRequest, mention: Mention, length: StayLength | None, alone: bool
+) -> None:
     """Stays in an island's, coast's or park's base towns: one for every three days of a
     trip to it alone (Bali for 10 days: Ubud, Seminyak, Sanur), else its first; the
     area's name goes to ``request.notes`` so the reply keeps it."""
     area = mention.area
     assert area is not None
-    days = (_stay_days(text, mention) or request.days) if alone else None
+    days = ((length.count if length else None) or request.days) if alone else None
     wanted = max(1, min(len(area.bases), round(days / DAYS_PER_CITY))) if days else 1
     bases = list(area.bases[:wanted])
-    _add_stay(request, bases, text, mention)
+    _add_stay(request, bases, length)
+    if mention.region and alone and not days:  # a region alone: as many towns as a state
+        _fill(request, [*area.bases, *cities_in_region(mention.region)])
+        bases = [s.city for s in request.stays]
     if len(bases) > 1:  # the days said are the area's, shared by its towns
         for stay in request.stays:
             stay.days = None if stay.city in bases else stay.days
@@ -130,6 +149,11 @@ def _add_area(request: TripRequest, mention: Mention, text: str, alone: bool) ->
         note = f"{area.name}: staying in {', '.join(b.name for b in bases)}"
         if note not in request.notes:
             request.notes.append(note)
+    if mention.region and not request.region:
+        request.region = mention.region.code  # "Tuscany": its visitors' towns, in IT-52
+    other = area_namesake(area)  # "Kent": the English county; Kent, Washington is another
+    if other is not None and other not in request.alternatives:
+        request.alternatives.append(other)
 
 
 def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
@@ -148,10 +172,15 @@ def _among_cities(mention: Mention, destinations: list[Mention]) -> bool:
     )
 
 
-def _add_stay(request: TripRequest, cities: list[City], text: str, mention: Mention) -> None:
+def _add_stay(request: TripRequest, cities: list[City], length: StayLength | None) -> None:
     for city in cities:
         if city != request.origin and all(stay.city != city for stay in request.stays):
-            request.stays.append(CityStay(city, _stay_days(text, mention)))
+            if length is None:
+                request.stays.append(CityStay(city))
+            elif length.nights:
+                request.stays.append(CityStay(city, length.count, nights=length.count))
+            else:
+                request.stays.append(CityStay(city, length.count))
 
 
 def _single_reading(mention: Mention) -> bool:
@@ -242,8 +271,8 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
     if other is not None and _is_ours(chosen) and not _is_ours(other):
         key = fold(mention.phrase)  # Barcelona, Spain: Venezuela's is no likely reading
         other = other if weight(other, key) * 2 >= weight(chosen, key) else None
-    if other is not None and _where(other) != _where(chosen):
-        phrase = f"{chosen.name}, {_where(chosen)}; there is also {other.name}, {_where(other)}"
+    if other is not None and where(other) != where(chosen):
+        phrase = f"{chosen.name}, {where(chosen)}; there is also {other.name}, {where(other)}"
         if phrase not in request.alternatives:
             request.alternatives.append(phrase)
     return chosen
@@ -251,30 +280,6 @@ def _choose(mention: Mention, context: set[str], request: TripRequest) -> City:
 
 def _is_ours(city: City) -> bool:
     return (fold(city.name), city.country) in destination_keys()
-
-
-def _where(city: City) -> str:
-    """The state or province (where we know it) or the country of a city, by name."""
-    region = region_of(city)
-    if region is not None:
-        return region.name
-    return countries().get(city.country, {}).get("name", city.country)
-
-
-def _stay_days(text: str, mention: Mention) -> int | None:
-    """Days given for one city: "Lisbon for 3 days", "3 days in Lisbon"."""
-    phrase = re.escape(mention.phrase)
-    days_before = re.search(
-        rf"{NUM}[ -]?(?:days? (?:in |at )?|(?:in|at) ){phrase}\b", text, re.IGNORECASE
-    )
-    if days_before:
-        return number(days_before[1])
-    days_after = re.match(rf"\W+(?:for )?{NUM}[ -]days?", text[mention.end :], re.IGNORECASE)
-    if days_after and not re.match(
-        r"\W*(?:in )?total", text[mention.end + days_after.end() :], re.IGNORECASE
-    ):
-        return number(days_after[1])
-    return None
 
 
 def _top_cities(country: str) -> list[City]:

@@ -74,6 +74,7 @@ class Budget(_Slot):
 class Accommodation(_Slot):
     """Where to sleep, in TravelPlanner's terms: room type and house rules."""
 
+    kind: str | None = None  # hostel, B&B, guesthouse, apartment, ryokan; None: a hotel
     type: str | None = None  # entire room, private room, shared room, not shared room
     rules: list[str] = Field(default_factory=list)  # smoking, parties, pets, visitors...
     amenities: list[str] = Field(default_factory=list)  # pool, parking, kitchen, wifi...

@@ -15,10 +15,13 @@ from tripdesigner_kernel.knowledge.cities import City
 
 @dataclass
 class CityStay:
-    """A city of the request, with its days when the person gave them."""
+    """A city of the request, with its days when the person gave them; ``nights`` when
+    they were said as nights (then ``days`` counts the nights, and the last city of the
+    trip gets one day more: the day of leaving)."""
 
     city: City
     days: int | None = None
+    nights: int | None = None
 
 
 @dataclass
@@ -32,7 +35,10 @@ class TripRequest:
     region_city_count: int | None = None  # "2 cities in Ohio" -> 2
     origin: City | None = None  # where the trip starts; never a stay
     alternatives: list[str] = field(default_factory=list)  # "Portland, Oregon (not Maine)"
-    unknown_places: list[str] = field(default_factory=list)
+    unknown_places: list[str] = field(default_factory=list)  # capitalised words not found
+    missing_places: list[str] = field(default_factory=list)  # places named we hold no data for
+    # where the text said a city's own length ("3 nights Prague"): no length of the trip
+    stay_length_spans: list[tuple[int, int]] = field(default_factory=list)
     # dates and length (dates.py)
     days: int | None = None
     days_total: bool = False  # "make it 6 days", "6 days in total": the whole trip's length
@@ -56,6 +62,7 @@ class TripRequest:
     budget_amount: Decimal | None = None
     budget_currency: str | None = None  # ISO 4217
     budget_scope: str = "total"  # total, per_person, per_day, per_person_per_day
+    budget_currency_guessed: bool = False  # no currency said: the origin's or destination's
     # a nightly price for the lodging ("€80 a night for the hotel"), apart from the budget
     lodging_per_night: Decimal | None = None
     lodging_currency: str | None = None  # ISO 4217
@@ -74,6 +81,7 @@ class TripRequest:
     arrival_time: str | None = None  # "HH:MM", local, on the first day
     departure_time: str | None = None  # "HH:MM", local, on the last day
     accommodation_type: str | None = None  # entire room, private room, shared room, ...
+    lodging_kind: str | None = None  # hostel, B&B, guesthouse, apartment, ryokan
     house_rules: list[str] = field(default_factory=list)  # smoking, parties, pets, ...
     amenities: list[str] = field(default_factory=list)  # the stay's: pool, parking, kitchen...
     # what the recognisers want said in the reply ("There is no 29 February in 2027...")

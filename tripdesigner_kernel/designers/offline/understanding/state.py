@@ -26,6 +26,7 @@ ADDED_CITY_DAYS = 2  # "add Porto": days for a city added without a length
 
 # Slot names as the reply says them when assumed.
 DATES, LENGTH, TRAVELLERS, LEVEL = "dates", "length", "travellers", "level"
+CURRENCY = "currency"  # a budget's currency, when only the amount was said
 
 
 def said(profile: TripProfile, *slots: str) -> None:
@@ -222,7 +223,11 @@ def apply_request(
     notes = []
     if request.origin is not None:
         set_origin(profile, request.origin)
-    if request.days and length:
+    per_city = [d.days for d in profile.destinations]
+    cities_days = all(per_city) and sum(d or 0 for d in per_city) == request.days
+    if request.days and length and cities_days and request.days <= MAX_DAYS:
+        said(profile, LENGTH)  # "2 days in Lisbon and 4 in Porto": the cities' own days
+    elif request.days and length:
         set_length(profile, request.days)
         if request.days > MAX_DAYS:
             notes.append(f"I plan trips of up to {MAX_DAYS} days, so I planned {MAX_DAYS}.")
@@ -246,6 +251,10 @@ def apply_request(
         budget.amount, budget.currency = request.budget_amount, request.budget_currency
         budget.scope = request.budget_scope  # type: ignore[assignment]
         said(profile, LEVEL)
+        if request.budget_currency_guessed:
+            assume(profile, CURRENCY)
+        else:
+            said(profile, CURRENCY)
     if request.budget_level:
         budget.level = request.budget_level
         profile.planner.frugal = False
@@ -270,6 +279,8 @@ def apply_request(
         profile.departure_time = request.departure_time
     if request.accommodation_type:
         profile.accommodation.type = request.accommodation_type
+    if request.lodging_kind:
+        profile.accommodation.kind = request.lodging_kind
     stay = profile.accommodation
     stay.rules = list(dict.fromkeys([*stay.rules, *request.house_rules]))
     stay.amenities = list(dict.fromkeys([*stay.amenities, *request.amenities]))
