@@ -115,3 +115,20 @@ def test_leaving_on_a_day_moves_the_nearer_end(
 ) -> None:
     _, after = chat(FIRST, message)
     assert span(after.itinerary) == span_after, str(after)
+
+
+def meals(itinerary: dict[str, Any] | None) -> dict[tuple[int, str], str]:
+    """Each day's meals: (day, lunch or dinner) -> the eatery."""
+    assert itinerary is not None
+    return {
+        (s["details"]["day"], s["details"]["meal"]): s["name"]
+        for s in itinerary["segments"]
+        if s["type"] == "meal"
+    }
+
+
+@pytest.mark.parametrize("message", ["we'd like to come back a day later", "add a day"])
+def test_the_days_kept_keep_their_lunch_and_dinner(message: str) -> None:
+    before, after = chat("3 days in Lisbon from May 1, 2027, museums and viewpoints", message)
+    old, new = meals(before.itinerary), meals(after.itinerary)
+    assert {k: v for k, v in new.items() if k[0] <= 3} == old

@@ -56,6 +56,8 @@ def assert_only_day_changed(before: Reply, after: Reply, day: int) -> None:
         ("replace the dinner on day 1", 1, "dinner", 0),
         ("can we change the lunch on day 3?", 3, "lunch", 0),
         ("get rid of the first museum on the second day", 2, "museum", 0),
+        ("I don't want the dinner on day 2", 2, "dinner", 0),
+        ("can we not do the last museum on day 1?", 1, "museum", -1),
     ],
 )
 def test_a_place_picked_by_kind_day_and_position_goes_and_only_its_day_changes(

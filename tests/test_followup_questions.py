@@ -165,3 +165,11 @@ def test_tomorrow_during_the_trip_is_the_next_day() -> None:
     assert re.search(r"\bDay 3\b", str(answer))
     assert all(s["name"] in str(answer) for s in on_day(plan, 3))
     assert "took tomorrow" not in str(answer)
+
+
+def test_a_question_followed_by_a_change_is_read_whole() -> None:
+    before, after = chat_turns(
+        ONE_CITY, "What time do we leave? Also, make it 5 days.", today=TODAY.isoformat()
+    )
+    assert after.itinerary is not None and before.itinerary is not None
+    assert after.itinerary["end_date"] == "2027-03-14"

@@ -144,18 +144,20 @@ class MealChooser:
         levels: set[int] | None,
     ) -> Place | None:
         best, best_cost = None, math.inf
-        number = (day - self.spec.start).days + 1
+        kept = self.kept
+        number = (day - self.spec.start).days + 1 if kept else 0
         for place in self._open_eateries(meal, day):
-            if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
+            name = place.name
+            if name in self.used or name in avoid or name in self.spec.exclude:
                 continue
-            kept_on = self.kept.get(place.name)
-            if kept_on is not None and kept_on != number:
-                continue
+            bonus = 0.0
+            if kept and name in kept:
+                if kept[name] != number or self.spec.meal_of.get(name, meal) != meal:
+                    continue  # kept for another day, or for that day's other meal
+                bonus = KEPT_PREFERENCE_KM
             if levels is not None and place.price_level not in levels and place.price_level != 0:
                 continue
-            cost = km_between(lat, lon, place.lat, place.lon) + self._preference(place)
-            if kept_on is not None:
-                cost -= KEPT_PREFERENCE_KM
+            cost = km_between(lat, lon, place.lat, place.lon) + self._preference(place) - bonus
             # Whether it can serve at ``at`` is asked last: it is the dearer question.
             if cost < best_cost and meal_start(place, day, at, meal, self.windows) is not None:
                 best, best_cost = place, cost

@@ -36,6 +36,8 @@ class TripSpec:
     itinerary_id: str = "trip"
     pinned: dict[int, list[str]] = field(default_factory=dict)  # day number -> visits, meals
     frugal: bool = False  # prefer free and cheap places
+    # The meal (lunch, dinner) each eatery kept in ``pinned`` served in the plan being edited.
+    meal_of: dict[str, str] = field(default_factory=dict)
     hotel_level: model.BudgetLevel | None = None  # the hotels' level, when not the trip's
     # The most the party's rooms may cost a night, all rooms together: (amount, ISO 4217).
     lodging_cap: tuple[Decimal, str] | None = None

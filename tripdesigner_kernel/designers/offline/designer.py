@@ -108,7 +108,7 @@ class OfflineDesigner:
         if ask_which is not None:
             return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
         plan = model.Itinerary.from_json(request.itinerary) if request.itinerary else None
-        if plan is not None and not edits and SURE_QUESTION.search(folded):
+        if plan is not None and not edits and SURE_QUESTION.search(folded) and not _more(request):
             answer = answer_about_plan(folded, plan, request.today)
             return DesignResult(answer, request.itinerary, stored)
         intent = read_intent(
@@ -244,6 +244,12 @@ def _read_into(
     if len(known) == 1:  # "a day more in Lisbon": that city's days
         edits = [replace(e, subject=known[0]) if e.action == "add_days" else e for e in edits]
     return notes, edits
+
+
+def _more(request: DesignRequest) -> bool:
+    """Whether a message goes on after its first sentence ("What time do we leave? Also,
+    make it 5 days."): then it is read whole, not answered as a question only."""
+    return bool(re.search(r"[.?!;]\s+\w", request.text.strip()))
 
 
 def _and(names: list[str]) -> str:

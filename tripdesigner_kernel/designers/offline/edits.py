@@ -199,7 +199,8 @@ def _date_moves(folded: str) -> list[Edit]:
 _REPLACING = ("replace", "swap out", "swap", "change", "instead of")
 _ITEM_EDIT = re.compile(
     r"\b(replace|swap out|swap|change|instead of|skip|remove|drop|delete|cut|lose|get rid of"
-    r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without)"
+    r"|take out|leave out|forget about|cancel|ditch|scrap|nix|no|without"
+    r"|(?:don[’']?t|do not) (?:want|need|do)|not do)"
     r" (?:the |a |an |that |our )?"
     r"([\w' .-]+?)(?:$|[,;?!]|\.(?:\s|$)| -| with| for (?!day\b)| please\b| instead\b| and\b"
     r"| but\b"
@@ -216,7 +217,7 @@ def _item_edit(text: str, folded: str) -> Edit | None:
         said = fold(subject)
         if not said or re.match(r"(?:the )?(?:last )?(?:day|night)s?\b", said):
             continue
-        loose = verb in ("no", "without", "change", "swap")
+        loose = verb in ("no", "without", "change", "swap") or verb.startswith(("do", "not"))
         if loose and not (names_an_item(said) and DAY_WORDS.search(said)):
             continue  # "no museums" is less of them; "change the dates" is no place
         # "drop Leipzig, spend the extra time in Berlin": the city that takes its days.

@@ -73,6 +73,15 @@ def budget_total(profile: TripProfile, travelers: int, days: int) -> Decimal | N
     return amount
 
 
+def _meals_served(previous: Mapping[str, Any] | None) -> dict[str, str]:
+    """The meal each eatery of the plan being edited served: kept, it serves the same."""
+    return {
+        s["name"]: s["details"]["meal"]
+        for s in (previous or {}).get("segments", [])
+        if s["type"] == "meal" and "meal" in s.get("details", {})
+    }
+
+
 def _itinerary_id(profile: TripProfile, previous: Mapping[str, Any] | None) -> str:
     if previous and previous.get("id"):
         return str(previous["id"])
@@ -158,6 +167,7 @@ def plan_from_profile(
             budget_amount=amount,
             itinerary_id=_itinerary_id(profile, previous),
             pinned={int(d): names for d, names in profile.planner.pinned.items()},
+            meal_of=_meals_served(previous),
             frugal=profile.planner.frugal,
             hotel_level=profile.planner.hotel_level,  # type: ignore[arg-type]
             lodging_cap=lodging_cap(profile, travelers, currency),
