@@ -108,6 +108,8 @@ def _read_party(text: str, request: TripRequest) -> None:
         and not re.search(r"\b(?:for|gift for|surprise for) (?:my|our) ", folded)
     ):
         request.travelers -= 1
+
+
 # "Lisbon for 3, then Porto for 2", "Lisbon 3 days and Porto 2": a bare number after each
 # city of a list is its days (one "Rome for 2" alone is the party).
 _BARE_DAYS = re.compile(
