@@ -28,6 +28,9 @@ STYLE = f"""<style>
 .td-chat .td-bar .widget-dropdown select{{text-overflow:ellipsis}}
 .td-chat .td-transcript{{display:flex;flex-direction:column-reverse;max-height:440px;
  overflow:auto;border:1px solid #e2e8f0}}
+.td-chat .td-live:not(:has(.td-msg)){{display:none}}
+.td-chat .td-days .jupyter-widget-Collapse-header{{padding:4px 8px;font-weight:600}}
+.td-chat .td-days .jupyter-widget-Collapse-contents{{padding:4px 8px}}
 .td-msg{{border-radius:8px;padding:6px 10px;margin:4px 0;max-width:100%;overflow-wrap:anywhere}}
 .td-user{{background:#e0f2fe}}.td-assistant{{background:#f1f5f9}}
 .td-error{{background:#fee2e2;color:#991b1b}}.td-notice{{background:#fef9c3}}

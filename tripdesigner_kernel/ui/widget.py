@@ -23,7 +23,7 @@ from tripdesigner_kernel.kernel import KernelState
 from tripdesigner_kernel.ui import transcript as tx
 from tripdesigner_kernel.ui.clicks import guarded
 from tripdesigner_kernel.ui.itinerary_view import day_sections
-from tripdesigner_kernel.ui.plan_panel import PlanPanel
+from tripdesigner_kernel.ui.plan_panel import PlanPanel, finished
 from tripdesigner_kernel.ui.style import STYLE
 
 EXPORTS = [("Itinerary (.ics)", "ics"), ("Itinerary (.geojson)", "geojson"),
@@ -50,7 +50,8 @@ class ChatWidget(w.VBox):
         record = state.sessions.load_record(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
-        self._live: w.HTML | None = None
+        self._live = False  # a turn's bubbles are showing in ``self.live``
+        self._live_user = ""
         self._live_text = ""
         self._live_tools: list[dict[str, Any]] = []
         self._shown_messages = tx.PAGE
@@ -76,7 +77,11 @@ class ChatWidget(w.VBox):
         self.older_button = _button("Show older messages")
         self.older_button.layout.display = "none"
         self.history = w.HTML()
-        self.transcript = w.Box()
+        # The running turn's bubbles: one widget kept for every turn, not two made per turn.
+        self.live = w.HTML()
+        self.live.add_class("td-live")
+        # column-reverse: the newest is first, and the view stays scrolled to it.
+        self.transcript = w.Box([self.live, self.history, self.older_button])
         self.transcript.add_class("td-transcript")
         self.questions = w.HBox()
         self.questions.add_class("td-questions")
@@ -90,6 +95,7 @@ class ChatWidget(w.VBox):
         self.busy = w.HTML()
         self.plan = PlanPanel()
         self.summary, self.days = self.plan.summary, self.plan.days
+        self.days.observe(self._handler(self._day_opened, True), names="selected_index")
 
         bar = w.HBox([self.sessions, self.new_button, self.rename_text, self.rename_button,
                       self.delete_button, self.export_format, self.export_path,
@@ -202,11 +208,7 @@ class ChatWidget(w.VBox):
 
     def wait(self, timeout: float | None = 60) -> bool:
         """Block until the turn started here ends (for code and tests); False on timeout."""
-        worker = self._worker
-        if worker is None:
-            return True
-        worker.join(timeout)
-        return not worker.is_alive()
+        return finished(self._worker, timeout)
 
     def _answer(self, choice: str) -> None:
         self.input.value = choice
@@ -228,31 +230,29 @@ class ChatWidget(w.VBox):
         if event.get("session_id") != self.session_id:
             return
         if kind == "text":
-            if self._live is None:
+            if not self._live:
                 self._start_live(None)
             self._live_text += event["delta"]
             self._render_live()
-        elif kind == "tool_call" and self._live is not None:
+        elif kind == "tool_call" and self._live:
             self._live_tools.append({"name": event["name"], "arguments": event.get("arguments")})
             self._render_live()
-        elif kind == "tool_result" and self._live is not None and self._live_tools:
+        elif kind == "tool_result" and self._live and self._live_tools:
             self._live_tools[-1].update(ok=event["ok"], result=str(event["message"]))
             self._render_live()
         elif kind == "turn_saved":
             self.refresh()
 
     def _start_live(self, user_text: str | None) -> None:
-        bubbles = []
-        if user_text is not None:
-            bubbles.append(w.HTML(tx.bubble("user", html.escape(user_text))))
-        self._live, self._live_text, self._live_tools = w.HTML(tx.bubble("assistant", "…")), "", []
-        self.transcript.children = (self._live, *bubbles, *self.transcript.children)
+        self._live, self._live_text, self._live_tools = True, "", []
+        self._live_user = "" if user_text is None else tx.bubble("user", html.escape(user_text))
+        self._render_live()
         _replace_children(self.questions, ())
 
     def _render_live(self) -> None:
-        if self._live is not None:
+        if self._live:
             body = tx.tools_html(self._live_tools) + tx.render_markdown(self._live_text or "…")
-            self._live.value = tx.bubble("assistant", body)
+            self.live.value = self._live_user + tx.bubble("assistant", body)
 
     def _show_error(self, message: str) -> None:
         self.refresh()  # drop the unsaved bubbles: the session is as it was
@@ -264,7 +264,6 @@ class ChatWidget(w.VBox):
         """Redraw everything from the stored session (``record``: it, already read)."""
         from tripdesigner_kernel.sessions.records import Message
 
-        self._live = None
         self._refresh_sessions()
         if record is None or record["id"] != self.session_id:
             record = self.state.sessions.load_record(self.session_id)
@@ -276,8 +275,8 @@ class ChatWidget(w.VBox):
         hidden = len(everything) - len(shown)
         self.older_button.description = f"Show older messages ({hidden:,} more)"
         self.older_button.layout.display = "flex" if hidden else "none"
-        # column-reverse: the newest is first, and the view stays scrolled to it.
-        _replace_children(self.transcript, (self.history, self.older_button))
+        self._live = False  # the saved turn is in the history now (or was never saved)
+        self.live.value = ""
         last = messages[-1] if messages else None
         asked = last is not None and last.role == "assistant"
         question = last.extra.get("question") if asked and last is not None else None
@@ -319,8 +318,7 @@ class ChatWidget(w.VBox):
 
     def transcript_html(self) -> list[str]:
         """The bubbles shown, oldest first (what a person reads, as HTML)."""
-        live = [child.value for child in reversed(self.transcript.children[:-2])]
-        return [*tx.split_bubbles(self.history.value), *live]
+        return [*tx.split_bubbles(self.history.value), *tx.split_bubbles(self.live.value)]
 
     def _refresh_sessions(self) -> None:
         summaries = self.state.sessions.list()
@@ -335,6 +333,9 @@ class ChatWidget(w.VBox):
         finally:
             self._picking = False
         return None
+
+    def _day_opened(self, change: dict[str, Any]) -> None:
+        self.plan.open_day(change["new"])
 
     # Session bar -------------------------------------------------------------------
 
@@ -404,6 +405,8 @@ class ChatWidget(w.VBox):
             for listener in self.state.listeners
             if not (isinstance(listener, weakref.WeakMethod) and listener() == self._on_event)
         ]
+        if hasattr(self, "plan"):
+            self.plan.close()
         super().close()
 
 
