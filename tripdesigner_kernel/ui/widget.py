@@ -25,6 +25,7 @@ from tripdesigner_kernel.ui.clicks import guarded
 from tripdesigner_kernel.ui.itinerary_view import day_sections
 from tripdesigner_kernel.ui.plan_panel import PlanPanel, finished
 from tripdesigner_kernel.ui.style import STYLE
+from tripdesigner_kernel.ui.transcript_view import TranscriptView
 
 EXPORTS = [("Itinerary (.ics)", "ics"), ("Itinerary (.geojson)", "geojson"),
            ("Itinerary (.md)", "md"), ("Itinerary (.json)", "json"),
@@ -50,11 +51,6 @@ class ChatWidget(w.VBox):
         record = state.sessions.load_record(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
-        self._live = False  # a turn's bubbles are showing in ``self.live``
-        self._live_user = ""
-        self._live_text = ""
-        self._live_tools: list[dict[str, Any]] = []
-        self._shown_messages = tx.PAGE
         self._reload_note = ""
         self._picking = False
 
@@ -76,13 +72,9 @@ class ChatWidget(w.VBox):
         self.notice = w.HTML()
         self.older_button = _button("Show older messages")
         self.older_button.layout.display = "none"
-        self.history = w.HTML()
-        # The running turn's bubbles: one widget kept for every turn, not two made per turn.
-        self.live = w.HTML()
-        self.live.add_class("td-live")
-        # column-reverse: the newest is first, and the view stays scrolled to it.
-        self.transcript = w.Box([self.live, self.history, self.older_button])
-        self.transcript.add_class("td-transcript")
+        self.chat_view = TranscriptView(self.older_button)
+        self.history, self.live = self.chat_view.history, self.chat_view.live
+        self.transcript = self.chat_view.box
         self.questions = w.HBox()
         self.questions.add_class("td-questions")
         self.input = w.Textarea(
@@ -158,7 +150,8 @@ class ChatWidget(w.VBox):
             return
         self.input.value = ""
         self.notice.value = ""
-        self._start_live(text)
+        self.chat_view.start(text)
+        _replace_children(self.questions, ())
         self._set_busy(True)
         cancel = threading.Event()
         self._cancel = cancel
@@ -230,29 +223,15 @@ class ChatWidget(w.VBox):
         if event.get("session_id") != self.session_id:
             return
         if kind == "text":
-            if not self._live:
-                self._start_live(None)
-            self._live_text += event["delta"]
-            self._render_live()
-        elif kind == "tool_call" and self._live:
-            self._live_tools.append({"name": event["name"], "arguments": event.get("arguments")})
-            self._render_live()
-        elif kind == "tool_result" and self._live and self._live_tools:
-            self._live_tools[-1].update(ok=event["ok"], result=str(event["message"]))
-            self._render_live()
+            if not self.chat_view.running:
+                _replace_children(self.questions, ())
+            self.chat_view.add_text(event["delta"])
+        elif kind == "tool_call":
+            self.chat_view.add_tool_call(event["name"], event.get("arguments"))
+        elif kind == "tool_result":
+            self.chat_view.add_tool_result(event["ok"], event["message"])
         elif kind == "turn_saved":
             self.refresh()
-
-    def _start_live(self, user_text: str | None) -> None:
-        self._live, self._live_text, self._live_tools = True, "", []
-        self._live_user = "" if user_text is None else tx.bubble("user", html.escape(user_text))
-        self._render_live()
-        _replace_children(self.questions, ())
-
-    def _render_live(self) -> None:
-        if self._live:
-            body = tx.tools_html(self._live_tools) + tx.render_markdown(self._live_text or "…")
-            self.live.value = self._live_user + tx.bubble("assistant", body)
 
     def _show_error(self, message: str) -> None:
         self.refresh()  # drop the unsaved bubbles: the session is as it was
@@ -261,25 +240,12 @@ class ChatWidget(w.VBox):
     # Views ------------------------------------------------------------------------
 
     def refresh(self, record: dict[str, Any] | None = None) -> None:
-        """Redraw everything from the stored session (``record``: it, already read)."""
-        from tripdesigner_kernel.sessions.records import Message
-
+        """Redraw from the stored session (``record``: it, already read); what did not
+        change is not sent again."""
         self._refresh_sessions()
         if record is None or record["id"] != self.session_id:
             record = self.state.sessions.load_record(self.session_id)
-        everything = record["messages"]
-        # Only the shown page becomes Message objects: a long session opens fast.
-        shown = everything[-self._shown_messages :] if self._shown_messages else everything
-        messages = [Message.from_dict(message) for message in shown]
-        self.history.value = tx.history_html(messages)
-        hidden = len(everything) - len(shown)
-        self.older_button.description = f"Show older messages ({hidden:,} more)"
-        self.older_button.layout.display = "flex" if hidden else "none"
-        self._live = False  # the saved turn is in the history now (or was never saved)
-        self.live.value = ""
-        last = messages[-1] if messages else None
-        asked = last is not None and last.role == "assistant"
-        question = last.extra.get("question") if asked and last is not None else None
+        question = self.chat_view.show(self.session_id, record["messages"])
         buttons = []
         for choice in (question or {}).get("choices", []):
             button = _button(str(choice), tooltip=f"Answer: {choice}")
@@ -318,7 +284,7 @@ class ChatWidget(w.VBox):
 
     def transcript_html(self) -> list[str]:
         """The bubbles shown, oldest first (what a person reads, as HTML)."""
-        return [*tx.split_bubbles(self.history.value), *tx.split_bubbles(self.live.value)]
+        return self.chat_view.bubbles()
 
     def _refresh_sessions(self) -> None:
         summaries = self.state.sessions.list()
@@ -340,7 +306,7 @@ class ChatWidget(w.VBox):
     # Session bar -------------------------------------------------------------------
 
     def _show_older(self) -> None:
-        self._shown_messages += tx.PAGE
+        self.chat_view.show_older()
         self.refresh()
 
     def _session_picked(self, change: dict[str, Any]) -> None:
@@ -348,7 +314,7 @@ class ChatWidget(w.VBox):
             return
         self.session_id = change["new"]
         self.state.current_session_id = self.session_id
-        self._shown_messages = tx.PAGE
+        self.chat_view.first_page()
         self.refresh()
 
     def _new(self) -> None:
@@ -407,6 +373,7 @@ class ChatWidget(w.VBox):
         ]
         if hasattr(self, "plan"):
             self.plan.close()
+            self.chat_view.close()
         super().close()
 
 
