@@ -9,6 +9,7 @@ Loaded on first use, never at import: the extension must load fast.
 from __future__ import annotations
 
 import gzip
+from array import array
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -109,9 +110,15 @@ class _NameTable:
                     found.append(index)
 
     @cached_property
-    def positions(self) -> list[tuple[float, float]]:
-        """(lat, lon) of every row, in row order, parsed once for nearby searches."""
-        return [(float(r.split("\t")[1]), float(r.split("\t")[2])) for r in self.rows]
+    def positions(self) -> tuple[array[float], array[float]]:
+        """Latitudes and longitudes of every row, in row order, parsed once for nearby
+        searches; packed arrays, as a tuple per row would cost tens of bytes each."""
+        lats, lons = array("d"), array("d")
+        for row in self.rows:
+            _, lat, lon, _ = row.split("\t", 3)
+            lats.append(float(lat))
+            lons.append(float(lon))
+        return lats, lons
 
     def find(self, folded: str) -> list[City]:
         found = self.by_name.get(folded)
@@ -184,9 +191,10 @@ class CityIndex:
 
         table = self._cities
         span = km / 111.0
+        lats, lons = table.positions
         return [
             table.city(index)
-            for index, (lat2, lon2) in enumerate(table.positions)
+            for index, (lat2, lon2) in enumerate(zip(lats, lons, strict=True))
             if abs(lat2 - lat) <= span and km_between(lat, lon, lat2, lon2) <= km
         ]
 
@@ -253,6 +261,15 @@ def destinations() -> tuple[Destination, ...]:
         name, country, tier = line.split("\t")
         rows.append(Destination(name, country, int(tier)))
     return tuple(rows)
+
+
+@cache
+def destination_cities() -> tuple[tuple[Destination, City], ...]:
+    """Each of our destinations with its GeoNames city, in file order; looked up once, as
+    several notes and questions walk the whole list on every turn."""
+    index = city_index()
+    pairs = ((d, index.lookup(d.name)) for d in destinations())
+    return tuple((d, city) for d, city in pairs if city is not None)
 
 
 @cache

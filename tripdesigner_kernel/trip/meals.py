@@ -34,6 +34,7 @@ class MealChooser:
         self.meat_free = bool({"vegetarian", "vegan"} & set(spec.dietary))
         self._meal_memo: dict[tuple[object, ...], Place | None] = {}
         self._eatery_memo: dict[tuple[str, date], tuple[Place, ...]] = {}
+        self._preferences: dict[str, float] = {}  # place name -> km, see _preference
 
     def pick_meal(
         self, meal: str, lat: float, lon: float, day: date, at: int, avoid: set[str]
@@ -80,27 +81,32 @@ class MealChooser:
         avoid: set[str],
         levels: set[int] | None,
     ) -> Place | None:
-        target = MEAL_LEVEL_TARGET[self.spec.level]
         best, best_cost = None, math.inf
         for place in self._open_eateries(meal, day):
             if place.name in self.used or place.name in avoid or place.name in self.spec.exclude:
                 continue
             if levels is not None and place.price_level not in levels and place.price_level != 0:
                 continue
-            if meal_start(place, day, at, meal, self.windows) is None:
-                continue
-            cost = (
-                km_between(lat, lon, place.lat, place.lon) + abs(place.price_level - target) * 0.7
-            )
+            cost = km_between(lat, lon, place.lat, place.lon) + self._preference(place)
+            # Whether it can serve at ``at`` is asked last: it is the dearer question.
+            if cost < best_cost and meal_start(place, day, at, meal, self.windows) is not None:
+                best, best_cost = place, cost
+        return best
+
+    def _preference(self, place: Place) -> float:
+        """What choosing ``place`` costs beside the way there, in km: off the trip's level
+        costs, a vegetarian place for a meat-free party or one the person asked for saves."""
+        cost = self._preferences.get(place.name)
+        if cost is None:
+            cost = abs(place.price_level - MEAL_LEVEL_TARGET[self.spec.level]) * 0.7
             if self.meat_free and "vegetarian" in place.tags:
                 cost -= VEGETARIAN_PREFERENCE_KM
             if self.spec.interests and matches_interest(
                 place.category, place.tags, self.spec.interests
             ):
                 cost -= INTEREST_PREFERENCE_KM
-            if cost < best_cost:
-                best, best_cost = place, cost
-        return best
+            self._preferences[place.name] = cost
+        return cost
 
     def _local_eatery(self, meal: str, lat: float, lon: float, avoid: set[str]) -> Place:
         """A well-reviewed local place of the person's choosing, where the route passes."""

@@ -140,7 +140,16 @@ class _Search:
             self._finish(now, pos, cost, stops, chosen, rank, lunch_at or 0)
             return
         width = _FACTORIALS[len(remaining) - 1]
-        for position, index in enumerate(remaining):
+        # Nearest first: a good day found early cuts more branches. The ranking, not the
+        # order of the walk, settles ties.
+        lat, lon = pos
+        nearest_first = sorted(
+            enumerate(remaining),
+            key=lambda pair: (
+                (self.visits[pair[1]].lat - lat) ** 2 + (self.visits[pair[1]].lon - lon) ** 2
+            ),
+        )
+        for position, index in nearest_first:
             place = self.visits[index]
             rest = remaining[:position] + remaining[position + 1 :]
             below = rank + position * width

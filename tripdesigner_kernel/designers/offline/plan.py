@@ -15,7 +15,7 @@ from typing import Any
 from tripdesigner_kernel.designers.base import DesignerError
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.designers.offline.understanding.state import find_city
-from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.knowledge.cities import City, destination_cities
 from tripdesigner_kernel.knowledge.geo import km_between
 
 # Models are looked up on their module at call time, never imported by name: after a
@@ -250,11 +250,9 @@ def open_days_notes(itinerary: model.Itinerary, stays: list[planner.Stay]) -> li
 
 def nearest_destination(city: City, taken: set[str]) -> str | None:
     """The closest of our destinations to ``city`` that the trip does not visit yet."""
-    index = city_index()
     best, best_km = None, math.inf
-    for destination in destinations():
-        other = index.lookup(destination.name)
-        if other is None or other.name in taken or destination.name in taken:
+    for destination, other in destination_cities():
+        if other.name in taken or destination.name in taken:
             continue
         km = km_between(city.lat, city.lon, other.lat, other.lon)
         if km < best_km:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from tripdesigner_kernel.designers.base import Question
 from tripdesigner_kernel.designers.offline.understanding.profile import TripProfile
 from tripdesigner_kernel.designers.offline.understanding.request import TripRequest
-from tripdesigner_kernel.knowledge.cities import City, city_index, destinations
+from tripdesigner_kernel.knowledge.cities import City, destination_cities
 from tripdesigner_kernel.knowledge.text import fold
 
 
@@ -27,11 +27,9 @@ def where_question(asked: TripRequest, profile: TripProfile, text: str, today: d
     month = start.month if start and profile.dates.given != "assumed" else asked.month
     month = month or (today + timedelta(days=30)).month
     warm_wanted = bool(re.search(r"\b(warm|hot|sun|sunny|beach)", fold(text)))
-    index = city_index()
     choices: list[str] = []
-    for destination in destinations():
-        city = index.lookup(destination.name)
-        if city and destination.tier == 1 and (not warm_wanted or _warm_in(city, month)):
+    for destination, city in destination_cities():
+        if destination.tier == 1 and (not warm_wanted or _warm_in(city, month)):
             choices.append(destination.name)
     month_name = date(2000, month, 1).strftime("%B")
     unknown = [w for w in asked.unknown_places if w.casefold() not in ("warm", "somewhere")]
