@@ -7,6 +7,7 @@ model the browser must build). Needs ipyleaflet (the ``lab``/``browser`` extras)
 
 from __future__ import annotations
 
+import ipywidgets as w
 import pytest
 from ipywidgets.widgets.widget import _instances  # every open widget, by model id
 
@@ -82,3 +83,16 @@ def test_a_follow_up_keeps_the_day_that_is_open(shell) -> None:
     assert len(widget.days.children) == 4
     assert widget.days.selected_index == 1
     assert widget.plan.real_maps()[1] is not None
+
+
+def test_a_first_plan_fills_in_the_days_made_while_the_person_typed(shell) -> None:
+    widget = ChatWidget()
+    widget.plan.prepare(4)  # what the widget's warm-up does in the background
+    tables = [slot.table.model_id for slot in widget.plan._slots]
+    before = set(_instances)
+    send(widget, "Plan 3 days in Lisbon in May for 2, museums")
+    assert [slot.table.model_id for slot in widget.plan._slots] == tables
+    made = [_instances[model_id] for model_id in set(_instances) - before]
+    # Only the first day's tiled map and its pins are new: no table, box or day widget.
+    assert any(isinstance(widget, leaflet.Map) for widget in made)
+    assert not any(isinstance(widget, (w.HTML, w.Box)) for widget in made)

@@ -26,6 +26,7 @@ NO_PLAN = "<p><i>No plan yet: describe your trip.</i></p>"
 # first instead of building the map's markers before its next frame (measured in
 # bench_widget.py). A day the person opens gets its map at once.
 MAP_DELAY_S = 0.15
+PREPARED_DAYS = 4  # days whose widgets a new panel makes while the person types
 
 
 def finished(thread: threading.Thread | None, timeout: float | None) -> bool:
@@ -136,6 +137,13 @@ class PlanPanel(w.VBox):
         with self._lock:
             if not self._showing and index is not None and 0 <= index < self._shown:
                 self._slots[index].draw_real_map()
+
+    def prepare(self, days: int = PREPARED_DAYS) -> None:
+        """Make the widgets for ``days`` days now (each a model the browser builds), so a
+        plan that long only changes their values."""
+        with self._lock:
+            while len(self._slots) < days:
+                self._slots.append(_DaySlot())
 
     def _draw_map_soon(self) -> None:
         if self._map_timer is not None:

@@ -126,7 +126,7 @@ class ChatWidget(w.VBox):
         self.refresh(record)
         # Load the designer's knowledge (and the map library) while the person types.
         threading.Thread(
-            target=_warm_up, args=(state,), name="tripdesigner-warm-up", daemon=True
+            target=_warm_up, args=(state, self.plan), name="tripdesigner-warm-up", daemon=True
         ).start()
 
     def __repr__(self) -> str:  # nbval compares text/plain: short and stable
@@ -396,8 +396,9 @@ def _session_to_show(state: KernelState) -> str:
     return summaries[0].id
 
 
-def _warm_up(state: KernelState) -> None:
-    """Import the offline designer, the city index and the map library (cached).
+def _warm_up(state: KernelState, plan: PlanPanel) -> None:
+    """Import the offline designer, the city index and the map library (cached), then make
+    the plan panel's widgets for a few days, so the first plan only fills them in.
 
     Under the turn lock: a turn started meanwhile waits rather than importing the same
     modules from another thread (which can see a half-imported pydantic).
@@ -409,3 +410,4 @@ def _warm_up(state: KernelState) -> None:
 
         city_index()
         leaflet_available()
+    plan.prepare()
