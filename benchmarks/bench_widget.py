@@ -2,8 +2,10 @@
 
 1. In the browser (JupyterLab on 127.0.0.1, headless Chromium, tiles blocked): Send click
    to an offline 3-day plan shown, median of 9 turns after the first (target <= 300 ms);
-   each turn a new session and another city (``browser_lab.time_plans``). The first turn,
-   sent while the widget still loads the designer's knowledge, is printed on its own.
+   each turn a new session and another city (``browser_lab.time_plans``). Two clocks: the
+   test's (from Playwright's click call, with its actionability checks and round trips, to
+   the plan seen) and the page's (from the click event to the frame that shows the plan).
+   The first turn, sent while the widget still loads the designer, is printed on its own.
 2. Opening the widget on a 20,000-message session stored in SQLite: the widget built with
    the latest messages shown (target <= 1 s), and the same through a real kernel with
    JupyterLab drawing it (click to the newest message visible).
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("TRIPDESIGNER_TODAY", "2026-11-24")
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
@@ -62,9 +65,7 @@ def open_long_session_in_process(database: Path, session_id: str) -> list[float]
     return timings
 
 
-def browser_figures(
-    folder: Path, database: Path, session_id: str
-) -> tuple[float, list[float], float]:
+def browser_figures(folder: Path, database: Path, session_id: str) -> tuple[Any, list[Any], float]:
     from browser_lab import SETUP, chromium, lab_server, open_page, run_cell, time_plans
 
     with chromium() as browser:
@@ -101,12 +102,15 @@ def main() -> None:
         except ImportError as error:
             print(f"Browser figures skipped: {error}")
             return
-        print(
-            f"Send click to an offline 3-day plan shown, in Chromium: median "
-            f"{statistics.median(plans) * 1000:.0f} ms over {len(plans)} turns "
-            f"(min {min(plans) * 1000:.0f}, max {max(plans) * 1000:.0f}; target <= 300 ms); "
-            f"the first, sent as soon as the widget shows: {first * 1000:.0f} ms"
-        )
+        for clock, name in (("wall", "the test's clock, Playwright's click"),
+                            ("in_page", "the page's clock, click event to the frame")):  # fmt: skip
+            times = [getattr(plan, clock) * 1000 for plan in plans]
+            print(
+                f"Send click to an offline 3-day plan shown, in Chromium, by {name}: median "
+                f"{statistics.median(times):.0f} ms over {len(times)} turns (min {min(times):.0f}, "
+                f"max {max(times):.0f}; target <= 300 ms); the first turn, sent as soon as the "
+                f"widget shows: {getattr(first, clock) * 1000:.0f} ms"
+            )
         print(
             f"Running `%tripchat widget` on the {LONG_SESSION:,}-message session to its newest "
             f"message shown, in Chromium (includes the cell's extension load): {opened:.2f} s"

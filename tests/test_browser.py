@@ -104,7 +104,7 @@ def test_send_shows_the_plan_that_fits_with_labelled_maps(
     label = page.locator(".td-map .td-svg-map svg .td-label").first
     assert label.is_visible() and label.text_content()
     assert not page.locator(".td-map .leaflet-container").first.is_visible()
-    print(f"{size_name}: Send click to a 3-day plan shown: {timings} s")
+    print(f"{size_name}: Send click to a 3-day plan shown: {timings}")
 
 
 def test_with_tiles_the_real_map_shows_numbered_labelled_stops(
