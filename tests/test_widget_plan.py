@@ -11,6 +11,7 @@ import ipywidgets as w
 import pytest
 from ipywidgets.widgets.widget import _instances  # every open widget, by model id
 
+from tripdesigner_kernel.ui import plan_panel
 from tripdesigner_kernel.ui.widget import ChatWidget
 
 leaflet = pytest.importorskip("ipyleaflet", reason="the browser extra is not installed")
@@ -48,17 +49,26 @@ def test_only_an_opened_day_gets_a_tiled_map(shell) -> None:
     assert all("<svg" in day for day in widget.day_html())  # the SVG maps are all there
 
 
-def test_a_new_plan_redraws_the_same_widgets(shell) -> None:
+def test_a_new_plan_redraws_the_same_widgets(shell, monkeypatch) -> None:
     widget = ChatWidget()
     send(widget, "Plan 3 days in Lisbon in May for 2, museums")
     first_map = widget.plan.real_maps()[0]
+    lisbon = pins(first_map)
     tables = [slot.table.model_id for slot in widget.plan._slots]
     live = widget.live.model_id
     before = set(_instances)
 
     widget.new_button.click()
     assert "No plan yet" in widget.summary.value
-    send(widget, "Plan 3 days in Rome in May for 2, museums")
+    monkeypatch.setattr(plan_panel, "MAP_DELAY_S", 600)  # the map waits: look before
+    widget.input.value = "Plan 3 days in Rome in May for 2, museums"
+    widget.send_button.click()
+    assert widget.wait(60)
+    # Until the map is redrawn, the Lisbon pins are hidden and the Rome SVG map shows.
+    map_box = widget.plan._slots[0].map_box
+    assert "td-stale" in map_box._dom_classes and pins(first_map) == lisbon
+    widget.plan.open_day(0)  # what the delayed draw does
+    assert "td-stale" not in map_box._dom_classes and pins(first_map) != lisbon
 
     assert "Rome" in widget.summary.value
     assert widget.plan.real_maps()[0] is first_map  # redrawn in place

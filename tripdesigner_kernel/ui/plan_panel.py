@@ -27,6 +27,7 @@ NO_PLAN = "<p><i>No plan yet: describe your trip.</i></p>"
 # bench_widget.py). A day the person opens gets its map at once.
 MAP_DELAY_S = 0.15
 PREPARED_DAYS = 4  # days whose widgets a new panel makes while the person types
+STALE = "td-stale"  # on a day's map box while its tiled map still shows another day
 
 
 def finished(thread: threading.Thread | None, timeout: float | None) -> bool:
@@ -52,12 +53,16 @@ class _DaySlot:
         self.drawn: DayView | None = None  # the day the tiled map shows
 
     def show(self, view: DayView, redraw: bool) -> None:
-        """Show ``view``'s table and SVG map; a tiled map of another day is taken away
-        unless ``redraw`` (it is about to be redrawn in place)."""
+        """Show ``view``'s table and SVG map. A tiled map of another day is taken away, or
+        with ``redraw`` (it is about to be redrawn in place) hidden until it is."""
         self.view = view
         self.table.value = view.heading_html() + view.table_html
         self.svg.value = view.map_svg()
-        if self.real_map is not None and self.drawn != view and not redraw:
+        if self.real_map is None or self.drawn == view:
+            return
+        if redraw:
+            self.map_box.add_class(STALE)  # the SVG map of this day shows meanwhile
+        else:
             self.map_box.children = (self.svg,)
             self.drawn = None
 
@@ -75,6 +80,7 @@ class _DaySlot:
         self.drawn = view
         if len(self.map_box.children) == 1:
             self.map_box.children = (self.svg, self.real_map.widget)
+        self.map_box.remove_class(STALE)
 
     def close(self) -> None:
         if self.real_map is not None:
@@ -112,8 +118,7 @@ class PlanPanel(w.VBox):
             if opened is None or opened >= len(views):
                 opened = 0
             self.summary.value = summary_html(itinerary) if itinerary else NO_PLAN
-            while len(self._slots) < len(views):
-                self._slots.append(_DaySlot())
+            self.prepare(len(views))
             for index, (slot, view) in enumerate(zip(self._slots, views, strict=False)):
                 slot.show(view, redraw=index == opened)
             self._shown = len(views)

@@ -48,6 +48,8 @@ STYLE = f"""<style>
  height:auto !important;visibility:hidden}}
 .td-map:has(.leaflet-tile-loaded) .td-leaflet{{visibility:visible}}
 .td-map:has(.leaflet-tile-loaded) .td-svg-map{{visibility:hidden}}
+.td-map.td-stale .td-leaflet{{visibility:hidden !important}}
+.td-map.td-stale .td-svg-map{{visibility:visible !important}}
 .td-pin{{display:inline-block;width:22px;height:22px;border-radius:11px;background:#2563eb;
  color:#fff;font:bold 12px/22px sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}}
 .td-pin-meal{{background:#d97706}}.td-pin-hotel{{background:#7c3aed;border-radius:4px}}
