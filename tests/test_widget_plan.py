@@ -32,7 +32,11 @@ def pins(real_map: leaflet.Map) -> list[str]:
 
 def test_only_an_opened_day_gets_a_tiled_map(shell) -> None:
     widget = ChatWidget()
+    opened, click = [], widget.plan.on_open  # the widget's click handler (reload check first)
+    assert click is not None
+    widget.plan.on_open = lambda change: (opened.append(change["new"]), click(change))
     send(widget, "Plan 3 days in Lisbon in May for 2, museums")
+    assert opened == []  # the panel opening its first day is no click: no reload check
     assert widget.days.titles == ("Day 1 · 2027-05-01", "Day 2 · 2027-05-02", "Day 3 · 2027-05-03")
     assert widget.days.selected_index == 0
     maps = widget.plan.real_maps()
@@ -41,6 +45,7 @@ def test_only_an_opened_day_gets_a_tiled_map(shell) -> None:
     assert day_one[0].startswith("Hotel: ") and day_one[1].startswith("1. ")
 
     widget.days.selected_index = 2  # as when the person opens "Day 3"
+    assert opened == [2]
     maps = widget.plan.real_maps()
     assert maps[1] is None and maps[2] is not None
     day_three = pins(maps[2])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -100,8 +101,11 @@ class PlanPanel(w.VBox):
         self._shown = 0  # slots in use
         self._key = ""
         self._lock = threading.RLock()  # a turn's thread and a click may both draw
-        self._showing = False  # the panel is setting its own accordion
+        self._showing: int | None = None  # the thread setting the accordion itself
         self._map_timer: threading.Timer | None = None
+        # A day opened in the browser: ``on_open(change)``, else its map is drawn.
+        self.on_open: Callable[[dict[str, Any]], None] | None = None
+        self.days.observe(self._selected, names="selected_index")
         super().__init__([self.summary, self.days])
 
     def show(self, itinerary: dict[str, Any] | None) -> None:
@@ -122,7 +126,7 @@ class PlanPanel(w.VBox):
             for index, (slot, view) in enumerate(zip(self._slots, views, strict=False)):
                 slot.show(view, redraw=index == opened)
             self._shown = len(views)
-            self._showing = True
+            self._showing = threading.get_ident()
             try:
                 with self.days.hold_sync():
                     if not views:
@@ -134,13 +138,21 @@ class PlanPanel(w.VBox):
                     self.days.selected_index = opened
                     self.days.layout.display = "flex"
             finally:
-                self._showing = False
+                self._showing = None
             self._draw_map_soon()
+
+    def _selected(self, change: dict[str, Any]) -> None:
+        if self._showing == threading.get_ident():
+            return  # the panel's own change: ``show`` draws the map itself
+        if self.on_open is not None:
+            self.on_open(change)
+        else:
+            self.open_day(change["new"])
 
     def open_day(self, index: int | None) -> None:
         """Draw the tiled map of day ``index`` (0-based) if it has none yet; None: no day."""
         with self._lock:
-            if not self._showing and index is not None and 0 <= index < self._shown:
+            if index is not None and 0 <= index < self._shown:
                 self._slots[index].draw_real_map()
 
     def prepare(self, days: int = PREPARED_DAYS) -> None:

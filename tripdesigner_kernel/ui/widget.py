@@ -87,7 +87,8 @@ class ChatWidget(w.VBox):
         self.busy = w.HTML()
         self.plan = PlanPanel()
         self.summary, self.days = self.plan.summary, self.plan.days
-        self.days.observe(self._handler(self._day_opened, True), names="selected_index")
+        # A day opened in the browser runs the reload check first, like every click.
+        self.plan.on_open = self._handler(self._day_opened, True)
 
         bar = w.HBox([self.sessions, self.new_button, self.rename_text, self.rename_button,
                       self.delete_button, self.export_format, self.export_path,
