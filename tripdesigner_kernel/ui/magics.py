@@ -20,8 +20,8 @@ from tripdesigner_kernel.ui.subcommands import (
     close_subcommand,
 )
 
-# One word of letters ("frobnicate", "São-Paulo", "l'Aquila"): no digit, quote or sign.
-_BARE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Joins the letters of one word ("São-Paulo", "l'Aquila").
+_IN_WORD = re.compile(r"[-'’]")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|“([^”]*)”")
 
 
@@ -96,7 +96,10 @@ class TripChatMagics(Subcommands, Magics):
         a trip): most likely a mistake, not worth a turn and a place in the history."""
         from tripdesigner_kernel.designers.registry import registry
 
-        if not _BARE_WORD.fullmatch(word) or self._answers_the_question(word, session_id):
+        letters = _IN_WORD.split(word)
+        if not all(part.isalpha() for part in letters):  # a number, a sign, several words
+            return
+        if self._answers_the_question(word, session_id):
             return
         try:  # a designer that says what it reads (the offline one); a model reads anything
             reads = getattr(registry.factory(self.state.settings.designer), "reads", None)
@@ -121,7 +124,10 @@ class TripChatMagics(Subcommands, Magics):
         if session_id is None or not state.sessions.exists(session_id):
             return False
         question = pending_question(state.sessions.load_record(session_id)["messages"])
-        return question is not None and question.resolve(word) != word
+        try:
+            return question is not None and question.resolve(word) != word
+        except ValueError:  # a number that is no choice: the turn says which are
+            return True
 
     # Sending ----------------------------------------------------------------------
 
