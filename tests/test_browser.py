@@ -104,7 +104,7 @@ def test_send_shows_the_plan_that_fits_with_labelled_maps(
     label = page.locator(".td-map .td-svg-map svg .td-label").first
     assert label.is_visible() and label.text_content()
     assert not page.locator(".td-map .leaflet-container").first.is_visible()
-    print(f"{size_name}: Send click to a 3-day plan shown: {timings} s")
+    print(f"{size_name}: Send click to a 3-day plan shown: {timings}")
 
 
 def test_with_tiles_the_real_map_shows_numbered_labelled_stops(
@@ -120,8 +120,21 @@ def test_with_tiles_the_real_map_shows_numbered_labelled_stops(
     pins = page.locator(".td-map").first.locator(".td-pin")
     assert pins.first.text_content() == "H" and pins.nth(1).text_content() == "1"
     assert page.locator(".td-map").first.locator(".td-pin-label").nth(1).text_content()
-    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").first.inner_text()
+    attribution = page.locator(".td-map").first.locator(".leaflet-control-attribution")
+    assert attribution.count() == 1 and "OpenStreetMap" in attribution.inner_text()
     assert not page.locator(".td-map .td-svg-map").first.is_visible()
+
+    # Day 2's tiled map is made only when the person opens Day 2.
+    day_two = page.locator(".td-days .jupyter-widget-Collapse").nth(1)
+    assert day_two.locator(".leaflet-container").count() == 0
+    day_two.locator(".jupyter-widget-Collapse-header").click()
+    day_two.locator(".leaflet-container").wait_for(state="visible", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "widget-tiled-map-day-2.png"), full_page=False)
+    day_two_pins = day_two.locator(".td-pin")
+    assert day_two_pins.first.text_content() == "H" and day_two_pins.nth(1).text_content() == "1"
+    assert day_two.locator(".td-pin-label").nth(1).text_content() not in ("", None)
+    day_one = page.locator(".td-days .jupyter-widget-Collapse").first
+    assert not day_one.locator(".td-map").is_visible()  # one day open at a time
 
 
 def test_stop_cancels_a_slow_turn_and_a_restart_shows_the_last_session(

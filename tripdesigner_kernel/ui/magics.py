@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -18,6 +19,10 @@ from tripdesigner_kernel.ui.subcommands import (
     Subcommands,
     close_subcommand,
 )
+
+# Joins the letters of one word ("São-Paulo", "l'Aquila").
+_IN_WORD = re.compile(r"[-'’]")
+_QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|“([^”]*)”")
 
 
 def _with_help_table(function: Any) -> Any:
@@ -80,7 +85,49 @@ class TripChatMagics(Subcommands, Magics):
                 f"To send {word!r} to the designer as a message, write `%tripchat -- {word}`."
             )
         options, message = self._leading_options(text)
-        return self._send(message, options)
+        quoted = _QUOTED.fullmatch(message.strip())
+        if quoted:  # quotes only mark a message as a message
+            message = next(part for part in quoted.groups() if part is not None)
+        return self._send(message, options, checked=not quoted and "--" not in text.split())
+
+    def _refuse_a_stray_word(self, word: str, session_id: str | None) -> None:
+        """Raise ``UsageError`` for one word that is no sub-command, no answer to the
+        designer's question, and that the designer reads nothing in (no place, nothing of
+        a trip): most likely a mistake, not worth a turn and a place in the history."""
+        from tripdesigner_kernel.designers.registry import registry
+
+        letters = _IN_WORD.split(word)
+        if not all(part.isalpha() for part in letters):  # a number, a sign, several words
+            return
+        if self._answers_the_question(word, session_id):
+            return
+        try:  # a designer that says what it reads (the offline one); a model reads anything
+            reads = getattr(registry.factory(self.state.settings.designer), "reads", None)
+        except LookupError:
+            return  # the turn will say the designer is unknown
+        if reads is None or reads(word, self.state.today()):
+            return
+        raise UsageError(
+            f"`{word}` is not a sub-command, and names no place or anything of a trip the "
+            f"{self.state.settings.designer} designer reads. "
+            f'To send it to the designer anyway, quote it: `%tripchat "{word}"` '
+            f"(or `%tripchat -- {word}`). Sub-commands: {', '.join(SUBCOMMANDS)} "
+            "(`%tripchat help` says what each does)."
+        )
+
+    def _answers_the_question(self, word: str, session_id: str | None) -> bool:
+        """Whether ``word`` picks a choice of the question the session's designer asked."""
+        from tripdesigner_kernel.designers.base import pending_question
+
+        state = self.state
+        session_id = session_id or state.current_session_id
+        if session_id is None or not state.sessions.exists(session_id):
+            return False
+        question = pending_question(state.sessions.load_record(session_id)["messages"])
+        try:
+            return question is not None and question.resolve(word) != word
+        except ValueError:  # a number that is no choice: the turn says which are
+            return True
 
     # Sending ----------------------------------------------------------------------
 
@@ -106,11 +153,16 @@ class TripChatMagics(Subcommands, Magics):
             rest = rest.lstrip()
         return options, rest
 
-    def _send(self, message: str, options: dict[str, str]) -> None:
+    def _send(self, message: str, options: dict[str, str], checked: bool = False) -> None:
+        """Send ``message``; with ``checked``, a lone stray word is refused first."""
+        from tripdesigner_kernel.kernel import MAX_MESSAGE_CHARS
+
         state = self.state
         output = options.get("output")
         if output is not None and not output.isidentifier():
             raise UsageError(f"-o needs a valid Python variable name, not {output!r}.")
+        if checked and len(message) <= MAX_MESSAGE_CHARS:  # a longer one: the limit's message
+            self._refuse_a_stray_word(message.strip(), options.get("session"))
         in_kernel = getattr(self.shell, "kernel", None) is not None
         live = render.LiveReply() if in_kernel and state.settings.stream_replies else None
         try:

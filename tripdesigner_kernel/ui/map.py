@@ -51,17 +51,12 @@ def _pin(number: str, label: str, kind: str) -> str:
     )
 
 
-def day_map(view: DayView) -> Any:
-    """An ipyleaflet ``Map`` of one day, or None when ipyleaflet is missing or no stops."""
-    if not view.stops:
-        return None
-    try:
-        import ipyleaflet as leaflet
-    except ImportError:
-        return None
-    everything = view.stops + ([view.hotel] if view.hotel is not None else [])
-    centre, zoom = _centre_and_zoom(everything)
-    tiles = leaflet.basemaps.OpenStreetMap.Mapnik  # its attribution comes with it
+def _everything(view: DayView) -> list[Stop]:
+    return view.stops + ([view.hotel] if view.hotel is not None else [])
+
+
+def _layers(leaflet: Any, view: DayView) -> list[Any]:
+    """The day's route, then a numbered, labelled pin per stop (the hotel's marked "H")."""
     layers: list[Any] = [
         leaflet.Polyline(
             locations=[(p.lat, p.lon) for p in view.stops], color="#334155", weight=3, fill=False
@@ -77,15 +72,65 @@ def day_map(view: DayView) -> Any:
         title = f"{number}. {stop.label}" if number != "H" else f"Hotel: {stop.label}"
         layers.append(leaflet.Marker(location=(stop.lat, stop.lon), icon=icon, title=title,
                                      draggable=False))  # fmt: skip
-    map_widget = leaflet.Map(
-        center=centre,
-        zoom=zoom,
-        basemap=tiles,
-        scroll_wheel_zoom=False,
-        attribution_control=True,
-        layout={"height": "100%", "width": "100%"},
-    )
-    map_widget.add(leaflet.LayerGroup(layers=layers))
-    map_widget.add(leaflet.ScaleControl(position="bottomleft", imperial=False))
-    map_widget.add_class("td-leaflet")
-    return map_widget
+    return layers
+
+
+def close_layers(layers: Any) -> None:
+    """Close map layers and their icons (each holds a comm)."""
+    for layer in layers:
+        icon = getattr(layer, "icon", None)
+        if icon is not None:
+            icon.close()
+        layer.close()
+
+
+class DayMap:
+    """One ipyleaflet ``Map`` (``.widget``), redrawn for day after day.
+
+    The map, its tile layer and its controls are made once; a new day replaces only the
+    route and the pins, so a new plan costs the browser a few small models, not a map.
+    """
+
+    def __init__(self, leaflet: Any, view: DayView) -> None:
+        self._leaflet = leaflet
+        self.pins = leaflet.LayerGroup(layers=_layers(leaflet, view))
+        centre, zoom = _centre_and_zoom(_everything(view))
+        self.widget = leaflet.Map(
+            center=centre,
+            zoom=zoom,
+            basemap=leaflet.basemaps.OpenStreetMap.Mapnik,  # its attribution comes with it
+            scroll_wheel_zoom=False,  # attribution_control is on by default; passing it adds two
+            layout={"height": "100%", "width": "100%"},
+        )
+        self.widget.add(self.pins)
+        self.widget.add(leaflet.ScaleControl(position="bottomleft", imperial=False))
+        self.widget.add_class("td-leaflet")
+
+    def show(self, view: DayView) -> None:
+        """Centre and zoom on ``view``'s stops and hotel; draw its route and pins."""
+        centre, zoom = _centre_and_zoom(_everything(view))
+        old = self.pins.layers
+        with self.widget.hold_sync():
+            self.widget.center, self.widget.zoom = centre, zoom
+        self.pins.layers = tuple(_layers(self._leaflet, view))
+        close_layers(old)
+
+    def close(self) -> None:
+        """Close the map and everything drawn on it."""
+        close_layers(self.pins.layers)
+        for control in self.widget.controls:
+            control.close()
+        for layer in self.widget.layers:
+            layer.close()
+        self.widget.close()
+
+
+def day_map(view: DayView) -> DayMap | None:
+    """A ``DayMap`` showing one day, or None when ipyleaflet is missing or there are no stops."""
+    if not view.stops:
+        return None
+    try:
+        import ipyleaflet as leaflet
+    except ImportError:
+        return None
+    return DayMap(leaflet, view)

@@ -28,6 +28,9 @@ STYLE = f"""<style>
 .td-chat .td-bar .widget-dropdown select{{text-overflow:ellipsis}}
 .td-chat .td-transcript{{display:flex;flex-direction:column-reverse;max-height:440px;
  overflow:auto;border:1px solid #e2e8f0}}
+.td-chat .td-live:not(:has(.td-msg)){{display:none}}
+.td-chat .td-days .jupyter-widget-Collapse-header{{padding:4px 8px;font-weight:600}}
+.td-chat .td-days .jupyter-widget-Collapse-contents{{padding:4px 8px}}
 .td-msg{{border-radius:8px;padding:6px 10px;margin:4px 0;max-width:100%;overflow-wrap:anywhere}}
 .td-user{{background:#e0f2fe}}.td-assistant{{background:#f1f5f9}}
 .td-error{{background:#fee2e2;color:#991b1b}}.td-notice{{background:#fef9c3}}
@@ -45,6 +48,8 @@ STYLE = f"""<style>
  height:auto !important;visibility:hidden}}
 .td-map:has(.leaflet-tile-loaded) .td-leaflet{{visibility:visible}}
 .td-map:has(.leaflet-tile-loaded) .td-svg-map{{visibility:hidden}}
+.td-map.td-stale .td-leaflet{{visibility:hidden !important}}
+.td-map.td-stale .td-svg-map{{visibility:visible !important}}
 .td-pin{{display:inline-block;width:22px;height:22px;border-radius:11px;background:#2563eb;
  color:#fff;font:bold 12px/22px sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}}
 .td-pin-meal{{background:#d97706}}.td-pin-hotel{{background:#7c3aed;border-radius:4px}}

@@ -436,7 +436,8 @@ HELP = """%tripchat: design a trip by chatting.
   %tripchat -o VAR MESSAGE     ... and put the itinerary into VAR
   %tripchat -s ID MESSAGE      ... to session ID
   %tripchat N                  answer the designer's question with choice N
-  %tripchat -- MESSAGE         send a message that starts with a sub-command word
+  %tripchat -- MESSAGE         send a message that starts with a sub-command word, or a
+                               lone word the designer reads nothing in (or quote it)
 
   new [--title T]              start a session (it becomes current)
   list                         the sessions, most recent first

@@ -23,8 +23,9 @@ from tripdesigner_kernel.kernel import KernelState
 from tripdesigner_kernel.ui import transcript as tx
 from tripdesigner_kernel.ui.clicks import guarded
 from tripdesigner_kernel.ui.itinerary_view import day_sections
-from tripdesigner_kernel.ui.plan_panel import PlanPanel
+from tripdesigner_kernel.ui.plan_panel import PlanPanel, finished
 from tripdesigner_kernel.ui.style import STYLE
+from tripdesigner_kernel.ui.transcript_view import TranscriptView
 
 EXPORTS = [("Itinerary (.ics)", "ics"), ("Itinerary (.geojson)", "geojson"),
            ("Itinerary (.md)", "md"), ("Itinerary (.json)", "json"),
@@ -50,10 +51,6 @@ class ChatWidget(w.VBox):
         record = state.sessions.load_record(self.session_id)  # a clear error for an unknown id
         self._worker: threading.Thread | None = None
         self._cancel: threading.Event | None = None
-        self._live: w.HTML | None = None
-        self._live_text = ""
-        self._live_tools: list[dict[str, Any]] = []
-        self._shown_messages = tx.PAGE
         self._reload_note = ""
         self._picking = False
 
@@ -75,9 +72,9 @@ class ChatWidget(w.VBox):
         self.notice = w.HTML()
         self.older_button = _button("Show older messages")
         self.older_button.layout.display = "none"
-        self.history = w.HTML()
-        self.transcript = w.Box()
-        self.transcript.add_class("td-transcript")
+        self.chat_view = TranscriptView(self.older_button)
+        self.history, self.live = self.chat_view.history, self.chat_view.live
+        self.transcript = self.chat_view.box
         self.questions = w.HBox()
         self.questions.add_class("td-questions")
         self.input = w.Textarea(
@@ -90,6 +87,8 @@ class ChatWidget(w.VBox):
         self.busy = w.HTML()
         self.plan = PlanPanel()
         self.summary, self.days = self.plan.summary, self.plan.days
+        # A day opened in the browser runs the reload check first, like every click.
+        self.plan.on_open = self._handler(self._day_opened, True)
 
         bar = w.HBox([self.sessions, self.new_button, self.rename_text, self.rename_button,
                       self.delete_button, self.export_format, self.export_path,
@@ -128,7 +127,7 @@ class ChatWidget(w.VBox):
         self.refresh(record)
         # Load the designer's knowledge (and the map library) while the person types.
         threading.Thread(
-            target=_warm_up, args=(state,), name="tripdesigner-warm-up", daemon=True
+            target=_warm_up, args=(state, self.plan), name="tripdesigner-warm-up", daemon=True
         ).start()
 
     def __repr__(self) -> str:  # nbval compares text/plain: short and stable
@@ -152,7 +151,8 @@ class ChatWidget(w.VBox):
             return
         self.input.value = ""
         self.notice.value = ""
-        self._start_live(text)
+        self.chat_view.start(text)
+        _replace_children(self.questions, ())
         self._set_busy(True)
         cancel = threading.Event()
         self._cancel = cancel
@@ -202,11 +202,7 @@ class ChatWidget(w.VBox):
 
     def wait(self, timeout: float | None = 60) -> bool:
         """Block until the turn started here ends (for code and tests); False on timeout."""
-        worker = self._worker
-        if worker is None:
-            return True
-        worker.join(timeout)
-        return not worker.is_alive()
+        return finished(self._worker, timeout)
 
     def _answer(self, choice: str) -> None:
         self.input.value = choice
@@ -228,31 +224,15 @@ class ChatWidget(w.VBox):
         if event.get("session_id") != self.session_id:
             return
         if kind == "text":
-            if self._live is None:
-                self._start_live(None)
-            self._live_text += event["delta"]
-            self._render_live()
-        elif kind == "tool_call" and self._live is not None:
-            self._live_tools.append({"name": event["name"], "arguments": event.get("arguments")})
-            self._render_live()
-        elif kind == "tool_result" and self._live is not None and self._live_tools:
-            self._live_tools[-1].update(ok=event["ok"], result=str(event["message"]))
-            self._render_live()
+            if not self.chat_view.running:
+                _replace_children(self.questions, ())
+            self.chat_view.add_text(event["delta"])
+        elif kind == "tool_call":
+            self.chat_view.add_tool_call(event["name"], event.get("arguments"))
+        elif kind == "tool_result":
+            self.chat_view.add_tool_result(event["ok"], event["message"])
         elif kind == "turn_saved":
             self.refresh()
-
-    def _start_live(self, user_text: str | None) -> None:
-        bubbles = []
-        if user_text is not None:
-            bubbles.append(w.HTML(tx.bubble("user", html.escape(user_text))))
-        self._live, self._live_text, self._live_tools = w.HTML(tx.bubble("assistant", "…")), "", []
-        self.transcript.children = (self._live, *bubbles, *self.transcript.children)
-        _replace_children(self.questions, ())
-
-    def _render_live(self) -> None:
-        if self._live is not None:
-            body = tx.tools_html(self._live_tools) + tx.render_markdown(self._live_text or "…")
-            self._live.value = tx.bubble("assistant", body)
 
     def _show_error(self, message: str) -> None:
         self.refresh()  # drop the unsaved bubbles: the session is as it was
@@ -261,26 +241,12 @@ class ChatWidget(w.VBox):
     # Views ------------------------------------------------------------------------
 
     def refresh(self, record: dict[str, Any] | None = None) -> None:
-        """Redraw everything from the stored session (``record``: it, already read)."""
-        from tripdesigner_kernel.sessions.records import Message
-
-        self._live = None
+        """Redraw from the stored session (``record``: it, already read); what did not
+        change is not sent again."""
         self._refresh_sessions()
         if record is None or record["id"] != self.session_id:
             record = self.state.sessions.load_record(self.session_id)
-        everything = record["messages"]
-        # Only the shown page becomes Message objects: a long session opens fast.
-        shown = everything[-self._shown_messages :] if self._shown_messages else everything
-        messages = [Message.from_dict(message) for message in shown]
-        self.history.value = tx.history_html(messages)
-        hidden = len(everything) - len(shown)
-        self.older_button.description = f"Show older messages ({hidden:,} more)"
-        self.older_button.layout.display = "flex" if hidden else "none"
-        # column-reverse: the newest is first, and the view stays scrolled to it.
-        _replace_children(self.transcript, (self.history, self.older_button))
-        last = messages[-1] if messages else None
-        asked = last is not None and last.role == "assistant"
-        question = last.extra.get("question") if asked and last is not None else None
+        question = self.chat_view.show(self.session_id, record["messages"])
         buttons = []
         for choice in (question or {}).get("choices", []):
             button = _button(str(choice), tooltip=f"Answer: {choice}")
@@ -319,8 +285,7 @@ class ChatWidget(w.VBox):
 
     def transcript_html(self) -> list[str]:
         """The bubbles shown, oldest first (what a person reads, as HTML)."""
-        live = [child.value for child in reversed(self.transcript.children[:-2])]
-        return [*tx.split_bubbles(self.history.value), *live]
+        return self.chat_view.bubbles()
 
     def _refresh_sessions(self) -> None:
         summaries = self.state.sessions.list()
@@ -336,10 +301,13 @@ class ChatWidget(w.VBox):
             self._picking = False
         return None
 
+    def _day_opened(self, change: dict[str, Any]) -> None:
+        self.plan.open_day(change["new"])
+
     # Session bar -------------------------------------------------------------------
 
     def _show_older(self) -> None:
-        self._shown_messages += tx.PAGE
+        self.chat_view.show_older()
         self.refresh()
 
     def _session_picked(self, change: dict[str, Any]) -> None:
@@ -347,7 +315,7 @@ class ChatWidget(w.VBox):
             return
         self.session_id = change["new"]
         self.state.current_session_id = self.session_id
-        self._shown_messages = tx.PAGE
+        self.chat_view.first_page()
         self.refresh()
 
     def _new(self) -> None:
@@ -404,6 +372,9 @@ class ChatWidget(w.VBox):
             for listener in self.state.listeners
             if not (isinstance(listener, weakref.WeakMethod) and listener() == self._on_event)
         ]
+        if hasattr(self, "plan"):
+            self.plan.close()
+            self.chat_view.close()
         super().close()
 
 
@@ -426,8 +397,9 @@ def _session_to_show(state: KernelState) -> str:
     return summaries[0].id
 
 
-def _warm_up(state: KernelState) -> None:
-    """Import the offline designer, the city index and the map library (cached).
+def _warm_up(state: KernelState, plan: PlanPanel) -> None:
+    """Import the offline designer, the city index and the map library (cached), then make
+    the plan panel's widgets for a few days, so the first plan only fills them in.
 
     Under the turn lock: a turn started meanwhile waits rather than importing the same
     modules from another thread (which can see a half-imported pydantic).
@@ -439,3 +411,4 @@ def _warm_up(state: KernelState) -> None:
 
         city_index()
         leaflet_available()
+    plan.prepare()

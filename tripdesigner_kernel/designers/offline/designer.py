@@ -86,6 +86,17 @@ class OfflineDesigner:
         # No key is needed; it is deliberately not kept.
         self.settings = dict(settings or {})
 
+    @staticmethod
+    def reads(text: str, today: date) -> bool:
+        """Whether ``text`` names a place or anything of a trip this designer can act on.
+
+        Optional for a designer (a model reads anything): the magics refuse a lone word
+        that its designer cannot read (``readable.py``).
+        """
+        from tripdesigner_kernel.designers.offline.readable import reads_as_travel
+
+        return reads_as_travel(text, today)
+
     def respond(self, request: DesignRequest) -> DesignResult:
         profile = load_profile(request.profile)
         stored = request.profile
