@@ -35,9 +35,9 @@ def test_only_an_opened_day_gets_a_tiled_map(shell) -> None:
     opened, click = [], widget.plan.on_open  # the widget's click handler (reload check first)
     assert click is not None
     widget.plan.on_open = lambda change: (opened.append(change["new"]), click(change))
-    send(widget, "Plan 3 days in Lisbon in May for 2, museums")
+    send(widget, "Plan 3 days in Lisbon from May 3 for 2, museums")
     assert opened == []  # the panel opening its first day is no click: no reload check
-    assert widget.days.titles == ("Day 1 · 2027-05-01", "Day 2 · 2027-05-02", "Day 3 · 2027-05-03")
+    assert widget.days.titles == ("Day 1 · 2027-05-03", "Day 2 · 2027-05-04", "Day 3 · 2027-05-05")
     assert widget.days.selected_index == 0
     maps = widget.plan.real_maps()
     assert maps[0] is not None and maps[1:] == [None, None]
