@@ -25,8 +25,8 @@ def trip_days(itinerary: dict) -> dict[str, list[dict]]:
     "message",
     [
         "5 days in Tokyo",
-        "New York City for 6 days, nature",
-        "London 6 days, castles and history",
+        "New York City for 6 days in June, nature",  # no winter: day trips then
+        "London 6 days in June, castles and history",
         "Miami 5 days",
         "Kyoto 6 days, temples",
         "Lisbon for 5 days",
