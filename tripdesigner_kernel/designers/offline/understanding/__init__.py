@@ -114,7 +114,7 @@ def _read_party(text: str, request: TripRequest) -> None:
 # city of a list is its days (one "Rome for 2" alone is the party).
 _BARE_DAYS = re.compile(
     r"\b(([A-Z][\w'’-]+),? (for )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten))(?=\s*(?:$|[,.;!?)&]|and\b|then\b))"
+    r"|ten))(?=\s*(?:$|[,;!?)&]|\.(?!\d)|and\b|then\b))"
 )
 
 
