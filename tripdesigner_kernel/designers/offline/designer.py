@@ -102,6 +102,8 @@ class OfflineDesigner:
             # "rooms under 150 each a night": the night is the price's, not the trip's length
             priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)
             asked.days = understand(priceless, request.today).days
+        if any(e.action in ("cheaper_hotel", "pricier_hotel") for e in edits):
+            asked.budget_level = None  # "sleep somewhere affordable": the hotel's, not the trip's
         ask_which = which_item(edits, request.itinerary, request.today)
         if ask_which is not None:
             return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
