@@ -18,6 +18,7 @@ from tripdesigner_kernel.designers.base import (
     DesignResult,
     pending_question,
 )
+from tripdesigner_kernel.designers.offline.city_order import reorder_edit
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
 from tripdesigner_kernel.designers.offline.followups import (
     apply_edits,
@@ -92,6 +93,9 @@ class OfflineDesigner:
         folded = fold(request.text)
         question = pending_question(request.history)
         edits = understand_edit(request.text) if profile.destinations else []
+        order = reorder_edit(request.text, profile) if request.itinerary else None
+        if order is not None:  # "Melbourne first": the cities named are the trip's own
+            edits = [order, *(e for e in edits if e.action not in ("replace", "drop"))]
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         picked = item_picked(question, request.text) if request.itinerary else None
@@ -268,6 +272,8 @@ def _without_items(text: str, edits: list[Edit], profile: TripProfile) -> str:
     for edit in edits:
         if edit.action in ("replace", "drop") and fold(edit.subject) not in cities:
             text = text.replace(edit.subject, " ")
+        for name in edit.subject.split("|") if edit.action == "reorder" else ():
+            text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.IGNORECASE)
     return text
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from tripdesigner_kernel.designers.base import Question
+from tripdesigner_kernel.designers.offline.city_order import reorder
 from tripdesigner_kernel.designers.offline.edits import Edit
 from tripdesigner_kernel.designers.offline.lodging import hotel_level_of, step_hotel_level
 from tripdesigner_kernel.designers.offline.plan import LEVELS, split_days
@@ -225,6 +226,8 @@ def apply_edits(
             profile.avoid.sort()
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
+        elif edit.action == "reorder":
+            notes.append(reorder(profile, edit, current))
         elif edit.action in ("replace", "drop"):
             if plan is None and itinerary:
                 plan = model.Itinerary.from_json(dict(itinerary))
