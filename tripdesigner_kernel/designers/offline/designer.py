@@ -19,6 +19,7 @@ from tripdesigner_kernel.designers.base import (
     pending_question,
 )
 from tripdesigner_kernel.designers.offline.city_order import reorder_edit
+from tripdesigner_kernel.designers.offline.day_edits import KEPT_WITH_DAY_EDITS, read_day_edits
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
 from tripdesigner_kernel.designers.offline.followups import (
     apply_edits,
@@ -96,12 +97,15 @@ class OfflineDesigner:
         order = reorder_edit(request.text, profile) if request.itinerary else None
         if order is not None:  # "Melbourne first": the cities named are the trip's own
             edits = [order, *(e for e in edits if e.action not in ("replace", "drop"))]
+        day_edits, text = read_day_edits(request.text, request.itinerary, request.today)
+        if day_edits:  # "I'll just rest on day 4": that day's shape, not the trip's
+            edits = [*day_edits, *(e for e in edits if e.action in KEPT_WITH_DAY_EDITS)]
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         picked = item_picked(question, request.text) if request.itinerary else None
         if picked is not None:  # the answer to "which museum should I take out?"
             edits = [picked]
-        asked = understand(_without_items(request.text, edits, profile), request.today)
+        asked = understand(_without_items(text, edits, profile), request.today)
         if asked.lodging_per_night is not None and asked.days:
             # "rooms under 150 each a night": the night is the price's, not the trip's length
             priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)

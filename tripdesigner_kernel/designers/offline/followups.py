@@ -13,6 +13,7 @@ from typing import Any
 
 from tripdesigner_kernel.designers.base import Question
 from tripdesigner_kernel.designers.offline.city_order import reorder
+from tripdesigner_kernel.designers.offline.day_edits import DAY_ACTIONS, apply_day_edit
 from tripdesigner_kernel.designers.offline.edits import Edit
 from tripdesigner_kernel.designers.offline.lodging import hotel_level_of, step_hotel_level
 from tripdesigner_kernel.designers.offline.plan import LEVELS, split_days
@@ -226,6 +227,8 @@ def apply_edits(
             profile.avoid.sort()
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
+        elif edit.action in DAY_ACTIONS:
+            notes.append(apply_day_edit(profile, edit, current, itinerary))
         elif edit.action == "reorder":
             notes.append(reorder(profile, edit, current))
         elif edit.action in ("replace", "drop"):

@@ -167,6 +167,7 @@ def plan_from_profile(
             day_start=profile.day_start,
             events=list(profile.events),
             lodging=profile.accommodation.kind,
+            day_wishes={int(d): w for d, w in profile.planner.day_wishes.items()},
         )
         itinerary = planner.plan_trip(spec)
         try:
