@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from tripdesigner_kernel.designers.offline.edits import Edit
+from tripdesigner_kernel.designers.offline.kind_swaps import kind_swap_edit, swap_for_kind
 from tripdesigner_kernel.designers.offline.plan_items import DAY_WORDS, day_named
 from tripdesigner_kernel.knowledge.text import fold
 from tripdesigner_kernel.trip import model
@@ -57,7 +58,7 @@ KEPT_WITH_DAY_EDITS = frozenset(
     {"party", "origin", "shift", "start_day", "end_shift", "end_day", "leave_day", "add_city"}
     | {"cheaper", "pricier", "cheaper_hotel", "pricier_hotel", "reorder", "undo"}
 )
-DAY_ACTIONS = frozenset({"free_day", "lighter", "meal_time", "day_start"})
+DAY_ACTIONS = frozenset({"free_day", "lighter", "meal_time", "day_start", "swap_kind", "swap_none"})
 _WAYS = {"earlier": "earlier", "sooner": "earlier", "early": "earlier"}
 _WAYS.update({"later": "later", "late": "later"})
 MOVE_MINUTES = 60  # minutes a day's meal or start moves when only a way was said
@@ -109,6 +110,9 @@ def read_day_edits(text: str, itinerary: Any, today: date) -> tuple[list[Edit], 
     words these edits took: "make day 3 lighter" asks for no relaxed pace, no 3-day trip)."""
     if not itinerary:
         return [], text
+    swap = kind_swap_edit(text, itinerary, today)
+    if swap is not None:  # "swap the museum for something outdoorsy": the whole message
+        return [swap], ""
     folded = fold(text)
     plan = model.Itinerary.from_json(dict(itinerary))
     day, _ = _days_of(folded, plan, today)
@@ -162,6 +166,10 @@ def _times(itinerary: Any, day: int, kind: str) -> list[tuple[int, int]]:
 def apply_day_edit(profile: Any, edit: Edit, current: dict[int, list[str]], itinerary: Any) -> str:
     """Write ``edit`` into ``profile.planner.day_wishes`` and pin the days' places (so the
     places stay where they still fit); returns the note for the reply."""
+    if edit.action == "swap_none":
+        return edit.note
+    if edit.action == "swap_kind":
+        return swap_for_kind(profile, edit, current)
     wishes: dict[str, dict[str, Any]] = profile.planner.day_wishes
     profile.planner.pinned = {str(d): names for d, names in current.items()}
     which = "every day" if edit.day == 0 else f"day {edit.day}"

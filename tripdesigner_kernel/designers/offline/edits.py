@@ -33,6 +33,7 @@ class Edit:
     months: int = 0
     count: int = 0
     to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
+    note: str = ""  # what the reply says of the edit (kind_swaps: when our data falls short)
 
 
 _DAY_REF = (
