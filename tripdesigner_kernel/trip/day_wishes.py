@@ -66,13 +66,17 @@ def wished_visits(wish: DayWish, visits: int) -> int:
 def wished(planner: CityPlanner, wish: DayWish) -> Iterator[None]:
     """Plan one day with its meal times, and no spare place added to a free or lighter day."""
     windows, spare = planner.meals.windows, planner.spare
-    planner.meals.windows = {**windows, **wish.meals}
-    if wish.free or wish.visits is not None:
+    held = wish.free or wish.visits is not None
+    if wish.meals:
+        planner.meals.windows = {**windows, **wish.meals}
+    if held:
         planner.spare = 0
     try:
         yield
     finally:
-        planner.meals.windows, planner.spare = windows, spare
+        planner.meals.windows = windows
+        if held:  # the spare places this day did not take are still the stay's
+            planner.spare = spare
 
 
 def free_day(stops: list[Stop], planner: CityPlanner, start_at: int) -> list[Stop]:
