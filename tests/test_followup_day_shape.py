@@ -161,3 +161,8 @@ def test_a_later_start_on_the_day_named(message: str, day: int) -> None:
     assert new[day] > old[day]
     assert {d: t for d, t in new.items() if d != day} == {d: t for d, t in old.items() if d != day}
     assert span(after.itinerary) == span(before.itinerary)
+
+
+def test_a_question_about_a_meal_changes_nothing() -> None:
+    before, after = chat_turns(TRIP, "is dinner late on day 2?", today=TODAY)
+    assert after.itinerary == before.itinerary

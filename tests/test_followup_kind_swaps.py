@@ -98,3 +98,11 @@ def test_a_kind_with_several_items_asks_which_and_changes_nothing() -> None:
     assert "Name the one to swap" in str(after)
     assert after.itinerary is not None
     assert "museums" not in after.itinerary["preferences"]["interests"]
+
+
+def test_a_city_of_the_trip_is_no_plan_item_to_swap() -> None:
+    before, after = chat_turns(
+        "4 days in Lisbon from Feb 3", "replace Lisbon with a beach town", today=TODAY
+    )
+    assert "Swapped" not in str(after)
+    assert "Lisbon Cathedral" not in str(after) or "Lisbon Cathedral" in str(before)

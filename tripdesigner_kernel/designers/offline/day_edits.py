@@ -59,6 +59,7 @@ KEPT_WITH_DAY_EDITS = frozenset(
     | {"cheaper", "pricier", "cheaper_hotel", "pricier_hotel", "reorder", "undo"}
 )
 DAY_ACTIONS = frozenset({"free_day", "lighter", "meal_time", "day_start", "swap_kind", "swap_none"})
+_QUESTION = re.compile(r"(?:what|when|where|which|how|is|are|does|do|did|will|why)\b")
 _WAYS = {"earlier": "earlier", "sooner": "earlier", "early": "earlier"}
 _WAYS.update({"later": "later", "late": "later"})
 MOVE_MINUTES = 60  # minutes a day's meal or start moves when only a way was said
@@ -109,6 +110,8 @@ def read_day_edits(text: str, itinerary: Any, today: date) -> tuple[list[Edit], 
     """The day edits ``text`` asks for, and the text left for the other readers (without the
     words these edits took: "make day 3 lighter" asks for no relaxed pace, no 3-day trip)."""
     if not itinerary:
+        return [], text
+    if _QUESTION.match(fold(text)):  # "is dinner late on day 2?" asks, changes nothing
         return [], text
     swap = kind_swap_edit(text, itinerary, today)
     if swap is not None:  # "swap the museum for something outdoorsy": the whole message

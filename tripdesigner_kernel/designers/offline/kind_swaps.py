@@ -144,6 +144,8 @@ def kind_swap_edit(text: str, itinerary: Any, today: date) -> Edit | None:
     if kind is None or not old:
         return None
     plan = model.Itinerary.from_json(dict(itinerary))
+    if re.sub(r"^the ", "", old) in {fold(d.name) for d in plan.destinations}:
+        return None  # "replace Lisbon with a beach town": a city of the trip, not a visit
     found = find_items(old, plan, today)
     if found.choices:
         names = ", ".join(found.choices)
