@@ -70,6 +70,8 @@ def unchanged_but(before: dict[int, list[str]], after: dict[int, list[str]], day
         ("can we keep the second day free?", 2),
         ("make day 4 a free day", 4),
         ("we need a day off on day 3", 3),
+        ("can we make the third day a rest day", 3),
+        ("we'd like day 2 to be a lazy day", 2),
     ],
 )
 def test_a_free_day_keeps_the_day_and_its_night_and_clears_its_visits(
@@ -99,6 +101,7 @@ def test_removing_the_day_itself_still_removes_it() -> None:
         ("day 1 is too packed", 1),
         ("fewer stops on the fourth day", 4),
         ("can we take it easy on day 5", 5),
+        ("day 2 has too much walking", 2),
     ],
 )
 def test_a_lighter_day_has_fewer_visits_and_the_others_stay(message: str, day: int) -> None:

@@ -59,6 +59,7 @@ KEPT_WITH_DAY_EDITS = frozenset(
     | {"cheaper", "pricier", "cheaper_hotel", "pricier_hotel", "reorder", "undo"}
 )
 DAY_ACTIONS = frozenset({"free_day", "lighter", "meal_time", "day_start", "swap_kind", "swap_none"})
+_LEFT_DAY = re.compile(r"\b(?:a|an|one|the|this|that|1) (?:\w+ )?day\b|\bdays?\b")
 _QUESTION = re.compile(r"(?:what|when|where|which|how|is|are|does|do|did|will|why)\b")
 _WAYS = {"earlier": "earlier", "sooner": "earlier", "early": "earlier"}
 _WAYS.update({"later": "later", "late": "later"})
@@ -144,7 +145,7 @@ def read_day_edits(text: str, itinerary: Any, today: date) -> tuple[list[Edit], 
     if not edits:
         return [], text
     rest = DAY_WORDS.sub(" ", folded)
-    for pattern in (_MEAL_TIME, _START, _FREE, _LIGHTER, EVERY_DAY):
+    for pattern in (_MEAL_TIME, _START, _FREE, _LIGHTER, EVERY_DAY, _LEFT_DAY):
         rest = pattern.sub(" ", rest)
     return edits, rest
 

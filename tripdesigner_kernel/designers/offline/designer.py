@@ -19,7 +19,11 @@ from tripdesigner_kernel.designers.base import (
     pending_question,
 )
 from tripdesigner_kernel.designers.offline.city_order import reorder_edit
-from tripdesigner_kernel.designers.offline.day_edits import KEPT_WITH_DAY_EDITS, read_day_edits
+from tripdesigner_kernel.designers.offline.day_edits import (
+    DAY_ACTIONS,
+    KEPT_WITH_DAY_EDITS,
+    read_day_edits,
+)
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
 from tripdesigner_kernel.designers.offline.followups import (
     apply_edits,
@@ -62,6 +66,8 @@ DAY_EDITS = {
     "end_shift",
     "end_day",
     "leave_day",
+    "reorder",
+    *DAY_ACTIONS,  # a day's shape: the trip's length stays
 }
 
 CAPABILITIES = (
