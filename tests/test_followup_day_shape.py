@@ -169,3 +169,16 @@ def test_a_later_start_on_the_day_named(message: str, day: int) -> None:
 def test_a_question_about_a_meal_changes_nothing() -> None:
     before, after = chat_turns(TRIP, "is dinner late on day 2?", today=TODAY)
     assert after.itinerary == before.itinerary
+
+
+def test_a_free_day_follows_its_day_when_an_earlier_day_is_removed() -> None:
+    _, free, after = chat_turns(TRIP, "I'll just rest on day 4", "remove day 2", today=TODAY)
+    assert not visits(free.itinerary).get(4)
+    new = visits(after.itinerary)
+    assert not new.get(3) and new.get(4), new  # the free day is day 3 now
+
+
+def test_a_free_day_follows_its_day_when_days_are_swapped() -> None:
+    _, _, after = chat_turns(TRIP, "nothing planned on day 2", "swap day 2 and day 4", today=TODAY)
+    new = visits(after.itinerary)
+    assert not new.get(4) and new.get(2), new

@@ -235,3 +235,13 @@ def _is_meal(itinerary: Any, day: int, name: str) -> bool:
 def _day_count(itinerary: Any) -> int:
     first = date.fromisoformat(str(itinerary["start_date"]))
     return (date.fromisoformat(str(itinerary["end_date"])) - first).days + 1
+
+
+def renumber_wishes(profile: Any, moved: dict[int, int | None]) -> None:
+    """Day wishes follow their days when days are removed or swapped: ``moved`` maps old
+    day numbers to new ones (None: the day is gone); days not in it keep their number."""
+    profile.planner.day_wishes = {
+        str(new): wish
+        for day, wish in profile.planner.day_wishes.items()
+        if (new := moved.get(int(day), int(day)) if day != "0" else 0) is not None
+    }
