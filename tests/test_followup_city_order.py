@@ -81,6 +81,12 @@ def span(itinerary: dict[str, Any] | None) -> tuple[str, str]:
             "the other way around please",
             ["Amsterdam", "Paris"],
         ),
+        ("3 days in Sydney then 3 days in Melbourne", "melbourne should come first", None),
+        (
+            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "save rome for last",
+            ["Florence", "Venice", "Rome"],
+        ),
         (
             "Rome 2 days, Florence 2 days, Venice 2 days",
             "Rome after Venice",

@@ -51,6 +51,8 @@ def hotels(itinerary: dict[str, Any] | None) -> list[tuple[str, int]]:
         ("postpone a day please", 1),
         ("bump the trip two days", 2),
         ("push it a week", 7),
+        ("a day later pls", 1),
+        ("push it back a day", 1),
         ("hmm, move it all by 3 days", 3),
     ],
 )

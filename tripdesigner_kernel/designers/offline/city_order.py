@@ -57,13 +57,14 @@ def new_order(text: str, names: list[str]) -> list[str] | None:
         name = fold(named[0][1])
         if re.search(
             rf"\b(?:{_FIRST}) (?:off |the trip |it )?(?:in|with|at|from) {name}\b"
-            rf"|\b{name} (?:first|to start|at the start|at the beginning)\b",
+            rf"|\b{name}(?: [a-z]+){{0,2}}? (?:first|to start|at the start|at the beginning)\b",
             folded,
         ):
             order = _moved(order, named[0][1], 0)
         elif re.search(
             rf"\b(?:{_LAST}) (?:the trip |it )?(?:in|with|at|from|of) {name}\b"
-            rf"|\b{name} (?:last|to finish|at the end|to end)\b",
+            rf"|\b{name}(?: [a-z]+){{0,2}}? (?:last|to finish|at the end|to end)\b"
+            rf"|\b(?:save|leave|keep) {name} (?:for|until|till|to) (?:the )?(?:last|end)\b",
             folded,
         ):
             order = _moved(order, named[0][1], -1)
