@@ -436,6 +436,7 @@ def test_the_profile_is_plain_json_in_the_record() -> None:
         "chosen_level",
         "hotel_level",
         "undo",
+        "day_wishes",
     }
     assert len(profile["planner"]["undo"]) == 2
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from tripdesigner_kernel.knowledge.cities import City
 from tripdesigner_kernel.trip import model
@@ -54,3 +55,5 @@ class TripSpec:
     bedtime: str | None = None  # "HH:MM" local: back at the hotel by then (children's bedtime)
     events: list[str] = field(default_factory=list)  # events named ("Oktoberfest"), first
     lodging: str | None = None  # the kind of stay: hostel, B&B, guesthouse, apartment, ryokan
+    # day number (0: every day) -> wishes for it: free, visits, start, meal times (day_wishes)
+    day_wishes: dict[int, dict[str, Any]] = field(default_factory=dict)

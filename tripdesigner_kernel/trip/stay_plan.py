@@ -19,6 +19,7 @@ from tripdesigner_kernel.trip.day_trips import (
     trip_days,
     trips_wanted,
 )
+from tripdesigner_kernel.trip.day_wishes import free_day, wish_for, wished, wished_visits
 from tripdesigner_kernel.trip.days import CityPlanner, day_start
 from tripdesigner_kernel.trip.gaps import FREE_KIND, REST_KIND
 from tripdesigner_kernel.trip.journeys import LAST_VISIT_ENDS
@@ -256,7 +257,8 @@ def stay_segments(
         day_number = first_number + offset
         if offset < landing_offset:
             continue  # still in the air
-        if offset in trip_offsets:
+        wish = wish_for(spec, day_number)
+        if offset in trip_offsets and not wish.free:
             wanted = trip_offsets[offset]
             options = [p for p in trips if p.name == wanted] or [
                 p for p in trips if p.name not in planner.used
@@ -267,7 +269,8 @@ def stay_segments(
                 (
                     t
                     for t in (
-                        time_day_trip(p, day, area, not_before, spec, home_by) for p in options
+                        time_day_trip(p, day, area, wish.start or not_before, spec, home_by)
+                        for p in options
                     )
                     if t is not None
                 ),
@@ -276,18 +279,19 @@ def stay_segments(
             if trip is not None:
                 planner.used.add(trip.place.name)
                 back = trip.home + SETTLE_MINUTES
-                evening = planner.plan_day(
-                    day,
-                    back,
-                    (area.lat, area.lon),
-                    0,
-                    ("dinner",) if back <= dinner_by else (),
-                    # the evening kept from the plan being edited, where it still fits
-                    pinned=[n for n in spec.pinned.get(day_number, ()) if n != trip.place.name],
-                    lead_at=trip.home,
-                    room_from=room_from(offset, days, last_stay),
-                    began=trip.leave,
-                )
+                with wished(planner, wish):
+                    evening = planner.plan_day(
+                        day,
+                        back,
+                        (area.lat, area.lon),
+                        0,
+                        ("dinner",) if back <= dinner_by else (),
+                        # the evening kept from the plan being edited, where it still fits
+                        pinned=[n for n in spec.pinned.get(day_number, ()) if n != trip.place.name],
+                        lead_at=trip.home,
+                        room_from=room_from(offset, days, last_stay),
+                        began=trip.leave,
+                    )
                 segments += _day_trip_segments(trip, evening, day, day_number, planner, spec)
                 continue
         visits = planner.visits_per_day(days)
@@ -305,27 +309,32 @@ def stay_segments(
             visits, meals, day_end = min(visits, 2), ("lunch",), leaves_hotel - LAST_VISIT_ENDS
         if bed_end is not None:  # the children's bedtime ends the day at the hotel
             day_end = bed_end if day_end is None else min(day_end, bed_end)
-        plan = planner.plan_day(
-            day,
-            start_at,
-            (area.lat, area.lon),
-            visits,
-            meals,
-            day_end,
-            [
-                *spec.pinned.get(day_number, ()),
-                *(
-                    [events[offset].place.name]
-                    if offset in events and not events[offset].evening
-                    else []
-                ),
-            ],
-            lead_at=arrival if offset == landing_offset else None,
-            room_from=room_from(offset, days, last_stay),
-        )
-        if plan is None and day_end is not None and meals:
-            # The way home leaves before lunch could end: the morning's visits still count.
-            plan = planner.plan_day(day, start_at, (area.lat, area.lon), visits, (), day_end)
-        for stop in plan.stops if plan else []:
+        visits = wished_visits(wish, visits)
+        if wish.start is not None and offset != landing_offset:
+            start_at = wish.start
+        with wished(planner, wish):
+            plan = planner.plan_day(
+                day,
+                start_at,
+                (area.lat, area.lon),
+                visits,
+                meals,
+                day_end,
+                [
+                    *spec.pinned.get(day_number, ()),
+                    *(
+                        [events[offset].place.name]
+                        if offset in events and not events[offset].evening
+                        else []
+                    ),
+                ],
+                lead_at=arrival if offset == landing_offset else None,
+                room_from=room_from(offset, days, last_stay),
+            )
+            if plan is None and day_end is not None and meals:
+                # The way home leaves before lunch could end: the morning's visits still count.
+                plan = planner.plan_day(day, start_at, (area.lat, area.lon), visits, (), day_end)
+        stops = plan.stops if plan else []
+        for stop in free_day(stops, planner, start_at) if wish.free else stops:
             segments.append(_stop_segment(stop, day, day_number, places, spec))
     return segments

@@ -18,6 +18,12 @@ from tripdesigner_kernel.designers.base import (
     DesignResult,
     pending_question,
 )
+from tripdesigner_kernel.designers.offline.city_order import reorder_edit
+from tripdesigner_kernel.designers.offline.day_edits import (
+    DAY_ACTIONS,
+    KEPT_WITH_DAY_EDITS,
+    read_day_edits,
+)
 from tripdesigner_kernel.designers.offline.edits import Edit, understand_edit
 from tripdesigner_kernel.designers.offline.followups import (
     apply_edits,
@@ -60,6 +66,8 @@ DAY_EDITS = {
     "end_shift",
     "end_day",
     "leave_day",
+    "reorder",
+    *DAY_ACTIONS,  # a day's shape: the trip's length stays
 }
 
 CAPABILITIES = (
@@ -103,18 +111,26 @@ class OfflineDesigner:
         folded = fold(request.text)
         question = pending_question(request.history)
         edits = understand_edit(request.text) if profile.destinations else []
+        order = reorder_edit(request.text, profile) if request.itinerary else None
+        if order is not None:  # "Melbourne first": the cities named are the trip's own
+            edits = [order, *(e for e in edits if e.action not in ("replace", "drop"))]
+        day_edits, text = read_day_edits(request.text, request.itinerary, request.today)
+        if day_edits:  # "I'll just rest on day 4": that day's shape, not the trip's
+            edits = [*day_edits, *(e for e in edits if e.action in KEPT_WITH_DAY_EDITS)]
         if any(e.action == "undo" for e in edits):
             return self._undo(profile, request)
         picked = item_picked(question, request.text) if request.itinerary else None
         if picked is not None:  # the answer to "which museum should I take out?"
             edits = [picked]
-        asked = understand(_without_items(request.text, edits, profile), request.today)
+        asked = understand(_without_items(text, edits, profile), request.today)
         if asked.missing_sized:  # "add 2 days in Lofoten": no days for a place we do not know
             edits = [e for e in edits if e.action != "add_days"]
         if asked.lodging_per_night is not None and asked.days:
             # "rooms under 150 each a night": the night is the price's, not the trip's length
             priceless = re.sub(r"\b(?:a|per|each) night\b", " ", request.text, flags=re.I)
             asked.days = understand(priceless, request.today).days
+        if any(e.action in ("cheaper_hotel", "pricier_hotel") for e in edits):
+            asked.budget_level = None  # "sleep somewhere affordable": the hotel's, not the trip's
         ask_which = which_item(edits, request.itinerary, request.today)
         if ask_which is not None:
             return DesignResult(ask_which.text, request.itinerary, stored, ask_which)
@@ -285,6 +301,8 @@ def _without_items(text: str, edits: list[Edit], profile: TripProfile) -> str:
     for edit in edits:
         if edit.action in ("replace", "drop") and fold(edit.subject) not in cities:
             text = text.replace(edit.subject, " ")
+        for name in edit.subject.split("|") if edit.action == "reorder" else ():
+            text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.IGNORECASE)
     return text
 
 

@@ -35,6 +35,7 @@ class Edit:
     count: int = 0
     to: str = ""  # replace: the city that takes a removed city's days ("give them to Paris")
     weak: bool = False  # replace said with a weak word ("forget Nice"): only a city of the trip
+    note: str = ""  # what the reply says of the edit (kind_swaps: when our data falls short)
 
 
 _DAY_REF = (
@@ -59,6 +60,10 @@ _SHIFT = re.compile(
     rf"|\b(?:push|move|shift|delay|postpone|bring|pull)\b[a-z ]*?\b({_LATER})\b[a-z ]*?"
     rf"\b(?:by )?{_NUM} (days?|weeks?|months?)\b"
     rf"|\b(?:delay|postpone|push back|put off)\b[a-z ]*?\bby {_NUM} (days?|weeks?|months?)\b"
+    # "push it a day", "move everything by a week": no way said, so later
+    rf"|\b(?:push|move|shift|delay|postpone|bump|put off)\b(?: (?:it|the trip|everything|all"
+    rf"|it all|the whole (?:thing|trip)|the dates))* (?:by )?{_NUM} (days?|weeks?|months?)\b"
+    r"(?! (?:in|to|at|from|of|for|with|into)\b)"
 )
 _START_DAY = re.compile(
     r"\b(?:start|starting|begin|beginning|(leave|leaving|depart|departing)|arrive|arriving|go"
@@ -176,8 +181,10 @@ def _date_moves(folded: str) -> list[Edit]:
             count, unit, way = groups[0], groups[1], groups[2]
         elif groups[3]:
             way, count, unit = groups[3], groups[4], groups[5]
-        else:
+        elif groups[6]:
             way, count, unit = "later", groups[6], groups[7]
+        else:
+            way, count, unit = "later", groups[8], groups[9]
         sign = -1 if way in ("earlier", "sooner", "forward") else 1
         amount = sign * _number(count)
         if unit.startswith("month"):
@@ -262,7 +269,8 @@ def understand_edit(text: str) -> list[Edit]:
         count = _number(add[1]) if add and add[1] else 1
         edits.append(Edit("add_days", days=count))
     if re.search(
-        r"\b(cheaper|less expensive|save money|lower (?:the )?(?:cost|budget)|too expensive)\b",
+        r"\b(cheaper|less expensive|save money|lower (?:the )?(?:cost|budget)|too expensive"
+        r"|too pricey|less pricey|more affordable)\b",
         folded,
     ):
         edits.append(Edit("cheaper_hotel" if about_the_hotel(folded) else "cheaper"))

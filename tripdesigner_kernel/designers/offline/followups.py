@@ -12,6 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from tripdesigner_kernel.designers.base import Question
+from tripdesigner_kernel.designers.offline.city_order import reorder
+from tripdesigner_kernel.designers.offline.day_edits import (
+    DAY_ACTIONS,
+    apply_day_edit,
+    renumber_wishes,
+)
 from tripdesigner_kernel.designers.offline.edits import Edit
 from tripdesigner_kernel.designers.offline.lodging import hotel_level_of, step_hotel_level
 from tripdesigner_kernel.designers.offline.plan import LEVELS, split_days
@@ -69,6 +75,7 @@ def _remove_day(profile: TripProfile, number: int, current: dict[int, list[str]]
     }
     profile.dates.days = sum(d.days or 0 for d in profile.destinations)
     state.said(profile, state.LENGTH)
+    renumber_wishes(profile, {number: None, **{d: d - 1 for d in range(number + 1, 100)}})
 
 
 def _drop_last_days(profile: TripProfile, count: int, current: dict[int, list[str]]) -> None:
@@ -196,6 +203,7 @@ def apply_edits(
             _pin_all(profile, current)
             pinned = profile.planner.pinned
             pinned[str(a)], pinned[str(b)] = current.get(b, []), current.get(a, [])
+            renumber_wishes(profile, {a: b, b: a})
             notes.append(f"Swapped day {a} and day {b} (times re-checked against opening hours).")
         elif edit.action in ("cheaper_hotel", "pricier_hotel"):
             _pin_all(profile, current)  # the hotel changes, the days keep their places
@@ -225,6 +233,10 @@ def apply_edits(
             profile.avoid.sort()
             profile.planner.pinned = {}
             notes.append(f"Less {edit.subject}.")
+        elif edit.action in DAY_ACTIONS:
+            notes.append(apply_day_edit(profile, edit, current, itinerary))
+        elif edit.action == "reorder":
+            notes.append(reorder(profile, edit, current))
         elif edit.action in ("replace", "drop"):
             if plan is None and itinerary:
                 plan = model.Itinerary.from_json(dict(itinerary))

@@ -26,14 +26,17 @@ _PER_ROOM = re.compile(
 # "cheaper hotel", "a less expensive place to stay", "the hotel is too pricey": the hotel only.
 _STAY = (
     r"(?:hotels?|rooms?|accommodation|lodging|place to stay|places to stay|somewhere to stay"
-    r"|hostels?|b ?& ?b|airbnb|apartment)"
+    r"|hostels?|b ?& ?b|airbnb|apartment|digs|lodgings|beds?|where we (?:stay|sleep))"
 )
 _PRICE = (
     r"(?:cheaper|less expensive|more affordable|too expensive|too pricey|pricey|fancier|nicer"
     r"|better|more luxurious|upgrade|downgrade|save money on)"
 )
+# "stay somewhere cheaper", "somewhere cheaper to sleep": where the nights are spent.
+_SLEEP = r"(?:stay|staying|sleep|sleeping|spend the nights?|crash|bed down)"
 _HOTEL_WORDS = re.compile(
     rf"\b{_PRICE} (?:[a-z]+ ){{0,2}}?{_STAY}\b|\b{_STAY} (?:[a-z]+ ){{0,3}}?{_PRICE}\b"
+    rf"|\b{_SLEEP} (?:[a-z]+ ){{0,2}}?{_PRICE}\b|\b{_PRICE} (?:[a-z]+ ){{0,2}}?to {_SLEEP}\b"
 )
 
 

@@ -183,6 +183,7 @@ def plan_from_profile(
             bedtime=profile.bedtime,
             events=list(profile.events),
             lodging=profile.accommodation.kind,
+            day_wishes={int(d): w for d, w in profile.planner.day_wishes.items()},
         )
         itinerary = planner.plan_trip(spec)
         try:

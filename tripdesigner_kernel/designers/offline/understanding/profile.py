@@ -92,6 +92,8 @@ class PlannerState(_Slot):
     chosen_level: str | None = None  # the level the last plan was made at
     hotel_level: str | None = None  # the hotels' level, when asked apart from the trip's
     undo: list[dict[str, Any]] = Field(default_factory=list)  # earlier profiles, newest last
+    # day ("0": every day) -> wishes for it: free, visits, start and meal times (day_edits)
+    day_wishes: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 class TripProfile(_Slot):
