@@ -62,17 +62,17 @@ def span(itinerary: dict[str, Any] | None) -> tuple[str, str]:
         ("4 days in Tokyo then 3 days in Kyoto", "can we do kyoto before tokyo?", None),
         ("2 days in Lisbon then 3 days in Porto", "let's begin in Porto instead", None),
         (
-            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "Rome 2 days, Florence 2 days, Venice 2 days, from March 8",
             "I'd rather end with Rome",
             ["Florence", "Venice", "Rome"],
         ),
         (
-            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "Rome 2 days, Florence 2 days, Venice 2 days, from March 8",
             "let's do it in reverse order",
             ["Venice", "Florence", "Rome"],
         ),
         (
-            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "Rome 2 days, Florence 2 days, Venice 2 days, from March 8",
             "Venice then Rome then Florence",
             ["Venice", "Rome", "Florence"],
         ),
@@ -83,12 +83,12 @@ def span(itinerary: dict[str, Any] | None) -> tuple[str, str]:
         ),
         ("3 days in Sydney then 3 days in Melbourne", "melbourne should come first", None),
         (
-            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "Rome 2 days, Florence 2 days, Venice 2 days, from March 8",
             "save rome for last",
             ["Florence", "Venice", "Rome"],
         ),
         (
-            "Rome 2 days, Florence 2 days, Venice 2 days",
+            "Rome 2 days, Florence 2 days, Venice 2 days, from March 8",
             "Rome after Venice",
             ["Florence", "Venice", "Rome"],
         ),

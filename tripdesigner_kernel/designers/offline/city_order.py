@@ -102,7 +102,9 @@ def reorder(profile: TripProfile, edit: Edit, current: dict[int, list[str]]) -> 
     new_first = 1
     for name in order:
         destination, old_first = by_name[name]
-        for offset in range(destination.days or 0):
+        # A city's first day is now an arrival day (or no longer one): planned afresh,
+        # as its visits rarely fit the hours the journey leaves.
+        for offset in range(1, destination.days or 0):
             pinned[str(new_first + offset)] = current.get(old_first + offset, [])
         new_first += destination.days or 0
     profile.planner.pinned = pinned
