@@ -18,6 +18,7 @@ from tripdesigner_kernel.designers.base import (
     DesignResult,
     pending_question,
 )
+from tripdesigner_kernel.designers.offline.city_lengths import resize_cities, resize_said
 from tripdesigner_kernel.designers.offline.city_order import reorder_edit
 from tripdesigner_kernel.designers.offline.day_edits import (
     DAY_ACTIONS,
@@ -233,6 +234,11 @@ def _read_into(
     day_edits = any(e.action in DAY_EDITS for e in edits)
     fresh = not profile.destinations
     length = not day_edits
+    # "a day more in Lisbon" adds to its days (an edit); "2 days in Lisbon" sets them.
+    relative = intent.additive or any(e.action in ("add_days", "remove_day") for e in edits)
+    if not relative and resize_said(profile, stays, intent.kind == "new_trip" or asked.days_total):
+        notes.append(resize_cities(profile, stays))  # "only 1 night in Boston"
+        stays, length = [], False
     if stays and intent.additive:
         single = len(stays) == 1 and not stays[0].days and not asked.days_total
         share = asked.days_total  # "make it 6 days and add Brussels": 6 in all

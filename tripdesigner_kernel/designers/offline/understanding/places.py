@@ -78,7 +78,10 @@ def read_places(text: str, folded: str, request: TripRequest, towns: bool = Fals
     us_context = "US" in named_countries or any(
         (m.region and not m.country) or (m.cities and m.cities[0].country == "US") for m in mentions
     )
-    named_regions = {f"{m.region.country}:{m.region.admin1}" for m in mentions if m.region}
+    # A state read as its city ("New York then Boston") says nothing of the other places.
+    named_regions = {
+        f"{m.region.country}:{m.region.admin1}" for m in mentions if m.region and not m.cities
+    }
     context = named_countries | {m.cities[0].country for m in mentions if _single_reading(m)}
     context |= named_regions
     destinations: list[Mention] = []
