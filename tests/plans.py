@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from turns import replies_to
+
 from tripdesigner_kernel.knowledge.cities import City, city_index
 from tripdesigner_kernel.trip import model, planner
 
@@ -26,21 +28,11 @@ def city(name: str) -> City:
 
 def chat_plan(message: str, today: str = "2026-11-24") -> tuple[dict, str]:
     """The itinerary (JSON) and the reply text of one message in a new offline session."""
-    from tripdesigner_kernel.kernel import KernelState
-
-    state = KernelState()
-    state.settings.today = today
-    state.new_session()
-    reply = state.chat(message)
+    (reply,), _ = replies_to(message, today=today)
     assert reply.itinerary is not None, str(reply)
     return reply.itinerary, str(reply)
 
 
 def chat_turns(*turns: str, today: str = "2026-11-24") -> list[Any]:
     """The replies (``kernel.Reply``) to ``turns``, said one after another in a new session."""
-    from tripdesigner_kernel.kernel import KernelState
-
-    state = KernelState()
-    state.settings.today = today
-    state.new_session()
-    return [state.chat(turn) for turn in turns]
+    return replies_to(*turns, today=today)[0]

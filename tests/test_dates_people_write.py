@@ -6,29 +6,10 @@ no public holiday where the trip goes and never over the year's end)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 import holidays
 import pytest
-
-from tripdesigner_kernel.kernel import KernelState, Reply
-
-
-def _chat(message: str, today: str = "2026-11-24") -> tuple[Reply, dict[str, Any]]:
-    state = KernelState()
-    state.settings.today = today
-    state.new_session()
-    reply = state.chat(message)
-    assert state.current_session_id is not None
-    return reply, state.sessions.get(state.current_session_id).profile
-
-
-def _span(reply: Reply) -> tuple[date, date]:
-    assert reply.itinerary is not None, str(reply)
-    return (
-        date.fromisoformat(reply.itinerary["start_date"]),
-        date.fromisoformat(reply.itinerary["end_date"]),
-    )
+from turns import chat_turns, span
 
 
 @pytest.mark.parametrize(
@@ -42,8 +23,8 @@ def _span(reply: Reply) -> tuple[date, date]:
     ],
 )
 def test_days_around_an_event_are_clear_of_it(message: str, start: date, end: date) -> None:
-    reply, profile = _chat(message)
-    assert _span(reply) == (start, end)
+    reply, profile = chat_turns(message)
+    assert span(reply) == (start, end)
     assert profile["dates"]["start_date"] == start.isoformat()
     assert profile["dates"]["given"] == "date" and "dates" not in profile["assumed"]
     assert profile["events"] == []  # the trip is not for the event
@@ -82,8 +63,8 @@ def test_days_around_an_event_are_clear_of_it(message: str, start: date, end: da
 def test_days_of_one_s_own_are_left_to_the_person_and_said(
     message: str, start: date, days: int, said: str
 ) -> None:
-    reply, profile = _chat(message)
-    assert _span(reply) == (start, start + timedelta(days=days - 1))
+    reply, profile = chat_turns(message)
+    assert span(reply) == (start, start + timedelta(days=days - 1))
     assert (profile["dates"]["start_date"], profile["dates"]["days"]) == (start.isoformat(), days)
     assert said in str(reply)
 
@@ -101,8 +82,8 @@ def test_days_of_one_s_own_are_left_to_the_person_and_said(
 def test_a_weekend_is_saturday_and_sunday_a_long_one_from_friday(
     message: str, weekday: int, days: int
 ) -> None:
-    reply, profile = _chat(message)
-    start, end = _span(reply)
+    reply, profile = chat_turns(message)
+    start, end = span(reply)
     assert (start.weekday(), (end - start).days + 1) == (weekday, days)
     assert profile["dates"]["days"] == days
 
@@ -122,8 +103,8 @@ def _quiet(start: date, end: date, country: str) -> bool:
 def test_with_no_date_the_trip_starts_weeks_ahead_on_ordinary_days(
     today: str, message: str, country: str
 ) -> None:
-    reply, profile = _chat(message, today)
-    start, end = _span(reply)
+    reply, profile = chat_turns(message, today=today)
+    start, end = span(reply)
     assert start >= date.fromisoformat(today) + timedelta(weeks=4)
     assert start <= date.fromisoformat(today) + timedelta(weeks=16)
     assert _quiet(start, end, country), (start, end)
@@ -143,8 +124,8 @@ def test_with_no_date_the_trip_starts_weeks_ahead_on_ordinary_days(
 def test_a_month_alone_starts_early_in_it_on_an_ordinary_day(
     message: str, month: int, country: str
 ) -> None:
-    reply, profile = _chat(message)
-    start, end = _span(reply)
+    reply, profile = chat_turns(message)
+    start, end = span(reply)
     assert start.month == month and start.day <= 14
     assert _quiet(start, end, country), (start, end)
     assert profile["dates"]["given"] == "month"

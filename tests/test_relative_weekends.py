@@ -7,17 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from turns import chat_turns
-
-from tripdesigner_kernel.kernel import Reply
-
-
-def _span(reply: Reply) -> tuple[date, date]:
-    assert reply.itinerary is not None, str(reply)
-    return (
-        date.fromisoformat(reply.itinerary["start_date"]),
-        date.fromisoformat(reply.itinerary["end_date"]),
-    )
+from turns import chat_turns, span
 
 
 @pytest.mark.parametrize(
@@ -41,7 +31,7 @@ def test_a_relative_weekend_is_the_saturday_and_sunday_meant(
     today: str, text: str, saturday: str
 ) -> None:
     reply, profile = chat_turns(text, today=today)
-    start, end = _span(reply)
+    start, end = span(reply)
     assert start == date.fromisoformat(saturday)
     assert start.weekday() == 5 and (end - start).days == 1  # Saturday to Sunday
     assert profile["dates"]["start_date"] == saturday
@@ -54,20 +44,20 @@ def test_a_relative_weekend_is_the_saturday_and_sunday_meant(
 
 def test_this_weekend_said_on_a_sunday_is_today_and_says_so() -> None:
     reply, profile = chat_turns("this weekend in Berlin", today="2026-11-29")
-    assert _span(reply) == (date(2026, 11, 29), date(2026, 11, 29))
+    assert span(reply) == (date(2026, 11, 29), date(2026, 11, 29))
     assert profile["dates"]["days"] == 1
     assert "only today left" in reply
 
 
 def test_next_weekend_said_midweek_names_the_other_weekend() -> None:
     reply, _ = chat_turns("Copenhagen next weekend", today="2026-11-25")  # a Wednesday
-    assert _span(reply)[0] == date(2026, 11, 28)
+    assert span(reply)[0] == date(2026, 11, 28)
     assert "weekend of Sat 5 Dec" in reply
 
 
 def test_a_long_weekend_this_weekend_starts_on_the_friday() -> None:
     reply, _ = chat_turns("a long weekend in Edinburgh this weekend", today="2026-11-24")
-    assert _span(reply) == (date(2026, 11, 27), date(2026, 11, 29))
+    assert span(reply) == (date(2026, 11, 27), date(2026, 11, 29))
 
 
 @pytest.mark.parametrize(
@@ -75,10 +65,10 @@ def test_a_long_weekend_this_weekend_starts_on_the_friday() -> None:
 )
 def test_the_weekend_after_next_is_a_week_after_next_weekend(today: str, saturday: date) -> None:
     reply, _ = chat_turns("the weekend after next in Vienna", today=today)
-    assert _span(reply) == (saturday, saturday + timedelta(days=1))
+    assert span(reply) == (saturday, saturday + timedelta(days=1))
 
 
 def test_a_saturday_and_sunday_named_are_two_days() -> None:
     reply, _ = chat_turns("Rome next Saturday and Sunday", today="2026-11-24")
-    start, end = _span(reply)
+    start, end = span(reply)
     assert start.weekday() == 5 and (end - start).days == 1

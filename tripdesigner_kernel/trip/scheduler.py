@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tripdesigner_kernel.knowledge.geo import km_between, travel_minutes
 from tripdesigner_kernel.knowledge.meal_times import MEAL_MINUTES, Window, meal_windows
@@ -76,6 +77,16 @@ class DayPlan:
 MealPicker = Callable[[str, float, float, date, int, set[str]], "Place | None"]
 
 
+class _At(NamedTuple):
+    """Where a timeline being laid out stands: the time (minutes), the place (lat, lon), its
+    travel and idle cost so far (minutes), and the names it has taken."""
+
+    now: int
+    pos: tuple[float, float]
+    cost: int
+    chosen: frozenset[str]
+
+
 class _Search:
     """Depth-first search over the orders of a day, sharing each order's common start.
 
@@ -107,42 +118,35 @@ class _Search:
 
     def run(self, start_at: int, start_pos: tuple[float, float]) -> DayPlan | None:
         # A market that serves lunch must not be both the morning's visit and lunch.
-        chosen = frozenset(p.name for p in self.visits if isinstance(p, Place)) | frozenset(
-            p.name for p in self.tail if isinstance(p, Place)
-        )
-        remaining = tuple(range(len(self.visits)))
-        self._grow(start_at, start_pos, 0, [], chosen, remaining, 0, None)
+        places = [*self.visits, *(p for p in self.tail if isinstance(p, Place))]
+        at = _At(start_at, start_pos, 0, frozenset(p.name for p in places))
+        self._grow(at, [], tuple(range(len(self.visits))), 0, None)
         return DayPlan(self.best[2], self.best[0]) if self.best is not None else None
 
     def _grow(
         self,
-        now: int,
-        pos: tuple[float, float],
-        cost: int,
+        at: _At,
         stops: list[Stop],
-        chosen: frozenset[str],
         remaining: tuple[int, ...],
         rank: int,
         lunch_at: int | None,
     ) -> None:
         """Extend the timeline ``stops`` by each possible next item."""
-        if self.best is not None and cost > self.best[0]:
+        if self.best is not None and at.cost > self.best[0]:
             return
         lunch_due = self.lunch and lunch_at is None
         if not remaining:
             if lunch_due:
-                following = self.tail[0] if self.tail else None
-                step = self._step("lunch", following, now, pos, cost, stops, chosen)
-                if step is None:
+                after = self._step("lunch", self.tail[0] if self.tail else None, at, stops)
+                if after is None:
                     return
-                now, pos, cost, chosen = step
-                lunch_at = len(self.visits)
-            self._finish(now, pos, cost, stops, chosen, rank, lunch_at or 0)
+                at, lunch_at = after, len(self.visits)
+            self._finish(at, stops, rank, lunch_at or 0)
             return
         width = _FACTORIALS[len(remaining) - 1]
         # Nearest first: a good day found early cuts more branches. The ranking, not the
         # order of the walk, settles ties.
-        lat, lon = pos
+        lat, lon = at.pos
         nearest_first = sorted(
             enumerate(remaining),
             key=lambda pair: (
@@ -156,71 +160,53 @@ class _Search:
             depth = len(stops)
             # Lunch just before this visit: the ranking puts it first.
             if lunch_due:
-                step = self._step("lunch", place, now, pos, cost, stops, chosen)
-                if step is not None:
-                    at = len(self.visits) - len(remaining)
-                    self._visit(place, step, stops, rest, below, at)
+                fed = self._step("lunch", place, at, stops)
+                if fed is not None:
+                    self._visit(place, fed, stops, rest, below, len(self.visits) - len(remaining))
                     del stops[depth:]
-            self._visit(place, (now, pos, cost, chosen), stops, rest, below, lunch_at)
+            self._visit(place, at, stops, rest, below, lunch_at)
             del stops[depth:]
 
     def _visit(
         self,
         place: Place,
-        state: tuple[int, tuple[float, float], int, frozenset[str]],
+        at: _At,
         stops: list[Stop],
         rest: tuple[int, ...],
         rank: int,
         lunch_at: int | None,
     ) -> None:
-        now, pos, cost, chosen = state
-        step = self._step(place, None, now, pos, cost, stops, chosen)
-        if step is not None:
-            now, pos, cost, chosen = step
-            self._grow(now, pos, cost, stops, chosen, rest, rank, lunch_at)
+        after = self._step(place, None, at, stops)
+        if after is not None:
+            self._grow(after, stops, rest, rank, lunch_at)
 
-    def _finish(
-        self,
-        now: int,
-        pos: tuple[float, float],
-        cost: int,
-        stops: list[Stop],
-        chosen: frozenset[str],
-        rank: int,
-        lunch_at: int,
-    ) -> None:
+    def _finish(self, at: _At, stops: list[Stop], rank: int, lunch_at: int) -> None:
         """Dinner and the evening out close the day; keep the timeline if it is the best."""
         depth = len(stops)
         for index, item in enumerate(self.tail):
             following = self.tail[index + 1] if index + 1 < len(self.tail) else None
-            step = self._step(item, following, now, pos, cost, stops, chosen)
-            if step is None:
+            after = self._step(item, following, at, stops)
+            if after is None:
                 del stops[depth:]
                 return
-            now, pos, cost, chosen = step
+            at = after
         leaf = rank * self.splits + (lunch_at if self.lunch else 0)
-        if self.best is None or (cost, leaf) < self.best[:2]:
-            self.best = (cost, leaf, list(stops))
+        if self.best is None or (at.cost, leaf) < self.best[:2]:
+            self.best = (at.cost, leaf, list(stops))
         del stops[depth:]
 
     def _step(
-        self,
-        item: Place | str,
-        following: Place | str | None,
-        now: int,
-        pos: tuple[float, float],
-        cost: int,
-        stops: list[Stop],
-        chosen: frozenset[str],
-    ) -> tuple[int, tuple[float, float], int, frozenset[str]] | None:
-        """Append ``item`` (a place, or a meal picked near the way to ``following``)."""
-        lat, lon = pos
+        self, item: Place | str, following: Place | str | None, at: _At, stops: list[Stop]
+    ) -> _At | None:
+        """Append ``item`` (a place, or a meal picked near the way to ``following``) to
+        ``stops``; where the timeline then stands, or None when it does not fit."""
+        (lat, lon), chosen = at.pos, at.chosen
         if isinstance(item, str):  # a meal: pick a place near here, open in its window
             window = self.windows[item]
-            near = (following.lat, following.lon) if isinstance(following, Place) else pos
+            near = (following.lat, following.lon) if isinstance(following, Place) else at.pos
             mid = ((lat + near[0]) / 2, (lon + near[1]) / 2)
-            avoid = set(chosen)
-            place = self.pick_meal(item, mid[0], mid[1], self.day, max(now, window[0]), avoid)
+            earliest = max(at.now, window[0])
+            place = self.pick_meal(item, mid[0], mid[1], self.day, earliest, set(chosen))
             if place is None:
                 return None
             chosen = chosen | {place.name}
@@ -228,19 +214,19 @@ class _Search:
         else:
             place, minutes, window = item, item.minutes, (0, self.day_end)
         travel = travel_minutes(km_between(lat, lon, place.lat, place.lon))
-        arrive = max(now + travel, window[0])
+        arrive = max(at.now + travel, window[0])
         if isinstance(item, str):
             start = meal_start(place, self.day, arrive, item, self.windows)
         else:
             start = earliest_start(place, self.day, arrive, minutes)
         if start is None or start > window[1] or start + minutes > self.day_end:
             return None
-        idle = start - now - travel
+        idle = start - at.now - travel
         # A late start costs double: a free afternoon is rest, a lost morning is not.
-        cost += travel + (idle * 2 if not stops else idle)
+        cost = at.cost + travel + (idle * 2 if not stops else idle)
         kind = item if isinstance(item, str) else "activity"
         stops.append(Stop(place, start, start + minutes, kind, travel))
-        return start + minutes, (place.lat, place.lon), cost, chosen
+        return _At(start + minutes, (place.lat, place.lon), cost, chosen)
 
 
 _FACTORIALS = [math.factorial(n) for n in range(12)]

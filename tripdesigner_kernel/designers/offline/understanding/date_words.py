@@ -152,9 +152,13 @@ def _weekday_span(folded: str, today: date, request: TripRequest) -> bool:
     first, last = _WEEKDAYS[found[1]], _WEEKDAYS[found[2]]
     days = (last - first) % 7 + 1
     if request.start_date is not None:
-        if request.start_date.weekday() != SATURDAY or first not in (3, 4, SATURDAY):
+        if request.start_date.weekday() != calendar.SATURDAY or first not in (
+            calendar.THURSDAY,
+            calendar.FRIDAY,
+            calendar.SATURDAY,
+        ):
             return False  # a date was said: the span only names its weekdays
-        start = request.start_date - timedelta(days=SATURDAY - first)
+        start = request.start_date - timedelta(days=calendar.SATURDAY - first)
         request.notes[:] = [n for n in request.notes if not n.startswith("I took ")]
     elif request.month:  # "thu-mon in march": the first of those in the month
         year = request.year or (today.year if request.month > today.month else today.year + 1)
@@ -166,6 +170,3 @@ def _weekday_span(folded: str, today: date, request: TripRequest) -> bool:
     end = start + timedelta(days=days - 1)
     request.notes.append(f"I took {start:%A} to {end:%A} as {start:%a %-d} to {end:%a %-d %b}.")
     return True
-
-
-SATURDAY = 5

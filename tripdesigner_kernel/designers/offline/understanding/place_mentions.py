@@ -117,13 +117,10 @@ def local_name(key: str, city: City) -> bool:
     """Whether ``key``, one of the city's other names, reads as its name in another
     language ("lisboa", "praha", "wien", "firenze"), not an old, odd or everyday one
     ("victoria" for Hong Kong, "deli")."""
-    from rapidfuzz import fuzz
-
-    english = fold(city.name)
     return (
         len(key) >= 4
         and key not in NOT_LOCAL_NAMES
-        and fuzz.ratio(key, english) >= LOCAL_NAME_LIKENESS
+        and exonym(key, fold(city.name), LOCAL_NAME_LIKENESS)
     )
 
 

@@ -69,12 +69,13 @@ def after_a_city(before: str) -> bool:
     return city is not None and city.population >= SMALL_CITY
 
 
-def exonym(name: str, other: str) -> bool:
-    """Whether ``name`` is spelt like ``other``, as a city's name in another language is
-    (Bruges, Brugge; Lucerne, Luzern), unlike an old or odd name (Google, once Topeka)."""
+def exonym(name: str, other: str, likeness: int = EXONYM_LIKENESS) -> bool:
+    """Whether ``name`` is spelt like ``other`` (``likeness``: percent of letters in common),
+    as a city's name in another language is (Bruges, Brugge; Lucerne, Luzern), unlike an
+    old or odd name (Google, once Topeka)."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(name, other) >= EXONYM_LIKENESS
+    return fuzz.ratio(name, other) >= likeness
 
 
 def inside_longer_name(text: str, start: int, end: int) -> bool:
